@@ -1,0 +1,4 @@
+//! Incidents stage: which place each figure happened at, and document totals.
+
+pub mod link;
+pub mod totals;

@@ -1,0 +1,6 @@
+//! Report stage: the schema types and the output formats.
+
+pub mod build;
+pub mod csv;
+pub mod geojson;
+pub mod model;
