@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Installs what the tests need and runs every test:
+# format and lint (native + wasm32), native unit/integration/property tests, the web build,
+# wasm-bindgen tests in headless Chromium, end-to-end Playwright tests against the built site
+# served from a sub-path, a short fuzz run, and the scores against ../shared/corpus (when present).
+#   scripts/test.sh
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+setup_build_tools
+setup_test_tools
+cd "$ROOT"
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "cargo clippy (native)"
+cargo clippy --locked --all-targets -- -D warnings
+
+step "cargo clippy (wasm32)"
+cargo clippy --locked --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+step "native tests (unit, integration, examples tables, properties, hostile input)"
+cargo test --locked
+
+step "web build (trunk build --release)"
+trunk build --release
+ls -l dist
+
+step "wasm-bindgen tests in headless Chromium"
+CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked --target wasm32-unknown-unknown
+
+step "end-to-end tests in headless Chromium (Playwright)"
+(cd e2e && DIST="$ROOT/dist" node --test)
+
+step "short fuzz run"
+scripts/fuzz.sh "${FUZZ_SECONDS:-20}"
+
+step "scores against ../shared/corpus"
+SHARED="$ROOT/../shared/corpus"
+if [ -d "$SHARED/dev" ]; then
+  cargo build --locked --release --quiet
+  BIN="$ROOT/target/release/casualty-lens"
+  echo "-- figures and places, ../shared/corpus/dev (casualty-lens eval):"
+  "$BIN" eval "$SHARED/dev"
+  echo "-- the same report through the shared scorer (score.py):"
+  "$BIN" extract "$SHARED/dev"/*.txt --out target/dev-report.json
+  python3 "$SHARED/score.py" "$SHARED/dev" target/dev-report.json
+  echo "-- document totals, ../shared/corpus/wiki-incidents.jsonl.gz (casualty-lens eval-totals):"
+  "$BIN" eval-totals "$SHARED/wiki-incidents.jsonl.gz"
+else
+  echo "skipped: ../shared/corpus is not beside this checkout, so there is nothing to score against"
+fi
+
+step "all tests passed in $((SECONDS - t0))s"
