@@ -236,13 +236,11 @@ pub fn to_text(html: &str) -> String {
                         state.open_tag.extend_from_slice(name);
                         state.in_start_tag = true;
                     }
-                    CallbackEvent::CloseStartTag { self_closing } => {
-                        if state.in_start_tag {
-                            state.in_start_tag = false;
-                            let name = std::mem::take(&mut state.open_tag);
-                            state.start_tag(&name, self_closing);
-                            state.open_tag = name;
-                        }
+                    CallbackEvent::CloseStartTag { self_closing } if state.in_start_tag => {
+                        state.in_start_tag = false;
+                        let name = std::mem::take(&mut state.open_tag);
+                        state.start_tag(&name, self_closing);
+                        state.open_tag = name;
                     }
                     CallbackEvent::EndTag { name } => {
                         state.in_start_tag = false;
