@@ -9,7 +9,7 @@
 //! it (see `super::find`).
 
 use super::aliases::{self, contains};
-use super::detect::{gap, Mention, Token};
+use super::detect::{gap, soft_gap, Mention, Token};
 use crate::report::model::PlaceKind;
 use std::ops::Range;
 
@@ -205,10 +205,60 @@ pub fn find(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<ContextPl
     }
     let joined = |a: &Token, b: &Token| {
         let g = gap(text, a, b);
-        a.end == a.full_end && (g == " " || g == "-") && a.sentence == b.sentence
+        a.end == a.full_end && (soft_gap(g) || g == "-") && a.sentence == b.sentence
     };
     let mut out: Vec<ContextPlace> = Vec::new();
     let mut taken = vec![false; tokens.len()];
+    // "in El Tomate, Canaletes Municipality": a name between a locative word and a comma
+    // that a known place follows is a place inside it.
+    for k in 0..tokens.len() {
+        if !contains(&["in", "at", "near"], word(text, &tokens[k])) {
+            continue;
+        }
+        let mut last = k;
+        let mut j = k + 1;
+        while j < tokens.len() && j <= k + 4 && joined(&tokens[j - 1], &tokens[j]) {
+            let t = &tokens[j];
+            if covered[j].is_some() || taken[j] {
+                break;
+            }
+            if name_word(text, t) {
+                last = j;
+            } else if !(last > k && contains(aliases::CONNECTORS, word(text, t))) {
+                break;
+            }
+            j += 1;
+        }
+        if last == k || last + 1 >= tokens.len() {
+            continue;
+        }
+        let (l, n) = (&tokens[last], &tokens[last + 1]);
+        let g = gap(text, l, n);
+        if l.end != l.full_end || g.trim() != "," || n.sentence != l.sentence {
+            continue;
+        }
+        let known = |i: usize| {
+            covered.get(i).is_some_and(Option::is_some)
+                || tokens.get(i).is_some_and(|t| {
+                    place_word(word(text, t)).is_some()
+                        || contains(aliases::REGION_WORDS, word(text, t))
+                })
+        };
+        let follows = known(last + 1)
+            || (last + 2..last + 4).any(known) && name_word(text, n)
+            || contains(&["in"], word(text, n)) && (last + 2..last + 6).any(known);
+        if !follows {
+            continue;
+        }
+        let span = tokens[k + 1].start..l.end;
+        out.push(ContextPlace {
+            name: text.get(span.clone()).unwrap_or("").to_string(),
+            span,
+            kind: PlaceKind::City,
+            inner: None,
+        });
+        taken[k + 1..=last].iter_mut().for_each(|t| *t = true);
+    }
     for h in 1..tokens.len() {
         let head = &tokens[h];
         let hw = word(text, head);
@@ -253,6 +303,15 @@ pub fn find(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<ContextPl
             continue;
         }
         if is_facility {
+            // "a Mormon church": one of a kind, not a named place.
+            if first.checked_sub(1).is_some_and(|b| {
+                contains(
+                    &["a", "an", "another", "every", "each"],
+                    word(text, &tokens[b]),
+                )
+            }) {
+                continue;
+            }
             if tokens[h].end != tokens[h].full_end
                 || h + 1 < tokens.len()
                     && tokens[h + 1].cap
@@ -335,54 +394,6 @@ pub fn find(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<ContextPl
             inner: None,
         });
         taken[h + 2..=last].iter_mut().for_each(|t| *t = true);
-    }
-    // "in El Tomate, Canaletes Municipality": a name between a locative word and a comma
-    // that a known place follows is a place inside it.
-    for k in 0..tokens.len() {
-        if !contains(&["in", "at", "near"], word(text, &tokens[k])) {
-            continue;
-        }
-        let mut last = k;
-        let mut j = k + 1;
-        while j < tokens.len() && j <= k + 4 && joined(&tokens[j - 1], &tokens[j]) {
-            let t = &tokens[j];
-            if covered[j].is_some() || taken[j] {
-                break;
-            }
-            if name_word(text, t) {
-                last = j;
-            } else if !(last > k && contains(aliases::CONNECTORS, word(text, t))) {
-                break;
-            }
-            j += 1;
-        }
-        if last == k || last + 1 >= tokens.len() {
-            continue;
-        }
-        let (l, n) = (&tokens[last], &tokens[last + 1]);
-        let g = gap(text, l, n);
-        if l.end != l.full_end || g.trim() != "," || n.sentence != l.sentence {
-            continue;
-        }
-        let known = |i: usize| {
-            covered.get(i).is_some_and(Option::is_some)
-                || out
-                    .iter()
-                    .any(|c| tokens.get(i).is_some_and(|t| c.span.start == t.start))
-        };
-        let follows =
-            known(last + 1) || contains(&["in"], word(text, n)) && (last + 2..last + 6).any(known);
-        if !follows {
-            continue;
-        }
-        let span = tokens[k + 1].start..l.end;
-        out.push(ContextPlace {
-            name: text.get(span.clone()).unwrap_or("").to_string(),
-            span,
-            kind: PlaceKind::City,
-            inner: None,
-        });
-        taken[k + 1..=last].iter_mut().for_each(|t| *t = true);
     }
     out.sort_by_key(|c| c.span.start);
     out

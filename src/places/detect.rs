@@ -149,6 +149,11 @@ fn push(
     });
 }
 
+/// Lower-case particles inside personal names ("Moqtada al-Sadr", "Osama bin Laden").
+const PARTICLES: &[&str] = &[
+    "al", "el", "bin", "ibn", "abu", "de", "da", "van", "von", "del",
+];
+
 /// A gazetteer name found in the text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mention {
@@ -162,6 +167,15 @@ pub struct Mention {
     pub region_word: bool,
     /// Token indices the mention covers (first, last).
     pub tokens: (usize, usize),
+}
+
+/// Whether a gap is plain white space within one paragraph (a line break of wrapped text
+/// included): the words on both sides belong together.
+pub fn soft_gap(g: &str) -> bool {
+    !g.is_empty()
+        && g.len() <= 8
+        && g.chars().all(char::is_whitespace)
+        && g.matches('\n').count() <= 1
 }
 
 /// The text between two tokens.
@@ -275,7 +289,7 @@ pub fn find_mentions(doc: &Document, tokens: &[Token], gaz: &Gazetteer) -> Vec<M
             if let Some(n) = tokens.get(last + 1) {
                 let l = &tokens[last];
                 if l.end == l.full_end
-                    && gap(text, l, n) == " "
+                    && soft_gap(gap(text, l, n))
                     && contains(aliases::REGION_WORDS, word(text, n))
                 {
                     end_tok = last + 1;
@@ -351,34 +365,42 @@ fn accept(
     let prev = i.checked_sub(1).and_then(|p| tokens.get(p));
     let prev_word = prev.map(|p| word(text, p)).unwrap_or("");
     let prev_joined = prev.is_some_and(|p| {
-        p.sentence == t.sentence
-            && gap(text, p, t).chars().all(|c| c == ' ')
-            && !gap(text, p, t).is_empty()
+        p.sentence == t.sentence && soft_gap(gap(text, p, t)) && !gap(text, p, t).is_empty()
     });
-    if hit.common && !major {
-        let locative = prev_joined && is_locative(prev_word);
-        if !locative {
-            return false;
-        }
-    }
     if let Some(p) = prev {
+        // "Moqtada al-Sadr": look through a lower-case particle to the name before it.
+        let (p, prev_word, prev_joined) = match i.checked_sub(2).and_then(|q| tokens.get(q)) {
+            Some(q)
+                if !p.cap
+                    && contains(PARTICLES, prev_word)
+                    && q.sentence == t.sentence
+                    && soft_gap(gap(text, q, p))
+                    && (soft_gap(gap(text, p, t)) || gap(text, p, t) == "-") =>
+            {
+                (q, word(text, q), true)
+            }
+            _ => (p, prev_word, prev_joined),
+        };
         if prev_joined {
             if contains(aliases::TITLES, prev_word) {
+                remember_person(text, tokens, last, persons);
                 return false;
             }
-            // "Mr. Jordan", "Gen. Washington"
+            // "Michael Jordan", "Daniel Ortega": a first name before it.
             if p.cap
                 && !p.caps
                 && !contains(aliases::FREE_BEFORE, prev_word)
                 && !contains(aliases::CONNECTORS, prev_word)
+                && !contains(aliases::NOT_PLACES, prev_word)
                 && p.end == p.full_end
                 && !caps_context
             {
+                remember_person(text, tokens, last, persons);
                 return false;
             }
         }
         if gap(text, p, t) == ". " && contains(aliases::TITLES, prev_word) {
-            remember_person(text, tokens, i, last, persons);
+            remember_person(text, tokens, last, persons);
             return false;
         }
         // "Al Qaeda in Iraq", "Islamic State of Iraq"
@@ -389,6 +411,12 @@ fn accept(
             }
         }
     }
+    if hit.common && !major {
+        let locative = prev_joined && is_locative(prev_word);
+        if !locative {
+            return false;
+        }
+    }
     // A capitalised word right after: a longer name ("Belfast Telegraph").
     let l = &tokens[last];
     if let Some(n) = tokens.get(last + 1) {
@@ -396,7 +424,7 @@ fn accept(
         let nw = word(text, n);
         if l.end == l.full_end
             && n.sentence == l.sentence
-            && (g == " " || g == "-")
+            && (soft_gap(g) || g == "-")
             && n.cap
             && !caps_context
             && !contains(aliases::FREE_BEFORE, nw)
@@ -411,13 +439,7 @@ fn accept(
 
 /// Remembers the last word of a person's name ("Ortega" of "Daniel Ortega") so that it is not
 /// taken for a place when it stands alone later.
-fn remember_person(
-    text: &str,
-    tokens: &[Token],
-    _i: usize,
-    last: usize,
-    persons: &mut Vec<String>,
-) {
+fn remember_person(text: &str, tokens: &[Token], last: usize, persons: &mut Vec<String>) {
     if let Some(t) = tokens.get(last) {
         let w = word(text, t).to_lowercase();
         if persons.len() < 256 && !persons.contains(&w) {

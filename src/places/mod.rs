@@ -86,7 +86,8 @@ pub fn find(doc: &Document, gazetteer: &Gazetteer) -> Vec<ResolvedPlace> {
     // Places made from context take the coordinates of the place that contains them.
     let mut by_name: HashMap<String, usize> = HashMap::new();
     for c in &made {
-        let key = fold::fold_name(&c.name);
+        // "LaGuardia Airport" and "La Guardia Airport" are one place.
+        let key: String = fold::fold_name(&c.name).split(' ').collect();
         if let Some(&pi) = by_name.get(&key) {
             places[pi].mentions.push(c.span.clone());
             continue;
@@ -145,30 +146,46 @@ fn local_places(
     gaz: &Gazetteer,
 ) {
     use index_format::feature;
+    // Each mention votes for its pick's country; a dateline counts four times.
+    let weight = |m: &detect::Mention| {
+        if resolve::is_dateline(text, tokens, m) {
+            4
+        } else {
+            1
+        }
+    };
     let mut votes: HashMap<&str, usize> = HashMap::new();
-    for p in picks.iter().flatten() {
-        if let Some(c) = gaz.entry(*p).and_then(|e| e.country) {
-            *votes.entry(c).or_default() += 1;
+    for (m, p) in mentions.iter().zip(picks.iter()) {
+        if let Some(c) = p.and_then(|p| gaz.entry(p)).and_then(|e| e.country) {
+            *votes.entry(c).or_default() += weight(m);
         }
     }
-    let Some((top, top_n)) = votes.iter().max_by_key(|(_, n)| **n).map(|(c, n)| (*c, *n)) else {
-        return;
-    };
     let mut changed = false;
     for (mi, m) in mentions.iter().enumerate() {
         let Some(e) = picks[mi].and_then(|p| gaz.entry(p)) else {
             continue;
         };
         let Some(c) = e.country else { continue };
-        if c == top || top_n < 2 || e.is_area() {
+        if e.is_area() {
             continue;
         }
-        let own = mentions
+        // Votes of the other names only.
+        let mut others = votes.clone();
+        for (o, p) in mentions.iter().zip(picks.iter()) {
+            if o.key == m.key && p.is_some() {
+                if let Some(v) = others.get_mut(c) {
+                    *v = v.saturating_sub(weight(o));
+                }
+            }
+        }
+        let Some((top, top_n)) = others
             .iter()
-            .zip(picks.iter())
-            .filter(|(o, p)| o.key == m.key && p.is_some())
-            .count();
-        if votes.get(c).copied().unwrap_or(0) > own {
+            .max_by_key(|(_, n)| **n)
+            .map(|(c, n)| (*c, *n))
+        else {
+            continue;
+        };
+        if c == top || top_n < 2 || others.get(c).copied().unwrap_or(0) > 0 {
             continue;
         }
         let next_word = tokens
