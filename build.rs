@@ -261,6 +261,16 @@ fn main() {
             panic!("data/aliases.tsv: short row: {line}");
         }
         let gid: u32 = c[7].trim().parse().unwrap_or(0);
+        for v in [c[5], c[6]] {
+            if !v.trim().is_empty() && v.trim().parse::<f64>().map_or(true, |x| x.abs() > 180.0) {
+                panic!("data/aliases.tsv: bad coordinate {v:?} in {line}");
+            }
+        }
+        if gid != 0 && !b.by_geonames.contains_key(&gid) && !c[5].trim().is_empty() {
+            // A GeoNames place the extract lacks: kept as a new entry with that id.
+        } else if gid != 0 && !b.by_geonames.contains_key(&gid) {
+            panic!("data/aliases.tsv: geonames id {gid} is not in the gazetteer: {line}");
+        }
         let idx = match b.by_geonames.get(&gid) {
             Some(&i) if gid != 0 => i,
             _ => {

@@ -275,7 +275,7 @@ pub fn find_mentions(doc: &Document, tokens: &[Token], gaz: &Gazetteer) -> Vec<M
             i += 1;
             continue;
         };
-        if accept(doc, tokens, i, last, &hit, gaz, &mut persons) {
+        if accept(&k, doc, tokens, i, last, &hit, gaz, &mut persons) {
             let mut first = i;
             // "al-Hawija": the lower-case article belongs to the mention.
             if i > 0 {
@@ -313,6 +313,7 @@ pub fn find_mentions(doc: &Document, tokens: &[Token], gaz: &Gazetteer) -> Vec<M
 
 /// Whether a name match from token `i` to `last` is a place mention (the rules above).
 fn accept(
+    key: &str,
     doc: &Document,
     tokens: &[Token],
     i: usize,
@@ -334,16 +335,14 @@ fn accept(
     {
         return false;
     }
-    let major = hit
+    let level = hit
         .candidates
-        .first()
-        .and_then(|&c| gaz.entry(c))
-        .is_some_and(|e| {
-            e.is_area() && e.population == 0
-                || e.population >= 500_000
-                || e.feature == super::index_format::feature::CAPITAL
-                || e.feature == super::index_format::feature::COUNTRY
-        });
+        .iter()
+        .take(10)
+        .filter_map(|&c| gaz.entry(c))
+        .map(|e| prominence(&e, key))
+        .max()
+        .unwrap_or(0);
     let country = hit
         .candidates
         .first()
@@ -403,17 +402,20 @@ fn accept(
             remember_person(text, tokens, last, persons);
             return false;
         }
-        // "Al Qaeda in Iraq", "Islamic State of Iraq"
-        if prev_joined && contains(&["in", "of", "for"], prev_word) && i >= 2 {
-            let q = &tokens[i - 2];
-            if q.cap && contains(aliases::ORG_HEADS, word(text, q)) {
-                return false;
-            }
+        // "Al Qaeda in Iraq", "Islamic State of Iraq", "National Union for the Total
+        // Independence of Angola": a name with an organisation word runs into it.
+        if prev_joined
+            && contains(&["in", "of", "for"], prev_word)
+            && org_before(text, tokens, i - 1)
+        {
+            return false;
         }
     }
-    if hit.common && !major {
+    // Common words: at the start of a sentence only the best-known places ("Turkey said"),
+    // inside one the well-known, or any after a locative word ("a blast in Most").
+    if hit.common {
         let locative = prev_joined && is_locative(prev_word);
-        if !locative {
+        if t.initial && level < 3 || !t.initial && level < 2 && !locative {
             return false;
         }
     }
@@ -435,6 +437,47 @@ fn accept(
         }
     }
     true
+}
+
+/// Whether the capitalised name that ends right before token `at` ("in"/"of") holds an
+/// organisation word.
+fn org_before(text: &str, tokens: &[Token], at: usize) -> bool {
+    let mut k = at;
+    let mut steps = 0;
+    while k > 0 && steps < 8 {
+        let q = &tokens[k - 1];
+        let w = word(text, q);
+        if !(q.sentence == tokens[at].sentence && soft_gap(gap(text, q, &tokens[k]))) {
+            return false;
+        }
+        if q.cap && contains(aliases::ORG_HEADS, w) {
+            return true;
+        }
+        if !(q.cap || contains(&["for", "the", "of", "and", "in"], w)) {
+            return false;
+        }
+        k -= 1;
+        steps += 1;
+    }
+    false
+}
+
+/// How well known a place is: 3 countries, capitals, cities of a million and regions
+/// under their own name; 2 region seats and cities of 100,000; 0 the rest.
+fn prominence(e: &super::gazetteer::Entry, key: &str) -> u8 {
+    use super::index_format::feature;
+    let own_name = || {
+        let n = fold::fold_name(e.name);
+        n == key || n.starts_with(&format!("{key} ")) || n.ends_with(&format!(" {key}"))
+    };
+    match e.feature {
+        feature::COUNTRY | feature::CAPITAL => 3,
+        feature::ADMIN1 | feature::REGION if own_name() => 3,
+        _ if e.population >= 1_000_000 => 3,
+        feature::SEAT1 => 2,
+        _ if e.population >= 100_000 => 2,
+        _ => 0,
+    }
 }
 
 /// Remembers the last word of a person's name ("Ortega" of "Daniel Ortega") so that it is not

@@ -185,7 +185,8 @@ fn local_places(
         else {
             continue;
         };
-        if c == top || top_n < 2 || others.get(c).copied().unwrap_or(0) > 0 {
+        // The pick's country must be far less supported than the story's country.
+        if c == top || top_n < 2 || others.get(c).copied().unwrap_or(0) * 2 >= top_n {
             continue;
         }
         let next_word = tokens
@@ -193,7 +194,8 @@ fn local_places(
             .and_then(|t| text.get(t.start..t.end))
             .unwrap_or("");
         let neighbourhood = aliases::contains(NEIGHBOURHOOD_WORDS, next_word);
-        let major = e.feature == feature::CAPITAL || e.population >= 1_000_000;
+        let major =
+            matches!(e.feature, feature::CAPITAL | feature::SEAT1) || e.population >= 100_000;
         let alternate = fold::fold_name(e.name) != m.key;
         if neighbourhood || !major || alternate {
             picks[mi] = None;
