@@ -4,6 +4,7 @@
 //! [`run`] dispatches. Output formats live in `output` (one [`output::Format`] variant each).
 
 mod extract;
+mod gazetteer;
 pub mod output;
 
 use crate::{Gazetteer, Policy};
@@ -23,6 +24,11 @@ enum Command {
     /// Extract figures and places from files (`-` reads stdin; a directory means its
     /// .txt/.md/.html files; `--input jsonl` reads one {"id", "text"} document a line).
     Extract(extract::ExtractArgs),
+    /// Write the compiled gazetteer (the web app's `gazetteer.bin`) to OUT_FILE.
+    GazetteerAsset {
+        /// Where to write the asset.
+        out_file: std::path::PathBuf,
+    },
 }
 
 /// Runs the CLI with the process arguments.
@@ -34,14 +40,15 @@ pub fn main() -> ExitCode {
 fn run(command: Command) -> ExitCode {
     match command {
         Command::Extract(args) => extract::run(args),
+        Command::GazetteerAsset { out_file } => gazetteer::write_asset(&out_file),
     }
 }
 
 /// The gazetteer the CLI and the benchmarks use.
 ///
-/// The one line to change when the embedded gazetteer lands (`Gazetteer::embedded()`).
+/// The GeoNames gazetteer compiled into the binary.
 pub fn default_gazetteer() -> Gazetteer {
-    Gazetteer::empty()
+    Gazetteer::embedded()
 }
 
 pub(crate) fn parse_policy(s: &str) -> Result<Policy, String> {
