@@ -1,0 +1,1 @@
+//! Examples per rule, checked through the whole `figures::extract`.

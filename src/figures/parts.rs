@@ -1,0 +1,155 @@
+//! `part_of`: breakdowns linked to the count they break down.
+//!
+//! | marker | example | the part |
+//! |--------|---------|----------|
+//! | including, included | "killing 8 people, including [[two]] MPs" | of the count before |
+//! | among them, of whom, of them | "26 people, [[four]] of whom are policemen" | of the count before |
+//! | a list after a colon or bracket | "1,922 died: [[1,393]] civilians, [[380]] soldiers" | of the count before the colon |
+//! | a degree of harm | "40 were injured, [[four]] seriously" | of the count before |
+//! | partitive, the other, the remaining | "[[Four]] of the guerrillas were captured" | of an earlier, larger count |
+//!
+//! Parts are never linked across categories; the items of one list share one whole.
+
+use super::attach::{Attach, Cand, How};
+use super::lexicon::is;
+use super::tokens::{text_of, Tok};
+use super::RawFigure;
+
+/// What a figure's own words say about being a part (kept beside each emitted figure).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Hint {
+    /// "including 13", "13 of whom", a list after a colon.
+    pub part_marker: bool,
+    /// "13 of the hostages", "the other 13".
+    pub partitive: bool,
+}
+
+impl Hint {
+    /// The hint of a candidate.
+    pub fn from_cand(c: &Cand) -> Hint {
+        Hint {
+            part_marker: c.part_marker,
+            partitive: c.partitive,
+        }
+    }
+}
+
+const DEGREES: &[&str] = &[
+    "seriously",
+    "critically",
+    "badly",
+    "severely",
+    "gravely",
+    "slightly",
+    "lightly",
+    "mortally",
+];
+
+/// Gives a category to counts of one sentence that have no harm word of their own but are
+/// parts of a count before them ("including 8 children", "1,922 died: 1,393 civilians").
+pub fn link_sentence(
+    text: &str,
+    toks: &[Tok],
+    cands: &mut [Cand],
+    before: &[RawFigure],
+    _hints: &[Hint],
+    sentence: usize,
+) {
+    for i in 0..cands.len() {
+        if cands[i].attach.is_some() || cands[i].blocked {
+            continue;
+        }
+        let c = &cands[i];
+        let prev_tok = c.a.checked_sub(1).and_then(|p| toks.get(p));
+        let colon = prev_tok.is_some_and(|t| t.is_punct(':') || t.is_punct('(') || t.is_punct('—'));
+        let degree = toks
+            .get(c.b)
+            .is_some_and(|t| DEGREES.iter().any(|d| is(text_of(text, t), d)))
+            && toks
+                .get(c.b + 1)
+                .is_none_or(|t| t.is_any_punct() || is(text_of(text, t), "and"));
+        if !(c.part_marker || colon || degree) {
+            continue;
+        }
+        // The head: the nearest attached count before it in this sentence...
+        let head = cands[..i]
+            .iter()
+            .rev()
+            .find_map(|h| h.attach.filter(|_| h.group != c.group || !colon));
+        let attach = match head {
+            Some(h) => Some(Attach {
+                how: How::Part,
+                confidence: 0.7,
+                ..h
+            }),
+            // ...or the last figure of the sentence before (only with an explicit marker).
+            None if c.part_marker => {
+                before
+                    .last()
+                    .filter(|f| f.sentence + 2 >= sentence)
+                    .map(|f| Attach {
+                        category: f.category,
+                        trigger: (c.a, c.b),
+                        how: How::Part,
+                        confidence: 0.6,
+                    })
+            }
+            None => None,
+        };
+        if let Some(at) = attach {
+            let g = cands[i].group;
+            cands[i].attach = Some(at);
+            cands[i].part_marker = true;
+            // The rest of its list follows it.
+            for c2 in cands[i + 1..].iter_mut() {
+                if c2.group != g {
+                    break;
+                }
+                if c2.attach.is_none() && !c2.blocked {
+                    c2.attach = Some(Attach {
+                        how: How::List,
+                        ..at
+                    });
+                    c2.part_marker = true;
+                }
+            }
+        }
+    }
+}
+
+/// Sets `part_of` on figures whose words mark them as parts.
+pub fn resolve(figs: &mut [RawFigure], hints: &[Hint]) {
+    for i in 0..figs.len() {
+        let Some(h) = hints.get(i).copied() else {
+            continue;
+        };
+        if !(h.part_marker || h.partitive) {
+            continue;
+        }
+        let me = &figs[i];
+        let reach = if h.part_marker { 2 } else { 3 };
+        let mut found = None;
+        for j in (0..i).rev() {
+            let f = &figs[j];
+            if f.sentence + reach < me.sentence {
+                break;
+            }
+            if f.category != me.category || f.group == me.group {
+                continue;
+            }
+            if h.partitive && !h.part_marker && f.value <= me.value {
+                continue;
+            }
+            if f.max.unwrap_or(f.value) < me.value && f.qualifier != crate::Qualifier::MoreThan {
+                continue;
+            }
+            // A part's whole is a whole: climb to it when the nearest is itself a part of a
+            // larger count of the same list ("including 147 civilians, 165 ...").
+            found = Some(j);
+            break;
+        }
+        if let Some(j) = found {
+            figs[i].part_of = Some(j);
+        }
+    }
+}
