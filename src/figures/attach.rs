@@ -105,15 +105,43 @@ pub fn describe(text: &str, toks: &[Tok], c: &mut Cand) {
             k += 2;
         }
     }
+    // "dozens of others", "hundreds of Sunni civilians".
+    if !c.partitive
+        && !c.part_marker
+        && is_word(text, toks, k, "of")
+        && toks.get(k + 1).is_some_and(|t| {
+            t.shape == Shape::Word && !t.any(DET | PREP | STOP) && t.trigger.is_none()
+        })
+    {
+        k += 1;
+    }
     let np0 = k;
     while k < n && k - np0 < 6 {
         let t = &toks[k];
-        if t.shape != Shape::Word
-            || t.trigger.is_some()
-            || t.number
-            || t.any(STOP | PREP | AUX | CONJ | NEG | DET)
-        {
+        // "13 of the hostages": the noun names the people, not the harm.
+        let partitive_noun =
+            c.partitive && t.trigger.is_some_and(|m| m.row().form == Form::Noun) && k == np0;
+        if partitive_noun {
+            k += 1;
+            continue;
+        }
+        if t.shape != Shape::Word || t.trigger.is_some() || t.number {
             break;
+        }
+        if t.any(STOP | PREP | CONJ | NEG | DET) {
+            break;
+        }
+        if t.any(AUX) {
+            // "165 presumed terrorists": an auxiliary-looking word that modifies a noun.
+            let modifies = toks.get(k + 1).is_some_and(|nx| {
+                nx.shape == Shape::Word
+                    && nx.trigger.is_none()
+                    && !nx.number
+                    && !nx.any(AUX | STOP | PREP | CONJ | DET)
+            });
+            if !modifies {
+                break;
+            }
         }
         k += 1;
     }
@@ -225,6 +253,60 @@ fn requires_ok(text: &str, toks: &[Tok], tm: &TriggerMatch, a: usize) -> bool {
     (lo..a).any(|i| req.iter().any(|r| is_word(text, toks, i, r)))
 }
 
+/// Skips one aside after a count's victims: a bracket, a comma or dash pair, or a place
+/// phrase, when what follows it continues the clause (an auxiliary or a harm word).
+fn skip_aside(text: &str, toks: &[Tok], k: usize) -> usize {
+    let n = toks.len();
+    let Some(t) = toks.get(k) else { return k };
+    let continues = |j: usize| {
+        toks.get(j)
+            .is_some_and(|x| x.trigger.is_some() || (x.any(AUX) && x.shape == Shape::Word))
+    };
+    let close = if t.is_punct('(') {
+        Some(')')
+    } else if t.is_punct(',') {
+        Some(',')
+    } else if t.is_punct('—') {
+        Some('—')
+    } else {
+        None
+    };
+    if let Some(cl) = close {
+        let limit = if cl == ')' { 30 } else { 12 };
+        for j in k + 1..(k + limit).min(n) {
+            if toks[j].trigger.is_some() && cl != ')' {
+                return k;
+            }
+            if toks[j].is_punct(cl) {
+                return if continues(j + 1) { j + 1 } else { k };
+            }
+        }
+        return k;
+    }
+    // A place phrase before a passive: "two guards at the embassy were killed".
+    let w = text_of(text, t);
+    if t.any(PREP)
+        && ["at", "in", "of", "from", "on", "near", "inside", "outside"]
+            .iter()
+            .any(|p| is(w, p))
+    {
+        for j in k + 1..(k + 8).min(n) {
+            let x = &toks[j];
+            if x.shape == Shape::Word && x.any(AUX) && is_be(text_of(text, x)) {
+                return if j > k + 1 { j } else { k };
+            }
+            if x.shape != Shape::Word
+                || x.trigger.is_some()
+                || x.number
+                || x.any(STOP | NEG | MODAL)
+            {
+                return k;
+            }
+        }
+    }
+    k
+}
+
 /// The harm word after the count: "13 (people) (were) killed".
 pub fn forward(text: &str, toks: &[Tok], c: &Cand) -> Option<Attach> {
     let n = toks.len();
@@ -245,6 +327,33 @@ pub fn forward(text: &str, toks: &[Tok], c: &Cand) -> Option<Attach> {
             j += 1;
         }
         k = j;
+    }
+    // "13 people, including 4 children, were killed", "2 guards at the embassy were killed",
+    // "11 people (including the ambassador) hostage": skip an aside or a place phrase.
+    k = skip_aside(text, toks, k);
+    // "This brings to 24 the number of soldiers held by rebels".
+    if is_word(text, toks, k, "the")
+        && is_word(text, toks, k + 1, "number")
+        && is_word(text, toks, k + 2, "of")
+    {
+        let lo = k + 3;
+        let hit = (lo..(lo + 7).min(n)).find(|&j| {
+            toks[j]
+                .trigger
+                .is_some_and(|m| matches!(m.row().form, Form::Participle | Form::Adj | Form::Noun))
+        });
+        if let Some(j) = hit {
+            if (lo..j).all(|x| toks[x].shape == Shape::Word && toks[x].trigger.is_none()) {
+                let tm = toks[j].trigger?;
+                let tr = (j, j + usize::from(tm.len));
+                return Some(Attach {
+                    category: category_of(&tm, toks, tr, Some((lo, j))),
+                    trigger: tr,
+                    how: How::Forward,
+                    confidence: 0.75,
+                });
+            }
+        }
     }
     let chain0 = k;
     let mut be = false;
@@ -322,7 +431,9 @@ pub fn backward(text: &str, toks: &[Tok], c: &Cand, trig_end: &[Option<usize>]) 
                 let w = word(text, toks, s - 1);
                 is(w, "the") || is(w, "those")
             };
+            let passive = s > 0 && is_be(word(text, toks, s - 1)) && row.form == Form::Participle;
             let ok = match row.form {
+                Form::Participle if passive && !the_before => false,
                 Form::Participle | Form::Past | Form::Gerund | Form::Finite => {
                     if the_before && matches!(row.form, Form::Participle) {
                         gap <= 8 // "the injured numbered 13"
@@ -331,7 +442,7 @@ pub fn backward(text: &str, toks: &[Tok], c: &Cand, trig_end: &[Option<usize>]) 
                     }
                 }
                 Form::NounOf => strict && gap <= 3,
-                Form::Toll => gap <= 8,
+                Form::Toll => gap <= 10,
                 Form::Adj => the_before && gap <= 8,
                 Form::Noun => the_before && gap <= 8 && !strict,
                 Form::Intrans => false,
@@ -356,7 +467,7 @@ pub fn backward(text: &str, toks: &[Tok], c: &Cand, trig_end: &[Option<usize>]) 
                 confidence: conf,
             });
         }
-        if j == 0 || gap >= 8 {
+        if j == 0 || gap >= 10 {
             return None;
         }
         let t = &toks[j - 1];
@@ -378,7 +489,8 @@ pub fn backward(text: &str, toks: &[Tok], c: &Cand, trig_end: &[Option<usize>]) 
 /// dashes and place phrases ("in Baghdad") stand between them.
 pub fn coordinated(text: &str, toks: &[Tok], x: &Cand, y: &Cand) -> bool {
     let from = x.after.max(x.b);
-    if from > y.a {
+    // "26 people, 4 of whom are policemen": a part, not a list item.
+    if from > y.a || y.part_marker {
         return false;
     }
     let mut joined = false;
@@ -386,8 +498,17 @@ pub fn coordinated(text: &str, toks: &[Tok], x: &Cand, y: &Cand) -> bool {
     while k < y.a {
         let t = &toks[k];
         let w = text_of(text, t);
-        if t.is_punct(',') || t.is_punct('—') || t.is_punct('-') || t.is_punct(';') || t.any(CONJ)
-        {
+        if t.is_punct('(') {
+            // "182 civilians (171 of them farmers), twelve policemen".
+            match (k + 1..y.a).find(|&j| toks[j].is_punct(')')) {
+                Some(j) => {
+                    k = j + 1;
+                    continue;
+                }
+                None => return false,
+            }
+        }
+        if t.is_punct(',') || t.any(CONJ) {
             joined = true;
             k += 1;
             continue;

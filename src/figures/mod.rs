@@ -17,6 +17,8 @@ pub mod zero;
 
 #[cfg(test)]
 mod examples;
+#[cfg(test)]
+mod examples_data;
 
 use crate::numbers::{self, NumberKind, NumberMention};
 use crate::report::model::{Category, Qualifier};
@@ -178,7 +180,18 @@ fn analyse_sentence(text: &str, toks: &[Tok], trig_end: &[Option<usize>], cands:
         c.attach = match (fwd, bwd) {
             (Some(f), Some(b)) => {
                 // "killing three people dead"? Prefer the harm word right next to the count.
-                if b.trigger.1 == c.a {
+                let fwd_noun = toks
+                    .get(f.trigger.0)
+                    .and_then(|t| t.trigger)
+                    .is_some_and(|m| m.row().form == triggers::Form::Noun);
+                let bwd_held = toks
+                    .get(b.trigger.0)
+                    .and_then(|t| t.trigger)
+                    .is_some_and(|m| m.row().captor_sensitive);
+                if fwd_noun && bwd_held {
+                    // "the camp holds 550,000 refugees": the noun says who they are.
+                    Some(f)
+                } else if b.trigger.1 == c.a {
                     Some(b)
                 } else {
                     Some(f)
@@ -187,50 +200,57 @@ fn analyse_sentence(text: &str, toks: &[Tok], trig_end: &[Option<usize>], cands:
             (f, b) => f.or(b),
         };
     }
-    // Lists: group neighbours, then share harm words along the list.
+    // Lists: each count's predecessor in its list (the count before it, or the one before
+    // that across a bracket: "182 civilians (171 of them Muslims), twelve policemen").
+    let mut link: Vec<Option<usize>> = vec![None; cands.len()];
     let mut group = 0;
     for i in 0..cands.len() {
-        if i > 0
-            && !cands[i].blocked
-            && !cands[i - 1].blocked
-            && attach::coordinated(text, toks, &cands[i - 1], &cands[i])
-        {
-            cands[i].group = cands[i - 1].group;
-        } else {
-            group += 1;
-            cands[i].group = group;
+        let prev = (i.saturating_sub(2)..i).rev().find(|&j| {
+            !cands[i].blocked
+                && !cands[j].blocked
+                && attach::coordinated(text, toks, &cands[j], &cands[i])
+        });
+        match prev {
+            Some(j) => {
+                link[i] = Some(j);
+                cands[i].group = cands[j].group;
+            }
+            None => {
+                group += 1;
+                cands[i].group = group;
+            }
         }
     }
     // Left to right: "killing six Iranians and one Iraqi".
-    for i in 1..cands.len() {
-        if cands[i].attach.is_none() && !cands[i].blocked && cands[i].group == cands[i - 1].group {
-            if let Some(p) = cands[i - 1].attach {
-                if matches!(p.how, How::Backward | How::List) {
-                    cands[i].attach = Some(Attach {
-                        how: How::List,
-                        confidence: p.confidence - 0.1,
-                        ..p
-                    });
-                    if cands[i - 1].part_marker {
-                        cands[i].part_marker = true;
-                    }
-                }
+    for i in 0..cands.len() {
+        let Some(j) = link[i] else { continue };
+        if cands[i].attach.is_some() {
+            continue;
+        }
+        if let Some(p) = cands[j].attach {
+            if matches!(p.how, How::Backward | How::List | How::Part) && p.trigger.1 <= cands[j].a {
+                cands[i].attach = Some(Attach {
+                    how: How::List,
+                    confidence: p.confidence - 0.1,
+                    ..p
+                });
+                cands[i].part_marker |= cands[j].part_marker;
             }
         }
     }
     // Right to left: "left 35 guerrillas and 5 soldiers dead".
-    for i in (0..cands.len().saturating_sub(1)).rev() {
-        if cands[i].attach.is_none() && !cands[i].blocked && cands[i].group == cands[i + 1].group {
-            if let Some(p) = cands[i + 1].attach {
-                if matches!(p.how, How::Forward)
-                    || (p.how == How::List && p.trigger.0 > cands[i + 1].a)
-                {
-                    cands[i].attach = Some(Attach {
-                        how: How::List,
-                        confidence: p.confidence - 0.1,
-                        ..p
-                    });
-                }
+    for i in (0..cands.len()).rev() {
+        let Some(j) = link[i] else { continue };
+        if cands[j].attach.is_some() {
+            continue;
+        }
+        if let Some(p) = cands[i].attach {
+            if p.trigger.0 >= cands[i].b && matches!(p.how, How::Forward | How::List) {
+                cands[j].attach = Some(Attach {
+                    how: How::List,
+                    confidence: p.confidence - 0.1,
+                    ..p
+                });
             }
         }
     }

@@ -102,10 +102,7 @@ pub fn link_sentence(
             cands[i].part_marker = true;
             // The rest of its list follows it.
             for c2 in cands[i + 1..].iter_mut() {
-                if c2.group != g {
-                    break;
-                }
-                if c2.attach.is_none() && !c2.blocked {
+                if c2.group == g && c2.attach.is_none() && !c2.blocked {
                     c2.attach = Some(Attach {
                         how: How::List,
                         ..at
