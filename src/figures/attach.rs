@@ -61,6 +61,9 @@ pub struct Cand {
     /// "13 of the hostages", "the other 13", "the remaining 13": part of an earlier,
     /// larger count of the same kind.
     pub partitive: bool,
+    /// "a total of 13", "making a total of 13", "this brings to 13": the whole of the
+    /// counts of its kind around it.
+    pub total: bool,
     /// The harm word found.
     pub attach: Option<Attach>,
     /// Coordination group (list) inside the sentence.
@@ -171,6 +174,18 @@ pub fn describe(text: &str, toks: &[Tok], c: &mut Cand) {
             c.partitive = true;
         }
     }
+    // "2 Germans were among the kidnapped": a part of the count of the kidnapped.
+    if (c.after..(c.after + 4).min(toks.len())).any(|i| is_word(text, toks, i, "among"))
+        && (c.after..(c.after + 4).min(toks.len())).all(|i| toks[i].shape == Shape::Word)
+    {
+        c.part_marker = true;
+    }
+    // "a total of 13", "bringing the total to 13", "this brings to 13".
+    let lo = c.a.saturating_sub(4);
+    c.total = (lo..c.a).any(|i| {
+        let w = word(text, toks, i);
+        is(w, "total") || is(w, "brings") || is(w, "bringing") || is(w, "altogether")
+    });
     // "including 13", "among them 13", "(13", "of whom 13".
     let mut j = c.a;
     let mut steps = 0;

@@ -113,6 +113,7 @@ pub fn extract(doc: &Document) -> Vec<RawFigure> {
                 additive: m.additive,
                 part_marker: false,
                 partitive: false,
+                total: false,
                 attach: None,
                 group: 0,
             });
@@ -164,7 +165,7 @@ pub fn extract(doc: &Document) -> Vec<RawFigure> {
         }
         group_base += cands.len() + 1;
     }
-    parts::resolve(&mut out, &hints);
+    parts::resolve(doc.text, &mut out, &hints);
     out
 }
 

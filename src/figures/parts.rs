@@ -22,6 +22,8 @@ pub struct Hint {
     pub part_marker: bool,
     /// "13 of the hostages", "the other 13".
     pub partitive: bool,
+    /// "a total of 13": the whole of the counts of its kind around it.
+    pub total: bool,
 }
 
 impl Hint {
@@ -30,6 +32,7 @@ impl Hint {
         Hint {
             part_marker: c.part_marker,
             partitive: c.partitive,
+            total: c.total,
         }
     }
 }
@@ -114,8 +117,111 @@ pub fn link_sentence(
     }
 }
 
-/// Sets `part_of` on figures whose words mark them as parts.
-pub fn resolve(figs: &mut [RawFigure], hints: &[Hint]) {
+/// The head noun of a figure's victims, without a plural "s" ("soldiers" -> "soldier").
+fn head_noun<'a>(text: &'a str, f: &RawFigure) -> Option<&'a str> {
+    let v = text.get(f.victims.clone()?)?;
+    let last = v
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())?;
+    Some(last.strip_suffix('s').unwrap_or(last))
+}
+
+/// Rebels by any other name: these heads count the same people.
+const SAME_PEOPLE: &[&[&str]] = &[
+    &[
+        "rebel",
+        "guerrilla",
+        "insurgent",
+        "militant",
+        "fighter",
+        "terrorist",
+    ],
+    &[
+        "policemen",
+        "policeman",
+        "police officer",
+        "officer",
+        "police",
+        "agent",
+    ],
+    &["soldier", "troop", "servicemen", "serviceman"],
+];
+
+/// Victim heads that say nothing of who the people are.
+const GENERIC: &[&str] = &[
+    "people",
+    "person",
+    "individual",
+    "other",
+    "more",
+    "civilian",
+    "victim",
+];
+
+fn same_people(a: &str, b: &str) -> bool {
+    a.eq_ignore_ascii_case(b)
+        || SAME_PEOPLE.iter().any(|g| {
+            g.iter().any(|x| x.eq_ignore_ascii_case(a))
+                && g.iter().any(|x| x.eq_ignore_ascii_case(b))
+        })
+}
+
+/// Sets `part_of`: from the figures' own markers first, then from the story's structure.
+///
+/// * a marked part (including, of whom, a colon list, "four seriously") belongs to the
+///   nearest count of its kind before it, outside its own list;
+/// * a partitive ("4 of the guerrillas", "the other 9") to an earlier, larger count;
+/// * a count marked as a total ("a total of 6", "this brings to 24") is the whole of the
+///   smaller counts of its kind in the story;
+/// * a later, smaller count of the same people (same victim noun: "17 guerrillas" after
+///   "35 guerrillas") is a detail of the earlier one.
+pub fn resolve(text: &str, figs: &mut [RawFigure], hints: &[Hint]) {
+    marked(figs, hints);
+    // Totals: the smaller counts of its kind, before or after, not yet parts of anything.
+    for t in 0..figs.len() {
+        if !hints.get(t).is_some_and(|h| h.total) || figs[t].part_of.is_some() {
+            continue;
+        }
+        for i in 0..figs.len() {
+            if i == t || figs[i].part_of.is_some() || figs[i].category != figs[t].category {
+                continue;
+            }
+            // Its parts stand in its own sentence or the one before.
+            let near =
+                figs[i].sentence <= figs[t].sentence && figs[i].sentence + 1 >= figs[t].sentence;
+            if near && figs[i].value < figs[t].value && hints.get(i).is_some_and(|h| !h.total) {
+                figs[i].part_of = Some(t);
+            }
+        }
+    }
+    // Details of the same people told later.
+    for i in 0..figs.len() {
+        if figs[i].part_of.is_some() {
+            continue;
+        }
+        let Some(mine) = head_noun(text, &figs[i]) else {
+            continue;
+        };
+        // "people" could be anyone: only a named group ties two counts together.
+        if GENERIC.iter().any(|g| g.eq_ignore_ascii_case(mine)) {
+            continue;
+        }
+        let found = (0..i).rev().find(|&j| {
+            let f = &figs[j];
+            f.category == figs[i].category
+                && f.part_of.is_none()
+                && f.sentence < figs[i].sentence
+                && f.value > figs[i].value
+                && f.group != figs[i].group
+                && head_noun(text, f).is_some_and(|h| same_people(h, mine))
+        });
+        if let Some(j) = found {
+            figs[i].part_of = Some(j);
+        }
+    }
+}
+
+fn marked(figs: &mut [RawFigure], hints: &[Hint]) {
     for i in 0..figs.len() {
         let Some(h) = hints.get(i).copied() else {
             continue;
