@@ -131,7 +131,7 @@ pub fn describe(text: &str, toks: &[Tok], c: &mut Cand) {
         if t.shape != Shape::Word || t.trigger.is_some() || t.number {
             break;
         }
-        if t.any(STOP | PREP | CONJ | NEG | DET) {
+        if t.any(STOP | PREP | CONJ | NEG | DET) || is(text_of(text, t), "of") {
             break;
         }
         if t.any(AUX) {
@@ -300,7 +300,7 @@ fn skip_aside(text: &str, toks: &[Tok], k: usize) -> usize {
     }
     // A place phrase before a passive: "two guards at the embassy were killed".
     let w = text_of(text, t);
-    if t.any(PREP)
+    if t.shape == Shape::Word
         && ["at", "in", "of", "from", "on", "near", "inside", "outside"]
             .iter()
             .any(|p| is(w, p))
