@@ -122,8 +122,17 @@ pub fn describe(text: &str, toks: &[Tok], c: &mut Cand) {
     while k < n && k - np0 < 6 {
         let t = &toks[k];
         // "13 of the hostages": the noun names the people, not the harm.
-        let partitive_noun =
-            c.partitive && t.trigger.is_some_and(|m| m.row().form == Form::Noun) && k == np0;
+        // "2 of the kidnapped officers": a harm word used as an adjective.
+        let partitive_noun = c.partitive
+            && k == np0
+            && t.trigger.is_some_and(|m| {
+                m.row().form == Form::Noun
+                    || toks.get(k + 1).is_some_and(|nx| {
+                        nx.shape == Shape::Word
+                            && nx.trigger.is_none()
+                            && !nx.any(AUX | STOP | PREP)
+                    })
+            });
         if partitive_noun {
             k += 1;
             continue;
@@ -286,6 +295,14 @@ fn skip_aside(text: &str, toks: &[Tok], k: usize) -> usize {
     } else {
         None
     };
+    // "Three security personnel, were killed": a stray comma before the passive.
+    if t.is_punct(',')
+        && toks
+            .get(k + 1)
+            .is_some_and(|x| x.shape == Shape::Word && is_be(text_of(text, x)))
+    {
+        return k + 1;
+    }
     if let Some(cl) = close {
         let limit = if cl == ')' { 30 } else { 12 };
         for j in k + 1..(k + limit).min(n) {
@@ -298,8 +315,22 @@ fn skip_aside(text: &str, toks: &[Tok], k: usize) -> usize {
         }
         return k;
     }
-    // A place phrase before a passive: "two guards at the embassy were killed".
     let w = text_of(text, t);
+    // "11 officials including 7 soldiers were killed", "6 people including a woman were
+    // killed": the breakdown stands between the count and its passive.
+    if is(w, "including") {
+        for j in k + 1..(k + 9).min(n) {
+            let x = &toks[j];
+            if x.shape == Shape::Word && x.any(AUX) && is_be(text_of(text, x)) {
+                return j;
+            }
+            if x.is_any_punct() || x.trigger.is_some() || x.any(NEG | MODAL) {
+                return k;
+            }
+        }
+        return k;
+    }
+    // A place phrase before a passive: "two guards at the embassy were killed".
     if t.shape == Shape::Word
         && ["at", "in", "of", "from", "on", "near", "inside", "outside"]
             .iter()

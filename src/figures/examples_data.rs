@@ -149,6 +149,11 @@ pub const EXAMPLES: &[Ex] = &[
     ex("[[403]] people were killed in May, including [[147]] civilians, [[165]] presumed rebels and [[26]] smugglers.", &[(Killed, 403, Exact), (Killed, 147, Exact), (Killed, 165, Exact), (Killed, 26, Exact)]),
     ex("[[Four]] engineers, including [[two]] Frenchmen, were murdered on Sunday.", &[(Killed, 4, Exact), (Killed, 2, Exact)]),
     ex("The gunmen seized [[ten]] hostages ([[five]] of them diplomats).", &[(Kidnapped, 10, Exact), (Kidnapped, 5, Exact)]),
+    ex("[[11]] officials including [[7]] soldiers were killed in the blast.", &[(Killed, 11, Exact), (Killed, 7, Exact)]),
+    ex("[[Three]] security guards, were killed at the gate.", &[(Killed, 3, Exact)]),
+    ex("The bombs caused the deaths of [[3]] people and the injury of [[13]].", &[(Killed, 3, Exact), (Injured, 13, Exact)]),
+    ex("Rebels massacre [[49]] passengers on a train.", &[(Killed, 49, Exact)]),
+    ex("Militants kidnapped [[12]] men; [[two]] of the kidnapped men were later found dead.", &[(Kidnapped, 12, Exact), (Killed, 2, Exact)]),
     // --- Numbers that are not figures.
     none("The attack took place on May 22, 2013."),
     none("The bombing killed people in 2003."),
