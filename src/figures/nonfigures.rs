@@ -143,6 +143,16 @@ pub fn blocked(text: &str, toks: &[Tok], a: usize, b: usize, np: Option<(usize, 
             return true;
         }
     }
+    // An age in apposition: "The man, 34, was arrested".
+    if a >= 2
+        && toks.get(a - 1).is_some_and(|t| t.is_punct(','))
+        && next_tok.is_some_and(|t| t.is_punct(','))
+        && toks.get(a - 2).is_some_and(|t| t.shape == Shape::Word)
+        && last.shape == Shape::Digits
+        && num.len() <= 3
+    {
+        return true;
+    }
     // Negated: "no one", "not 13", "none of the 13".
     if toks.get(a.wrapping_sub(1)).is_some_and(|t| t.any(NEG)) {
         return true;

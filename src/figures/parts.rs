@@ -13,6 +13,7 @@
 use super::attach::{Attach, Cand, How};
 use super::lexicon::is;
 use super::tokens::{text_of, Tok};
+use super::triggers::TriggerMatch;
 use super::RawFigure;
 
 /// What a figure's own words say about being a part (kept beside each emitted figure).
@@ -35,6 +36,17 @@ impl Hint {
             total: c.total,
         }
     }
+}
+
+/// How many tokens back a part looks for a harm word in its own sentence.
+const TOKEN_REACH: usize = 40;
+
+/// The nearest harm word in the `TOKEN_REACH` tokens before token `a`.
+fn harm_word_before(toks: &[Tok], a: usize) -> Option<(usize, TriggerMatch)> {
+    let lo = a.saturating_sub(TOKEN_REACH);
+    (lo..a.min(toks.len()))
+        .rev()
+        .find_map(|k| toks[k].trigger.map(|m| (k, m)))
 }
 
 const DEGREES: &[&str] = &[
@@ -75,7 +87,7 @@ pub fn link_sentence(
             continue;
         }
         // The head: the nearest attached count before it in this sentence...
-        let head = cands[..i]
+        let head = cands[i.saturating_sub(LOOKBACK)..i]
             .iter()
             .rev()
             .find_map(|h| h.attach.filter(|_| h.group != c.group || !colon));
@@ -85,18 +97,27 @@ pub fn link_sentence(
                 confidence: 0.7,
                 ..h
             }),
-            // ...or the last figure of the sentence before (only with an explicit marker).
-            None if c.part_marker => {
-                before
-                    .last()
-                    .filter(|f| f.sentence + 2 >= sentence)
-                    .map(|f| Attach {
-                        category: f.category,
-                        trigger: (c.a, c.b),
-                        how: How::Part,
-                        confidence: 0.6,
-                    })
+            // ...or a harm word before it in the sentence ("most of those wounded were
+            // civilians, including 290 police officers")...
+            None if c.part_marker && harm_word_before(toks, c.a).is_some() => {
+                harm_word_before(toks, c.a).map(|(k, m)| Attach {
+                    category: m.row().category,
+                    trigger: (k, k + usize::from(m.len)),
+                    how: How::Part,
+                    confidence: 0.6,
+                })
             }
+            // ...or the last figure of the sentence before, when the sentence opens with
+            // the marker ("Among them were 2 children").
+            None if c.part_marker && c.a <= 4 => before
+                .last()
+                .filter(|f| f.sentence + 2 >= sentence)
+                .map(|f| Attach {
+                    category: f.category,
+                    trigger: (c.a, c.b),
+                    how: How::Part,
+                    confidence: 0.6,
+                }),
             None => None,
         };
         if let Some(at) = attach {
@@ -104,7 +125,7 @@ pub fn link_sentence(
             cands[i].attach = Some(at);
             cands[i].part_marker = true;
             // The rest of its list follows it.
-            for c2 in cands[i + 1..].iter_mut() {
+            for c2 in cands[i + 1..].iter_mut().take(LOOKBACK) {
                 if c2.group == g && c2.attach.is_none() && !c2.blocked {
                     c2.attach = Some(Attach {
                         how: How::List,
@@ -147,6 +168,9 @@ const SAME_PEOPLE: &[&[&str]] = &[
     &["soldier", "troop", "servicemen", "serviceman"],
 ];
 
+/// How many figures back a detail looks for the count it details.
+const LOOKBACK: usize = 40;
+
 /// Victim heads that say nothing of who the people are.
 const GENERIC: &[&str] = &[
     "people",
@@ -182,7 +206,11 @@ pub fn resolve(text: &str, figs: &mut [RawFigure], hints: &[Hint]) {
         if !hints.get(t).is_some_and(|h| h.total) || figs[t].part_of.is_some() {
             continue;
         }
-        for i in 0..figs.len() {
+        // Its parts stand in its own sentence or the one before: a window, never the
+        // whole document.
+        let lo = figs[..t].partition_point(|f| f.sentence + 1 < figs[t].sentence);
+        let hi = t + figs[t..].partition_point(|f| f.sentence <= figs[t].sentence);
+        for i in lo..hi {
             if i == t || figs[i].part_of.is_some() || figs[i].category != figs[t].category {
                 continue;
             }
@@ -206,7 +234,8 @@ pub fn resolve(text: &str, figs: &mut [RawFigure], hints: &[Hint]) {
         if GENERIC.iter().any(|g| g.eq_ignore_ascii_case(mine)) {
             continue;
         }
-        let found = (0..i).rev().find(|&j| {
+        // Look back a bounded number of figures: linear in the document.
+        let found = (i.saturating_sub(LOOKBACK)..i).rev().find(|&j| {
             let f = &figs[j];
             f.category == figs[i].category
                 && f.part_of.is_none()

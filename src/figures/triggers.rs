@@ -138,6 +138,7 @@ pub const TRIGGERS: &[Trigger] = &[
     t("lost their lives", Killed, Intrans),
     t("lost their life", Killed, Intrans),
     t("dead", Killed, Adj),
+    t("to death", Killed, Adj),
     t("deaths", Killed, Noun),
     t("fatalities", Killed, Noun),
     t("bodies", Killed, Noun),

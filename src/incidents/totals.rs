@@ -44,7 +44,7 @@ pub fn totals(doc: &Document, figures: &[RawFigure], policy: Policy) -> BTreeMap
             match statements.last_mut() {
                 Some(s) if joins => {
                     // The same count said twice in one sentence is one count.
-                    if !s.figures.iter().any(|&j| {
+                    if !s.figures.iter().rev().take(20).any(|&j| {
                         figures[j].value == f.value && figures[j].group != f.group && !f.additive
                     }) {
                         s.value = s.value.saturating_add(f.value);
