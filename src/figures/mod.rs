@@ -171,8 +171,18 @@ pub fn extract(doc: &Document) -> Vec<RawFigure> {
 
 /// Attaches every count of one sentence: own harm words first, then lists.
 fn analyse_sentence(text: &str, toks: &[Tok], trig_end: &[Option<usize>], cands: &mut [Cand]) {
+    // "Most of those killed were civilians, ...": the sentence breaks down a count before.
+    let opens_partitive = (0..toks.len().min(6)).any(|i| {
+        lexicon::is(tokens::text_of(text, &toks[i]), "of")
+            && toks.get(i + 1).is_some_and(|t| {
+                let w = tokens::text_of(text, t);
+                lexicon::is(w, "those") || lexicon::is(w, "the")
+            })
+            && toks.get(i + 2).is_some_and(|t| t.trigger.is_some())
+    });
     for c in cands.iter_mut() {
         attach::describe(text, toks, c);
+        c.partitive |= opens_partitive;
         if c.blocked {
             continue;
         }

@@ -13,7 +13,7 @@
 use super::attach::{Attach, Cand, How};
 use super::lexicon::is;
 use super::tokens::{text_of, Tok};
-use super::triggers::TriggerMatch;
+use super::triggers::{Form, TriggerMatch};
 use super::RawFigure;
 
 /// What a figure's own words say about being a part (kept beside each emitted figure).
@@ -70,6 +70,35 @@ pub fn link_sentence(
     _hints: &[Hint],
     sentence: usize,
 ) {
+    // "13 bodies were found, including 8 police officers kidnapped last week": what the
+    // parts are included in decides their kind, not a participle that describes them.
+    for i in 0..cands.len() {
+        let Some(own) = cands[i].attach else { continue };
+        let including = cands[i].a >= 1
+            && toks
+                .get(cands[i].a - 1)
+                .is_some_and(|t| is(text_of(text, t), "including"));
+        let bare = own.how == How::Forward
+            && own.trigger.0 == cands[i].after
+            && toks
+                .get(own.trigger.0)
+                .and_then(|t| t.trigger)
+                .is_some_and(|m| m.row().form == Form::Participle);
+        if !(including && bare) {
+            continue;
+        }
+        let head = cands[i.saturating_sub(LOOKBACK)..i]
+            .iter()
+            .rev()
+            .find_map(|h| h.attach);
+        if let Some(h) = head.filter(|h| h.category != own.category) {
+            cands[i].attach = Some(Attach {
+                how: How::Part,
+                confidence: 0.6,
+                ..h
+            });
+        }
+    }
     for i in 0..cands.len() {
         if cands[i].attach.is_some() || cands[i].blocked {
             continue;
@@ -83,6 +112,29 @@ pub fn link_sentence(
             && toks
                 .get(c.b + 1)
                 .is_none_or(|t| t.is_any_punct() || is(text_of(text, t), "and"));
+        if c.total {
+            // "..., making a total of 595": a running count of the kind of the sentence.
+            let head = cands[i.saturating_sub(LOOKBACK)..i]
+                .iter()
+                .rev()
+                .find_map(|h| h.attach)
+                .or_else(|| {
+                    harm_word_before(toks, c.a).map(|(k, m)| Attach {
+                        category: m.row().category,
+                        trigger: (k, k + usize::from(m.len)),
+                        how: How::Part,
+                        confidence: 0.6,
+                    })
+                });
+            if let Some(h) = head {
+                cands[i].attach = Some(Attach {
+                    how: How::Part,
+                    confidence: 0.6,
+                    ..h
+                });
+            }
+            continue;
+        }
         if !(c.part_marker || colon || degree) {
             continue;
         }
@@ -203,7 +255,7 @@ pub fn resolve(text: &str, figs: &mut [RawFigure], hints: &[Hint]) {
     marked(figs, hints);
     // Totals: the smaller counts of its kind, before or after, not yet parts of anything.
     for t in 0..figs.len() {
-        if !hints.get(t).is_some_and(|h| h.total) || figs[t].part_of.is_some() {
+        if !hints.get(t).is_some_and(|h| h.total) {
             continue;
         }
         // Its parts stand in its own sentence or the one before: a window, never the
@@ -211,7 +263,13 @@ pub fn resolve(text: &str, figs: &mut [RawFigure], hints: &[Hint]) {
         let lo = figs[..t].partition_point(|f| f.sentence + 1 < figs[t].sentence);
         let hi = t + figs[t..].partition_point(|f| f.sentence <= figs[t].sentence);
         for i in lo..hi {
-            if i == t || figs[i].part_of.is_some() || figs[i].category != figs[t].category {
+            if i == t || figs[i].category != figs[t].category || figs[t].part_of == Some(i) {
+                continue;
+            }
+            // "including 161 police officers, making a total of 595": the total of its own
+            // sentence is the nearer whole.
+            let same_sentence_before = figs[i].sentence == figs[t].sentence && i < t;
+            if figs[i].part_of.is_some() && !same_sentence_before {
                 continue;
             }
             // Its parts stand in its own sentence or the one before.
@@ -246,6 +304,43 @@ pub fn resolve(text: &str, figs: &mut [RawFigure], hints: &[Hint]) {
         });
         if let Some(j) = found {
             figs[i].part_of = Some(j);
+        }
+    }
+    casualty_wholes(text, figs);
+}
+
+/// "208 guerrilla casualties ... 93 guerrillas were killed and 115 wounded": the dead and
+/// the wounded told right after a count of casualties are its parts (GUIDELINES.md hard
+/// cases: casualties are the dead plus the wounded).
+fn casualty_wholes(text: &str, figs: &mut [RawFigure]) {
+    use crate::report::model::Category::{Injured, Killed};
+    for c in 0..figs.len() {
+        let is_casualties = text
+            .get(figs[c].trigger.clone())
+            .is_some_and(|w| w.eq_ignore_ascii_case("casualties"));
+        if !is_casualties || figs[c].part_of.is_some() {
+            continue;
+        }
+        let whole = head_noun(text, &figs[c]);
+        let mut matched_group = None;
+        for i in c + 1..figs.len().min(c + 1 + LOOKBACK) {
+            if figs[i].sentence > figs[c].sentence + 2 {
+                break;
+            }
+            if figs[i].part_of.is_some()
+                || !matches!(figs[i].category, Killed | Injured)
+                || figs[i].value >= figs[c].value
+            {
+                continue;
+            }
+            let same = match (whole, head_noun(text, &figs[i])) {
+                (Some(w), Some(h)) => same_people(w, h),
+                _ => false,
+            };
+            if same || matched_group == Some(figs[i].sentence) {
+                figs[i].part_of = Some(c);
+                matched_group = Some(figs[i].sentence);
+            }
         }
     }
 }
