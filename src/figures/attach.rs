@@ -305,11 +305,11 @@ fn skip_aside(text: &str, toks: &[Tok], k: usize) -> usize {
     }
     if let Some(cl) = close {
         let limit = if cl == ')' { 30 } else { 12 };
-        for j in k + 1..(k + limit).min(n) {
-            if toks[j].trigger.is_some() && cl != ')' {
+        for (j, x) in toks.iter().enumerate().take((k + limit).min(n)).skip(k + 1) {
+            if x.trigger.is_some() && cl != ')' {
                 return k;
             }
-            if toks[j].is_punct(cl) {
+            if x.is_punct(cl) {
                 return if continues(j + 1) { j + 1 } else { k };
             }
         }
@@ -319,8 +319,7 @@ fn skip_aside(text: &str, toks: &[Tok], k: usize) -> usize {
     // "11 officials including 7 soldiers were killed", "6 people including a woman were
     // killed": the breakdown stands between the count and its passive.
     if is(w, "including") {
-        for j in k + 1..(k + 9).min(n) {
-            let x = &toks[j];
+        for (j, x) in toks.iter().enumerate().take((k + 9).min(n)).skip(k + 1) {
             if x.shape == Shape::Word && x.any(AUX) && is_be(text_of(text, x)) {
                 return j;
             }
@@ -336,8 +335,7 @@ fn skip_aside(text: &str, toks: &[Tok], k: usize) -> usize {
             .iter()
             .any(|p| is(w, p))
     {
-        for j in k + 1..(k + 8).min(n) {
-            let x = &toks[j];
+        for (j, x) in toks.iter().enumerate().take((k + 8).min(n)).skip(k + 1) {
             if x.shape == Shape::Word && x.any(AUX) && is_be(text_of(text, x)) {
                 return if j > k + 1 { j } else { k };
             }

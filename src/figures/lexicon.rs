@@ -1,8 +1,7 @@
 //! Word classes the figure rules look at: auxiliaries, prepositions, negation, things that are
 //! not people... Each list says in its comment what the rules do with it.
 
-use super::tokens::lower;
-use std::collections::HashMap;
+use super::tokens::{lower, WordMap};
 use std::sync::OnceLock;
 
 /// A bit set of word classes.
@@ -197,10 +196,10 @@ const TABLE: &[(Class, &[&str])] = &[
     ]),
 ];
 
-fn table() -> &'static HashMap<&'static str, Class> {
-    static T: OnceLock<HashMap<&'static str, Class>> = OnceLock::new();
+fn table() -> &'static WordMap<Class> {
+    static T: OnceLock<WordMap<Class>> = OnceLock::new();
     T.get_or_init(|| {
-        let mut m: HashMap<&'static str, Class> = HashMap::new();
+        let mut m: WordMap<Class> = WordMap::default();
         for (class, words) in TABLE {
             for w in *words {
                 *m.entry(*w).or_insert(0) |= *class;

@@ -84,14 +84,6 @@ pub fn extract(doc: &Document) -> Vec<RawFigure> {
         tokens::tokenize(doc.text, sent.clone(), &mut toks);
         trig_end.clear();
         trig_end.resize(toks.len() + 1, None);
-        for i in 0..toks.len() {
-            if let Some(tm) = toks[i].trigger {
-                let e = i + usize::from(tm.len);
-                if let Some(slot) = trig_end.get_mut(e) {
-                    slot.get_or_insert(i);
-                }
-            }
-        }
         cands.clear();
         for (k, m) in mentions[m0..mi].iter().enumerate() {
             let a = toks.partition_point(|t| t.end <= m.span.start);

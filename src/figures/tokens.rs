@@ -150,6 +150,33 @@ pub fn lower<'a>(word: &str, buf: &'a mut [u8; 32]) -> Option<&'a str> {
     std::str::from_utf8(&buf[..b.len()]).ok()
 }
 
+/// FNV-1a: a fast hash for the short lower-case words the tables are keyed by (the
+/// default SipHash is built for untrusted keys; these keys are our own tables).
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A map keyed by table words, hashed with [`Fnv`].
+pub type WordMap<V> =
+    std::collections::HashMap<&'static str, V, std::hash::BuildHasherDefault<Fnv>>;
+
 /// The token text, or "" when out of range.
 pub fn text_of<'a>(text: &'a str, t: &Tok) -> &'a str {
     text.get(t.start..t.end).unwrap_or("")

@@ -2,9 +2,8 @@
 //! one takes its count. Every row is matched case-insensitively on whole words.
 
 use super::lexicon::is;
-use super::tokens::{lower, Shape, Tok};
+use super::tokens::{lower, Shape, Tok, WordMap};
 use crate::report::model::Category::{self, *};
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// How a trigger takes its count.
@@ -325,10 +324,10 @@ impl TriggerMatch {
 }
 
 /// First word -> rows starting with it, longest phrase first.
-fn index() -> &'static HashMap<&'static str, Vec<u16>> {
-    static I: OnceLock<HashMap<&'static str, Vec<u16>>> = OnceLock::new();
+fn index() -> &'static WordMap<Vec<u16>> {
+    static I: OnceLock<WordMap<Vec<u16>>> = OnceLock::new();
     I.get_or_init(|| {
-        let mut m: HashMap<&'static str, Vec<u16>> = HashMap::new();
+        let mut m: WordMap<Vec<u16>> = WordMap::default();
         for (i, t) in TRIGGERS.iter().enumerate() {
             let first = t.phrase.split(' ').next().unwrap_or("");
             m.entry(first).or_default().push(i as u16);
