@@ -100,6 +100,31 @@ pub fn link_sentence(
         }
     }
     for i in 0..cands.len() {
+        // "2 Germans were among the kidnapped together with 2 Ethiopians": the harm word
+        // of the count before covers the one joined to it.
+        let c = &cands[i];
+        let joined = !c.blocked
+            && c.a >= 2
+            && ["together", "along"]
+                .iter()
+                .any(|w| is(text_of(text, &toks[c.a - 2]), w))
+            && is(text_of(text, &toks[c.a - 1]), "with");
+        if joined {
+            if let Some(j) = (i.saturating_sub(LOOKBACK)..i)
+                .rev()
+                .find(|&j| cands[j].attach.is_some())
+            {
+                let (h, pm) = (cands[j].attach, cands[j].part_marker);
+                cands[i].attach = h.map(|h| Attach {
+                    how: How::List,
+                    confidence: 0.65,
+                    ..h
+                });
+                cands[i].part_marker = pm;
+                cands[i].group = cands[j].group;
+                continue;
+            }
+        }
         if cands[i].attach.is_some() || cands[i].blocked {
             continue;
         }
