@@ -136,6 +136,12 @@ const GENERAL: &[&str] = &[
     "at [[0300]] GMT => time",
     "at [[0300]] => time",
     "at [[10.30]] am => time",
+    "at [[approximately 2230]] last night => 2230 about time",
+    "the bomb went off at [[2230]]. => time",
+    "beginning at [[1700]], after => time",
+    "[[2]] M-60 machineguns => 2",
+    "a [[100]]m wall => measure",
+    "[[2230]] people fled => 2230",
     // Money.
     "$[[5 million]] => 5000000 money",
     "US$[[2 billion]] => 2000000000 money",

@@ -1,12 +1,15 @@
 //! The scanner: walks the text token by token; at each digit run or number word it reads the
 //! whole expression (number, range, qualifier, additive words) and classifies its kind.
 
+use super::lexicon::PhraseIndex;
 use super::literal::{self, Literal};
 use super::token::{self, is_word, lower, match_back, match_fwd, next_token, prev_token, touching};
 use super::token::{Tok, TokKind};
 use super::words::{self, Role, DIGIT_SCALE_SUFFIXES};
 use super::{kind, qualifiers, vague, NumberKind, NumberMention};
 use crate::report::model::Qualifier;
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::sync::OnceLock;
 
 /// A number read at one position, before qualifiers, ranges and kind.
 #[derive(Debug, Clone, Copy)]
@@ -64,63 +67,100 @@ enum Read {
     Number(Num),
 }
 
+/// Words an expression may start with ("a hundred", "half a million") that the anchor
+/// search finds by the word after them.
+const LEAD_IN_TARGETS: &[&str] = &[
+    "hundred", "thousand", "million", "billion", "trillion", "dozen", "couple", "few", "lakh",
+    "crore",
+];
+
+/// One automaton for every place an expression can start: digits, number words and the
+/// first words of vague phrases ("a", "an" and "half" are found through the word after).
+fn anchors() -> &'static AhoCorasick {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| {
+        let mut pats: Vec<&str> = words::NUMBER_WORDS
+            .iter()
+            .map(|w| w.word)
+            .filter(|w| !matches!(*w, "a" | "an" | "half"))
+            .collect();
+        pats.extend(
+            vague::VAGUE_WORDS
+                .iter()
+                .filter_map(|v| v.phrase.split(' ').next())
+                .filter(|w| !matches!(*w, "a" | "an" | "half")),
+        );
+        pats.extend(LEAD_IN_TARGETS);
+        pats.extend(["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"]);
+        pats.sort_unstable();
+        pats.dedup();
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(pats)
+            .unwrap_or_else(|_| AhoCorasick::new(["0"]).unwrap_or_else(|_| unreachable!()))
+    })
+}
+
 /// Finds every number expression in `text`, in order.
 pub fn find(text: &str) -> Vec<NumberMention> {
     let mut out: Vec<NumberMention> = Vec::new();
+    let bytes = text.as_bytes();
     let mut pos = 0;
-    while let Some(tok) = next_token(text, pos) {
-        let mut next = tok.end;
-        let anchor = match tok.kind {
-            TokKind::Digits => true,
-            TokKind::Word => is_anchor(text, tok),
-            TokKind::Punct => false,
-        };
-        if anchor {
-            let floor = out.last().map_or(0, |m| m.span.end);
-            if let Some(end) = expression(text, tok, floor, &mut out) {
-                next = end.max(tok.end);
-            }
+    for m in anchors().find_iter(text) {
+        let (s, e) = (m.start(), m.end());
+        if s < pos {
+            continue;
         }
-        pos = next;
+        let tok = if bytes.get(s).is_some_and(|b| b.is_ascii_digit()) {
+            if s > 0 && bytes.get(s - 1).is_some_and(|b| b.is_ascii_digit()) {
+                continue;
+            }
+            match next_token(text, s) {
+                Some(t) => t,
+                None => continue,
+            }
+        } else {
+            // Whole words only: not "often", "tenant", "one's".
+            if token::char_before(text, s).is_some_and(|c| c.is_alphanumeric()) {
+                continue;
+            }
+            let Some(t) = next_token(text, s).filter(|t| t.end == e && t.start == s) else {
+                continue;
+            };
+            match lead_in(text, t, pos) {
+                Some(t) => t,
+                None => continue,
+            }
+        };
+        let floor = out.last().map_or(0, |m| m.span.end);
+        pos = match expression(text, tok, floor, &mut out) {
+            Some(end) => end.max(tok.end),
+            None => tok.end,
+        };
     }
     out
 }
 
-/// Can a number expression start at this word?
-fn is_anchor(text: &str, tok: Tok) -> bool {
-    let mut buf = [0u8; 32];
-    let Some(w) = lower(text, tok, &mut buf) else {
-        return false;
-    };
-    match words::role(w) {
-        Some(Role::Article | Role::Half) => {
-            // "a hundred", "a few", "half a dozen": look at the next word before any work.
-            let Some(n) = next_token(text, tok.end) else {
-                return false;
-            };
-            let mut b2 = [0u8; 32];
-            let Some(nw) = lower(text, n, &mut b2) else {
-                return false;
-            };
-            matches!(
-                nw,
-                "hundred"
-                    | "thousand"
-                    | "million"
-                    | "billion"
-                    | "trillion"
-                    | "dozen"
-                    | "couple"
-                    | "few"
-                    | "lakh"
-                    | "crore"
-                    | "a"
-                    | "an"
-            )
-        }
-        Some(_) => true,
-        None => vague::starts_phrase(w),
+/// For "hundred", "dozen", "few"...: the "a", "an" or "half a" before it, where the
+/// expression starts; `None` for "couple" and "few" without one.
+fn lead_in(text: &str, t: Tok, floor: usize) -> Option<Tok> {
+    let w = low(text, Some(t));
+    if !LEAD_IN_TARGETS.contains(&w.as_str()) {
+        return Some(t);
     }
+    let art = prev_token(text, t.start)
+        .filter(|p| !t.broken && p.start >= floor && is_article(text, *p) && !p.broken);
+    let Some(a) = art else {
+        return if matches!(w.as_str(), "couple" | "few") {
+            None
+        } else {
+            Some(t)
+        };
+    };
+    let half = prev_token(text, a.start)
+        .filter(|h| h.start >= floor && !h.broken && is_word(text, *h, "half"));
+    Some(half.unwrap_or(a))
 }
 
 /// Lower-case text of a word token (empty if not a plain ASCII word).
@@ -146,12 +186,67 @@ struct LowWord {
 }
 
 impl LowWord {
+    fn from(s: &str) -> LowWord {
+        let mut w = LowWord {
+            buf: [0; 32],
+            len: 0,
+        };
+        if let Some(dst) = w.buf.get_mut(..s.len()) {
+            dst.copy_from_slice(s.as_bytes());
+            w.len = s.len();
+        }
+        w
+    }
+
     fn as_str(&self) -> &str {
         self.buf
             .get(..self.len)
             .and_then(|b| std::str::from_utf8(b).ok())
             .unwrap_or("")
     }
+}
+
+/// The lookup key of a token: its lower-case text (punctuation as written).
+fn key_of(text: &str, tok: Option<Tok>) -> LowWord {
+    let mut w = low(text, tok);
+    if w.len == 0 {
+        if let Some(t) = tok.filter(|t| t.kind == TokKind::Punct) {
+            let b = t.text(text).as_bytes();
+            if let Some(dst) = w.buf.get_mut(..b.len()) {
+                dst.copy_from_slice(b);
+                w.len = b.len();
+            }
+        }
+    }
+    w
+}
+
+/// Kind phrases after a number, keyed by first token.
+fn kind_after_index() -> &'static PhraseIndex {
+    static IX: OnceLock<PhraseIndex> = OnceLock::new();
+    IX.get_or_init(|| PhraseIndex::new(kind::AFTER.iter().map(|k| k.phrase), false))
+}
+
+/// Kind phrases before a number, keyed by last token.
+fn kind_before_index() -> &'static PhraseIndex {
+    static IX: OnceLock<PhraseIndex> = OnceLock::new();
+    IX.get_or_init(|| PhraseIndex::new(kind::BEFORE.iter().map(|k| k.phrase), true))
+}
+
+/// Qualifier phrases before a number, keyed by last token.
+fn qualifier_before_index() -> &'static PhraseIndex {
+    static IX: OnceLock<PhraseIndex> = OnceLock::new();
+    IX.get_or_init(|| PhraseIndex::new(qualifiers::BEFORE.iter().map(|q| q.phrase), true))
+}
+
+/// The first kind phrase (of `kind::BEFORE`) that ends right before `at`, where `key` is
+/// the key of the token before `at`.
+fn kind_before(text: &str, at: usize, key: &str) -> Option<&'static kind::KindPhrase> {
+    let found = kind_before_index()
+        .candidates(key)
+        .filter_map(|i| kind::BEFORE.get(i))
+        .find(|k| match_back(text, at, k.phrase).is_some());
+    found
 }
 
 fn role_of(text: &str, tok: Tok) -> Option<Role> {
@@ -232,11 +327,9 @@ fn read_digits(text: &str, tok: Tok) -> Read {
     if year_prefix {
         n.kind = Some(NumberKind::Year);
     }
-    n.currency_before = prev_token(text, tok.start).is_some_and(|p| {
-        kind::BEFORE
-            .iter()
-            .any(|k| k.kind == NumberKind::Money && match_back(text, p.end, k.phrase).is_some())
-    });
+    let key = key_of(text, prev_token(text, tok.start));
+    n.currency_before =
+        kind_before(text, tok.start, key.as_str()).is_some_and(|k| k.kind == NumberKind::Money);
     if lit.kind.is_some() {
         return Read::Number(n);
     }
@@ -296,7 +389,8 @@ fn read_vague(text: &str, tok: Tok) -> Option<Num> {
     let first = low(text, Some(tok));
     let first = first.as_str();
     for v in vague::VAGUE_WORDS {
-        if v.phrase.split(' ').next() != Some(first) {
+        let p = v.phrase.as_bytes();
+        if !(p.starts_with(first.as_bytes()) && p.get(first.len()).is_none_or(|b| *b == b' ')) {
             continue;
         }
         let Some(end) = match_fwd(text, tok.start, v.phrase) else {
@@ -621,9 +715,12 @@ fn range_second(text: &str, n1: &Num, between: bool) -> Option<(Num, usize)> {
 }
 
 /// The longest qualifier phrase that ends right before `at`, not reaching before `floor`.
-fn qualifier_before(text: &str, at: usize, floor: usize) -> Option<(usize, Qualifier)> {
+fn qualifier_before(text: &str, at: usize, key: &str, floor: usize) -> Option<(usize, Qualifier)> {
     let mut best: Option<(usize, Qualifier)> = None;
-    for q in qualifiers::BEFORE {
+    for q in qualifier_before_index()
+        .candidates(key)
+        .filter_map(|i| qualifiers::BEFORE.get(i))
+    {
         if let Some(s) = match_back(text, at, q.phrase) {
             if s >= floor && best.is_none_or(|(b, _)| s < b) {
                 best = Some((s, q.qualifier));
@@ -657,16 +754,27 @@ fn expression(text: &str, tok: Tok, floor: usize, out: &mut Vec<NumberMention>) 
     let mut span_start = n.start;
     let mut additive = false;
     let mut ranged = false;
+    // The words touching the number, looked up once: most checks below are gated on them.
+    let prev = prev_token(text, n.start);
+    let pkey = key_of(text, prev);
+    let pk = pkey.as_str();
 
     // Ranges: "between 10 and 15", "from 10 to 15", "10 to 15", "10-15", "10 or 12".
-    let between = match_back(text, n.start, "between").filter(|s| *s >= floor);
+    let between = if pk == "between" {
+        match_back(text, n.start, "between").filter(|s| *s >= floor)
+    } else {
+        None
+    };
     if let Some((r, _)) = range_second(text, &n1, between.is_some()) {
         n = r;
         ranged = true;
         qualifier = Qualifier::Range;
         if let Some(b) = between {
             span_start = b;
-        } else if let Some(f) = match_back(text, n.start, "from").filter(|s| *s >= floor) {
+        } else if let Some(f) = prev
+            .filter(|p| p.start >= floor && !p.broken && pk == "from")
+            .map(|p| p.start)
+        {
             let verb = low(text, prev_token(text, f));
             if CHANGE_VERBS.contains(&verb.as_str()) {
                 // A change, not a range: the first number stands alone.
@@ -707,18 +815,30 @@ fn expression(text: &str, tok: Tok, floor: usize, out: &mut Vec<NumberMention>) 
     // Qualifiers and additive words before; qualifiers after.
     let fixed_vague = n.vague && n.high == Some(n.value);
     if !ranged && !n.ordinal && (!n.vague || fixed_vague) {
-        if let Some((s, q)) = qualifier_before(text, n.start, floor) {
+        if let Some((s, q)) = qualifier_before(text, n.start, pk, floor) {
             span_start = s;
             qualifier = q;
         }
     }
-    if !ranged && !n.ordinal {
+    let skey = if span_start == n.start {
+        key_of(text, prev)
+    } else {
+        key_of(text, prev_token(text, span_start))
+    };
+    if !ranged && !n.ordinal && matches!(skey.as_str(), "another" | "further" | "additional") {
         additive = qualifiers::ADDITIVE_BEFORE
             .iter()
             .any(|(p, _)| match_back(text, span_start, p).is_some());
     }
     let mut span_end = n.end;
-    if !ranged && !n.ordinal && (!n.vague || fixed_vague) && span_start == n.start {
+    let next = next_token(text, n.end);
+    let nkey = key_of(text, next);
+    if !ranged
+        && !n.ordinal
+        && (!n.vague || fixed_vague)
+        && span_start == n.start
+        && matches!(nkey.as_str(), "or" | "-" | "odd" | "plus" | "+")
+    {
         for a in qualifiers::AFTER {
             let glued = a.phrase.starts_with('-') || a.phrase == "+";
             if glued && text.as_bytes().get(n.end) != Some(&a.phrase.as_bytes()[0]) {
@@ -737,7 +857,12 @@ fn expression(text: &str, tok: Tok, floor: usize, out: &mut Vec<NumberMention>) 
             }
         }
     }
-    if !ranged && !n.ordinal && !additive {
+    let ekey = if span_end == n.end {
+        key_of(text, next)
+    } else {
+        key_of(text, next_token(text, span_end))
+    };
+    if !ranged && !n.ordinal && !additive && matches!(ekey.as_str(), "more" | "others" | "other") {
         for (p, _) in qualifiers::ADDITIVE_AFTER {
             if let Some(e) = match_fwd(text, span_end, p) {
                 if *p == "more" && match_fwd(text, e, "than").is_some() {
@@ -753,7 +878,13 @@ fn expression(text: &str, tok: Tok, floor: usize, out: &mut Vec<NumberMention>) 
     }
 
     // Kind.
-    let kind = match classify(text, &n, span_start, span_end, qualifier) {
+    let near = Near {
+        prev,
+        skey: skey.as_str(),
+        next,
+        nkey: nkey.as_str(),
+    };
+    let kind = match classify(text, &n, span_start, span_end, qualifier, &near) {
         Some(k) => k,
         None => return Some(span_end.max(n.end)),
     };
@@ -809,6 +940,18 @@ fn one_is_count(text: &str, n: &Num, span_start: usize) -> bool {
     !ONE_NOT_BEFORE.contains(&bw.as_str())
 }
 
+/// The tokens touching a number and their keys.
+struct Near<'a> {
+    /// The token before the number.
+    prev: Option<Tok>,
+    /// Key of the token before the span (with its qualifier).
+    skey: &'a str,
+    /// The token after the number.
+    next: Option<Tok>,
+    /// Its key.
+    nkey: &'a str,
+}
+
 /// The kind of a read number, or `None` if it must not be emitted (an identifier).
 fn classify(
     text: &str,
@@ -816,6 +959,7 @@ fn classify(
     span_start: usize,
     span_end: usize,
     qualifier: Qualifier,
+    near: &Near,
 ) -> Option<NumberKind> {
     if n.ordinal {
         return Some(NumberKind::Ordinal);
@@ -824,18 +968,21 @@ fn classify(
         return Some(k);
     }
     // Money signs and age words before.
-    for k in kind::BEFORE {
-        if match_back(text, span_start, k.phrase).is_some() {
-            return Some(k.kind);
-        }
+    if let Some(k) = kind_before(text, span_start, near.skey) {
+        return Some(k.kind);
     }
     if n.currency_before {
         return Some(NumberKind::Money);
     }
-    let before = prev_token(text, n.start);
+    let before = near.prev;
     // Labels: "Resolution 1325", "Route 66", "No 3856".
     if let (Some(lit), Some(b)) = (n.lit, before) {
-        if span_start == n.start && lit.is_plain() && !b.broken {
+        let cue = b
+            .text(text)
+            .bytes()
+            .next()
+            .is_some_and(|c| c.is_ascii_uppercase() || c == b'#' || c == b'.' || c >= 0x80);
+        if cue && span_start == n.start && lit.is_plain() && !b.broken {
             let first_upper = b
                 .text(text)
                 .chars()
@@ -879,7 +1026,7 @@ fn classify(
         }
     }
     if day_like {
-        if let Some(a) = next_token(text, n.end) {
+        if let Some(a) = near.next {
             let a = if a.kind == TokKind::Word && is_word(text, a, "of") {
                 next_token(text, a.end).unwrap_or(a)
             } else {
@@ -891,8 +1038,16 @@ fn classify(
         }
     }
     // Units, currencies, times and durations after.
-    for end in [n.end, span_end] {
-        for k in kind::AFTER {
+    for end in std::iter::once(n.end).chain((span_end != n.end).then_some(span_end)) {
+        let key = if end == n.end {
+            LowWord::from(near.nkey)
+        } else {
+            key_of(text, next_token(text, end))
+        };
+        for k in kind_after_index()
+            .candidates(key.as_str())
+            .filter_map(|i| kind::AFTER.get(i))
+        {
             if k.phrase.starts_with('-') && text.as_bytes().get(end) != Some(&b'-') {
                 continue;
             }
@@ -903,18 +1058,26 @@ fn classify(
             {
                 continue;
             }
+            // A one-letter unit must be glued to the number: "100m", not "2 M-60".
+            if k.phrase.len() == 1
+                && k.phrase.as_bytes()[0].is_ascii_alphabetic()
+                && !text
+                    .as_bytes()
+                    .get(end)
+                    .is_some_and(|b| b.eq_ignore_ascii_case(&k.phrase.as_bytes()[0]))
+            {
+                continue;
+            }
             if let Some(e) = match_fwd(text, end, k.phrase) {
-                // A unit must end there: "10 m" but not "10 men".
-                let whole = next_token(text, e)
-                    .is_none_or(|t| !(touching_at(e, t) && t.kind == TokKind::Word));
-                if whole {
+                // Not a unit when a model number follows: "M-60", "km-5".
+                if !glued_dash_digit(text, e) {
                     return Some(k.kind);
                 }
             }
         }
     }
     // Hyphenated compounds: "a 10-point plan", "a three-storey house", "one-third".
-    if let Some(d) = next_token(text, n.end).filter(|d| d.start == n.end && d.text(text) == "-") {
+    if let Some(d) = near.next.filter(|d| d.start == n.end && near.nkey == "-") {
         if let Some(w) =
             next_token(text, d.end).filter(|w| w.start == d.end && w.kind == TokKind::Word)
         {
@@ -932,7 +1095,8 @@ fn classify(
             return Some(NumberKind::Measure);
         }
         if lit.is_plain() && lit.first_digits == 4 && n.scale == 1 {
-            if lit.leading_zero && n.value <= 2359 && n.value % 100 < 60 {
+            let hhmm = n.value <= 2359 && n.value % 100 < 60;
+            if hhmm && (lit.leading_zero || clock_context(text, n, span_start)) {
                 return Some(NumberKind::Time);
             }
             if (1000..=2099).contains(&n.value)
@@ -945,8 +1109,33 @@ fn classify(
     Some(NumberKind::Cardinal)
 }
 
-fn touching_at(pos: usize, t: Tok) -> bool {
-    t.start == pos
+/// Is there "-<digit>" glued at `pos`?
+fn glued_dash_digit(text: &str, pos: usize) -> bool {
+    let b = text.as_bytes();
+    b.get(pos) == Some(&b'-') && b.get(pos + 1).is_some_and(|c| c.is_ascii_digit())
+}
+
+/// Words around a four-digit clock time: "at 2230", "2230 last night".
+fn clock_context(text: &str, n: &Num, span_start: usize) -> bool {
+    let before = low(text, prev_token(text, span_start));
+    if matches!(
+        before.as_str(),
+        "at" | "by" | "until" | "till" | "before" | "after"
+    ) {
+        return true;
+    }
+    let after = next_token(text, n.end);
+    let aw = low(text, after);
+    match aw.as_str() {
+        "hours" | "hrs" | "h" | "tonight" | "today" | "yesterday" => true,
+        "last" | "this" => after
+            .and_then(|a| next_token(text, a.end))
+            .is_some_and(|t| {
+                let w = low(text, Some(t));
+                matches!(w.as_str(), "night" | "morning" | "evening" | "afternoon")
+            }),
+        _ => false,
+    }
 }
 
 /// Is a four-digit number a year here?

@@ -94,9 +94,25 @@ pub fn next_token(text: &str, pos: usize) -> Option<Tok> {
             broken,
         });
     }
+    if b.is_ascii_alphabetic() {
+        // Fast path for ASCII words.
+        while bytes.get(i).is_some_and(|b| b.is_ascii_alphabetic()) {
+            i += 1;
+        }
+        if bytes.get(i).is_none_or(|b| *b < 0x80 && *b != b'\'') {
+            return Some(Tok {
+                start,
+                end: i,
+                kind: TokKind::Word,
+                broken,
+            });
+        }
+    }
     let c = char_at(text, i)?;
-    if is_letter(c) {
-        i += c.len_utf8();
+    if is_letter(c) || i > start {
+        if i == start {
+            i += c.len_utf8();
+        }
         while let Some(c) = char_at(text, i) {
             let inner_apostrophe = is_apostrophe(c)
                 && char_at(text, i + c.len_utf8()).is_some_and(|d| d.is_ascii_alphabetic());
