@@ -198,7 +198,7 @@ pub fn describe(text: &str, toks: &[Tok], c: &mut Cand) {
     // "including 13", "among them 13", "(13", "of whom 13".
     let mut j = c.a;
     let mut steps = 0;
-    while j > 0 && steps < 3 {
+    while j > 0 && steps < 8 {
         let t = &toks[j - 1];
         let w = text_of(text, t);
         if t.any(PART)
@@ -214,7 +214,13 @@ pub fn describe(text: &str, toks: &[Tok], c: &mut Cand) {
             c.part_marker = true;
             break;
         }
-        if t.any(DET) || is(w, "another") || is(w, "a") || is(w, "further") {
+        // "including a farmer and four officers": words of the same breakdown.
+        let plain_word = t.shape == Shape::Word
+            && t.trigger.is_none()
+            && !t.number
+            && (!t.any(STOP) || t.any(CONJ))
+            && !t.any(PREP | NEG | MODAL);
+        if t.any(DET) || is(w, "another") || is(w, "further") || plain_word {
             j -= 1;
             steps += 1;
             continue;
@@ -295,6 +301,17 @@ fn skip_aside(text: &str, toks: &[Tok], k: usize) -> usize {
     } else {
         None
     };
+    // "Ten guards, including two soldiers were killed": the breakdown after a comma.
+    if t.is_punct(',')
+        && toks
+            .get(k + 1)
+            .is_some_and(|x| is(text_of(text, x), "including"))
+    {
+        let j = skip_aside(text, toks, k + 1);
+        if j > k + 1 {
+            return j;
+        }
+    }
     // "Three security personnel, were killed": a stray comma before the passive.
     if t.is_punct(',')
         && toks
