@@ -1,4 +1,5 @@
 //! The Markdown and HTML exports: escaping, overlapping spans, non-ASCII offsets, empty reports.
+#![cfg(not(target_arch = "wasm32"))]
 
 use casualty_lens::report::html::{escape, to_html, to_html_with_texts, GEONAMES_CREDIT};
 use casualty_lens::report::markdown::{cell, to_markdown};
