@@ -18,6 +18,10 @@ pub enum Format {
     Csv,
     /// A FeatureCollection: a Point per place with coordinates.
     Geojson,
+    /// Markdown tables of the figures and totals.
+    Markdown,
+    /// A self-contained printable HTML report.
+    Html,
 }
 
 /// How a format is written.
@@ -65,6 +69,8 @@ impl Format {
                 tail: "]}\n".into(),
                 doc: geojson_doc,
             },
+            Format::Markdown => Output::Whole(crate::report::markdown::to_markdown),
+            Format::Html => Output::Whole(html_report),
         }
     }
 }
@@ -102,4 +108,8 @@ fn geojson_doc(doc: DocumentReport) -> String {
             .join(","),
         None => String::new(),
     }
+}
+
+fn html_report(report: &Report) -> String {
+    crate::report::html::to_html(report, "Casualty Lens report")
 }
