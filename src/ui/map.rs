@@ -50,7 +50,11 @@ pub struct WorldMapProps {
     /// The TopoJSON text of the basemap (world-atlas `countries-*.json`); empty while loading.
     #[prop_or_default]
     pub topology: AttrValue,
-    /// The TopoJSON object to draw.
+    /// Optional finer TopoJSON (world-atlas `countries-50m.json`), drawn instead of `topology`
+    /// from zoom [`DETAIL_ZOOM`] up; empty = always `topology`.
+    #[prop_or_default]
+    pub detail: AttrValue,
+    /// The TopoJSON object to draw (in both topologies).
     #[prop_or(AttrValue::Static("countries"))]
     pub object: AttrValue,
     /// The places to mark.
@@ -138,6 +142,9 @@ struct View {
     ty: f64,
 }
 
+/// Zoom factor from which the `detail` topology (if given) replaces the coarse one.
+pub const DETAIL_ZOOM: f64 = 3.0;
+
 const MIN_ZOOM: f64 = 1.0;
 const MAX_ZOOM: f64 = 40.0;
 
@@ -201,6 +208,9 @@ fn count_label(m: &MapMarker) -> String {
 #[function_component(WorldMap)]
 pub fn world_map(props: &WorldMapProps) -> Html {
     let basemap = use_memo((props.topology.clone(), props.object.clone()), |(t, o)| {
+        Basemap::new(t, o)
+    });
+    let detail = use_memo((props.detail.clone(), props.object.clone()), |(t, o)| {
         Basemap::new(t, o)
     });
     let view = use_state(|| View::HOME);
@@ -481,6 +491,12 @@ pub fn world_map(props: &WorldMapProps) -> Html {
         })
     });
 
+    let layer = if v.k >= DETAIL_ZOOM && !detail.countries.is_empty() {
+        detail.clone()
+    } else {
+        basemap.clone()
+    };
+    let error = basemap.error.clone().or_else(|| detail.error.clone());
     let transform = format!("translate({} {}) scale({})", fmt(v.tx), fmt(v.ty), v.k);
     let view_box = format!("0 0 {} {}", fmt(WIDTH), fmt(h));
     let aspect = format!("aspect-ratio: {} / {};", fmt(WIDTH), fmt(h));
@@ -494,11 +510,13 @@ pub fn world_map(props: &WorldMapProps) -> Html {
                      onpointerup={end_drag.clone()} onpointercancel={end_drag}
                      onclick={onclick_background} {onkeydown}>
                     <g class="map-zoom" transform={transform}>
-                        <StaticLayers basemap={basemap.clone()} />
+                        <StaticLayers basemap={layer} />
                     </g>
                     <g class="map-markers">{ for markers }</g>
                 </svg>
-                { for tooltip }
+                // A stable wrapper: a bare optional child here makes Yew re-insert the <svg>,
+                // which drops keyboard focus.
+                <div class="map-tooltip-layer">{ for tooltip }</div>
                 <div class="map-controls">
                     <button type="button" class="map-zoom-in" aria-label="Zoom in" title="Zoom in"
                             onclick={zoom_button(1.5)}>{ "+" }</button>
@@ -519,7 +537,7 @@ pub fn world_map(props: &WorldMapProps) -> Html {
                 if unmapped > 0 {
                     <span class="map-note">{ format!(" {unmapped} place(s) without valid coordinates are not shown.") }</span>
                 }
-                if let Some(err) = &basemap.error {
+                if let Some(err) = &error {
                     <span class="map-error">{ format!(" Basemap not drawn: {err}.") }</span>
                 }
                 <span class="map-credit">{ " Map outlines: Natural Earth (public domain), via world-atlas (ISC)." }</span>
