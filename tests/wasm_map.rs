@@ -110,6 +110,26 @@ async fn world_map_renders_markers_and_reports_clicks() {
     assert!(class.contains("zero"), "{class}");
     assert_eq!(south.get_attribute("aria-pressed").as_deref(), Some("true"));
 
+    // Focusing a marker shows its tooltip and keeps focus (the map is not re-inserted).
+    let focus: js_sys::Function = js_sys::Reflect::get(&north, &"focus".into())
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    focus.call0(&north).unwrap();
+    tick().await;
+    let tip = root
+        .query_selector(".map-tooltip")
+        .unwrap()
+        .expect("tooltip");
+    assert!(tip
+        .text_content()
+        .unwrap_or_default()
+        .contains("12 killed — a.txt"));
+    let active = document
+        .active_element()
+        .and_then(|e| e.get_attribute("data-marker"));
+    assert_eq!(active.as_deref(), Some("Northtown \"<b>\""));
+
     // Click a marker: its name; click the selected one: clear; Enter on a marker: its name.
     let init = web_sys::MouseEventInit::new();
     init.set_bubbles(true);
