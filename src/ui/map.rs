@@ -14,7 +14,7 @@
 //! - Click (or Enter/Space on) a marker: `on_select(Some(name))`; clicking the selected marker
 //!   again, clicking the map background, or Escape: `on_select(None)`.
 //! - Zoom: mouse wheel (about the pointer), the + / − buttons, `+`/`-` keys; pan: drag, arrow
-//!   keys; reset: the ⟲ button or `0`. Only a `transform` on one `<g>` changes when zooming:
+//!   keys; fit all markers: the ⤢ button or `f`; reset: the ⟲ button or `0`. Only a `transform` on one `<g>` changes when zooming:
 //!   the country paths are built once per topology and never re-rendered.
 //! - Each marker is `<circle class="map-marker" data-marker="NAME" role="button" tabindex="0"
 //!   aria-label=...>` with a `<title>`; hovering or focusing one shows a styled tooltip.
@@ -177,6 +177,32 @@ impl View {
         .clamped(h)
     }
 
+    /// The view that shows all the given viewBox points with some margin (at most zoom 12,
+    /// so a single place still shows its surroundings).
+    fn fit(points: &[(f64, f64)], h: f64) -> View {
+        let Some(&(x0, y0)) = points.first() else {
+            return View::HOME;
+        };
+        let (mut lo_x, mut hi_x, mut lo_y, mut hi_y) = (x0, x0, y0, y0);
+        for &(x, y) in points {
+            lo_x = lo_x.min(x);
+            hi_x = hi_x.max(x);
+            lo_y = lo_y.min(y);
+            hi_y = hi_y.max(y);
+        }
+        const MARGIN: f64 = 40.0;
+        let bw = (hi_x - lo_x + 2.0 * MARGIN).max(1.0);
+        let bh = (hi_y - lo_y + 2.0 * MARGIN).max(1.0);
+        let k = (WIDTH / bw).min(h / bh).clamp(MIN_ZOOM, 12.0);
+        let (cx, cy) = ((lo_x + hi_x) / 2.0, (lo_y + hi_y) / 2.0);
+        View {
+            k,
+            tx: WIDTH / 2.0 - cx * k,
+            ty: h / 2.0 - cy * k,
+        }
+        .clamped(h)
+    }
+
     fn pan(self, dx: f64, dy: f64, h: f64) -> View {
         View {
             tx: self.tx + dx,
@@ -199,6 +225,14 @@ struct Drag {
 
 /// Pixels of movement before a press becomes a drag.
 const DRAG_THRESHOLD: f64 = 4.0;
+
+/// Whether a marker has coordinates that can be drawn.
+fn valid(m: &MapMarker) -> bool {
+    m.lat.is_finite()
+        && m.lon.is_finite()
+        && (-90.0..=90.0).contains(&m.lat)
+        && (-180.0..=180.0).contains(&m.lon)
+}
 
 fn count_label(m: &MapMarker) -> String {
     format!("{} killed, {} injured", m.killed, m.injured)
@@ -319,6 +353,21 @@ pub fn world_map(props: &WorldMapProps) -> Html {
         })
     };
 
+    // Projected positions of the markers that have valid coordinates (for "fit").
+    let points: Rc<Vec<(f64, f64)>> = Rc::new(
+        props
+            .markers
+            .iter()
+            .filter(|m| valid(m))
+            .map(|m| project(m.lon, m.lat))
+            .collect(),
+    );
+    let fit = {
+        let view = view.clone();
+        let points = points.clone();
+        Callback::from(move |_: MouseEvent| view.set(View::fit(&points, h)))
+    };
+
     let zoom_button = |factor: f64| {
         let view = view.clone();
         Callback::from(move |_: MouseEvent| {
@@ -343,6 +392,7 @@ pub fn world_map(props: &WorldMapProps) -> Html {
                 "+" | "=" => view.zoom_at(1.5, WIDTH / 2.0, h / 2.0, h),
                 "-" | "_" => view.zoom_at(1.0 / 1.5, WIDTH / 2.0, h / 2.0, h),
                 "0" => View::HOME,
+                "f" | "F" => View::fit(&points, h),
                 "Escape" => {
                     on_select.emit(None);
                     return;
@@ -368,12 +418,7 @@ pub fn world_map(props: &WorldMapProps) -> Html {
         .markers
         .iter()
         .enumerate()
-        .filter(|(_, m)| {
-            m.lat.is_finite()
-                && m.lon.is_finite()
-                && (-90.0..=90.0).contains(&m.lat)
-                && (-180.0..=180.0).contains(&m.lon)
-        })
+        .filter(|(_, m)| valid(m))
         .map(|(i, m)| {
             (
                 i,
@@ -505,7 +550,7 @@ pub fn world_map(props: &WorldMapProps) -> Html {
             <div class="map-frame" style={aspect}>
                 <svg ref={svg_ref} class="map-svg" viewBox={view_box}
                      preserveAspectRatio="xMidYMid meet" tabindex="0" role="group"
-                     aria-label="World map of the places with casualty figures. Arrow keys pan, + and - zoom, 0 resets, Tab moves between places."
+                     aria-label="World map of the places with casualty figures. Arrow keys pan, + and - zoom, F fits the places, 0 resets, Tab moves between places."
                      {onwheel} {onpointerdown} {onpointermove}
                      onpointerup={end_drag.clone()} onpointercancel={end_drag}
                      onclick={onclick_background} {onkeydown}>
@@ -522,6 +567,8 @@ pub fn world_map(props: &WorldMapProps) -> Html {
                             onclick={zoom_button(1.5)}>{ "+" }</button>
                     <button type="button" class="map-zoom-out" aria-label="Zoom out" title="Zoom out"
                             onclick={zoom_button(1.0 / 1.5)}>{ "−" }</button>
+                    <button type="button" class="map-fit" aria-label="Zoom to the places"
+                            title="Zoom to the places (F)" onclick={fit}>{ "⤢" }</button>
                     <button type="button" class="map-reset" aria-label="Reset zoom" title="Reset zoom"
                             onclick={reset}>{ "⟲" }</button>
                 </div>
