@@ -369,11 +369,14 @@ fn figures_table(out: &mut String, di: usize, d: &DocumentReport) {
 }
 
 fn figure_row(out: &mut String, di: usize, i: usize, d: &DocumentReport, f: &Figure) {
-    let _ = write!(out, "<tr><td><a href=\"#d{di}-f{i}\">{i}</a></td><td>");
+    let _ = write!(
+        out,
+        "<tr><td><a href=\"#d{di}-f{i}\">{i}</a></td><td class=\"fig-text\">"
+    );
     push_escaped(out, &f.text);
     let _ = write!(
         out,
-        "</td><td><span class=\"cat {c}\">{c}</span></td><td class=\"n\">{v}</td><td>{q}</td>\
+        "</td><td><span class=\"cat {c}\">{c}</span></td><td class=\"n\">{v}</td><td class=\"nw\">{q}</td>\
          <td class=\"n\">{min}</td><td class=\"n\">{max}</td><td>",
         c = cat_class(f.category),
         v = f.value,
@@ -470,9 +473,9 @@ h3 { font-size: 1rem; margin: 1.2rem 0 .4rem; }
 .meta, .legend { color: #444; margin: .2rem 0; }
 .error { color: #a33c00; font-weight: 600; }
 .empty { color: #555; font-style: italic; }
-.text { white-space: pre-wrap; overflow-wrap: anywhere; border-left: 3px solid #bbb;
-  padding: .2rem .9rem; margin: .5rem 0 1rem; }
-.text p { margin: .4rem 0; }
+.text { overflow-wrap: anywhere; border-left: 3px solid #bbb; padding: .2rem .9rem;
+  margin: .5rem 0 1rem; }
+.text p { margin: .4rem 0; white-space: pre-wrap; }
 .text p.gap { color: #777; margin: 0; }
 mark.fig { background: #ffe6a8; color: inherit; border-bottom: 2px solid #e69f00;
   padding: 0; }
@@ -482,8 +485,10 @@ mark.fig { background: #ffe6a8; color: inherit; border-bottom: 2px solid #e69f00
 sup.ref { font-size: .7em; color: #555; padding-left: 1px; }
 table { border-collapse: collapse; width: 100%; margin: .3rem 0 1rem; font-size: .9rem; }
 th, td { border: 1px solid #bbb; padding: .25rem .4rem; text-align: left; vertical-align: top;
-  overflow-wrap: anywhere; }
-th { background: #eee; }
+  overflow-wrap: break-word; }
+th { background: #eee; white-space: nowrap; }
+td.nw { white-space: nowrap; }
+td.fig-text { min-width: 6rem; }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.sentence { font-size: .85rem; color: #333; min-width: 14rem; }
 .cat { font-weight: 600; white-space: nowrap; }

@@ -1,6 +1,10 @@
 //! The Yew web app (wasm32 only).
 
-use casualty_lens::{Extractor, Gazetteer, Options};
+pub mod map;
+pub mod projection;
+pub mod topo;
+
+use crate::{Extractor, Gazetteer, Options};
 use yew::prelude::*;
 
 /// Mounts the app on the page body.
