@@ -346,6 +346,26 @@ fn skip_aside(text: &str, toks: &[Tok], k: usize) -> usize {
         }
         return k;
     }
+    // "Two girls aged 6 and 4 are killed": an age between the count and its passive.
+    if is(w, "aged") {
+        let mut j = k + 1;
+        while j < n
+            && j < k + 6
+            && (toks[j].shape == Shape::Digits
+                || toks[j].is_punct(',')
+                || is(text_of(text, &toks[j]), "and"))
+        {
+            j += 1;
+        }
+        if j > k + 1
+            && toks
+                .get(j)
+                .is_some_and(|x| x.any(AUX) || x.trigger.is_some())
+        {
+            return j;
+        }
+        return k;
+    }
     // A place phrase before a passive: "two guards at the embassy were killed".
     if t.shape == Shape::Word
         && ["at", "in", "of", "from", "on", "near", "inside", "outside"]
