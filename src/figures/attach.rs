@@ -143,6 +143,14 @@ pub fn describe(text: &str, toks: &[Tok], c: &mut Cand) {
         if t.any(STOP | PREP | CONJ | NEG | DET) || is(text_of(text, t), "of") {
             break;
         }
+        // "men belonging to the militia": a participle phrase ends the victims.
+        let w = text_of(text, t);
+        if k > np0
+            && (w.ends_with("ing") || w.ends_with("ed"))
+            && toks.get(k + 1).is_some_and(|x| x.any(PREP | DET))
+        {
+            break;
+        }
         if t.any(AUX) {
             // "165 presumed terrorists": an auxiliary-looking word that modifies a noun.
             let modifies = toks.get(k + 1).is_some_and(|nx| {
@@ -336,11 +344,12 @@ fn skip_aside(text: &str, toks: &[Tok], k: usize) -> usize {
     // "11 officials including 7 soldiers were killed", "6 people including a woman were
     // killed": the breakdown stands between the count and its passive.
     if is(w, "including") {
-        for (j, x) in toks.iter().enumerate().take((k + 9).min(n)).skip(k + 1) {
+        // "13 people including civilians, cadets and a bomber have been killed".
+        for (j, x) in toks.iter().enumerate().take((k + 14).min(n)).skip(k + 1) {
             if x.shape == Shape::Word && x.any(AUX) && is_be(text_of(text, x)) {
                 return j;
             }
-            if x.is_any_punct() || x.trigger.is_some() || x.any(NEG | MODAL) {
+            if (x.is_any_punct() && !x.is_punct(',')) || x.trigger.is_some() || x.any(NEG | MODAL) {
                 return k;
             }
         }
@@ -366,11 +375,17 @@ fn skip_aside(text: &str, toks: &[Tok], k: usize) -> usize {
         }
         return k;
     }
-    // A place phrase before a passive: "two guards at the embassy were killed".
+    // A place phrase or a participle phrase before a passive: "two guards at the embassy
+    // were killed", "five men belonging to the militia were executed".
+    let participle = t.trigger.is_none()
+        && t.class & (AUX | STOP | PREP) == 0
+        && (w.ends_with("ing") || w.ends_with("ed"))
+        && toks.get(k + 1).is_some_and(|x| x.any(PREP) || x.any(DET));
     if t.shape == Shape::Word
-        && ["at", "in", "of", "from", "on", "near", "inside", "outside"]
-            .iter()
-            .any(|p| is(w, p))
+        && (participle
+            || ["at", "in", "of", "from", "on", "near", "inside", "outside"]
+                .iter()
+                .any(|p| is(w, p)))
     {
         for (j, x) in toks.iter().enumerate().take((k + 8).min(n)).skip(k + 1) {
             if x.shape == Shape::Word && x.any(AUX) && is_be(text_of(text, x)) {
@@ -453,6 +468,15 @@ pub fn forward(text: &str, toks: &[Tok], c: &Cand) -> Option<Attach> {
         }
         if among && is(w, "the") {
             k += 1;
+            continue;
+        }
+        // "were partially injured", "were ambushed and killed".
+        if w.len() > 4 && w.ends_with("ly") {
+            k += 1;
+            continue;
+        }
+        if be && w.ends_with("ed") && is_word(text, toks, k + 1, "and") {
+            k += 2;
             continue;
         }
         break;

@@ -271,6 +271,11 @@ pub const EXAMPLES: &[Ex] = &[
     ex("The army said it inflicted [[208]] rebel casualties in May.", &[(Injured, 208, Exact)]),
     ex("Most of those killed were civilians, including [[161]] police officers.", &[(Killed, 161, Exact)]),
     ex("[[712]] people were killed and another [[1,633]]\n\nwounded in April.", &[(Killed, 712, Exact), (Injured, 1633, Exact)]),
+    ex("[[Five]] men belonging to the militia were executed by the rebels.", &[(Killed, 5, Exact)]),
+    ex("Militants shoot dead [[52]] people in a school.", &[(Killed, 52, Exact)]),
+    ex("[[4]] tourists from the capital were ambushed and killed on a ski lift.", &[(Killed, 4, Exact)]),
+    ex("[[Two]] guards were partially injured in the blast.", &[(Injured, 2, Exact)]),
+    ex("[[At least 13]] people including civilians, cadets and a bomber have been killed.", &[(Killed, 13, AtLeast)]),
     // --- Numbers that are not figures.
     none("The attack took place on May 22, 2013."),
     none("The bombing killed people in 2003."),

@@ -126,6 +126,7 @@ pub const TRIGGERS: &[Trigger] = &[
     t("assassinates", Killed, Finite),
     t("assassinate", Killed, Finite),
     t("shoots dead", Killed, Finite),
+    t("shoot dead", Killed, Finite),
     t("guns down", Killed, Finite),
     t("died", Killed, Intrans),
     t("die", Killed, Intrans),
