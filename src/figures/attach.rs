@@ -239,8 +239,10 @@ pub fn describe(text: &str, toks: &[Tok], c: &mut Cand) {
 
 /// Whether a modal, a negation or an intention stands in tokens `[from, to)`.
 fn hypothetical(toks: &[Tok], from: usize, to: usize) -> bool {
+    // "May" the month is told from "may" by the tokenizer's case-blind classes: a month
+    // name that is also a modal counts only in lower case (see `Tok::month_like`).
     toks.get(from..to.min(toks.len()))
-        .is_some_and(|s| s.iter().any(|t| t.any(MODAL | NEG)))
+        .is_some_and(|s| s.iter().any(|t| t.any(MODAL | NEG) && !t.month_like))
 }
 
 /// Whether the token after an active participle is its object (so the count before it is
@@ -309,6 +311,16 @@ fn skip_aside(text: &str, toks: &[Tok], k: usize) -> usize {
     } else {
         None
     };
+    // "The remaining 17 policemen--taken by the rebels in May--are still held": a
+    // typewriter dash pair.
+    if t.is_punct('-') && toks.get(k + 1).is_some_and(|x| x.is_punct('-')) {
+        for j in k + 2..(k + 30).min(n.saturating_sub(1)) {
+            if toks[j].is_punct('-') && toks[j + 1].is_punct('-') {
+                return if continues(j + 2) { j + 2 } else { k };
+            }
+        }
+        return k;
+    }
     // "Ten guards, including two soldiers were killed": the breakdown after a comma.
     if t.is_punct(',')
         && toks
@@ -383,9 +395,11 @@ fn skip_aside(text: &str, toks: &[Tok], k: usize) -> usize {
         && toks.get(k + 1).is_some_and(|x| x.any(PREP) || x.any(DET));
     if t.shape == Shape::Word
         && (participle
-            || ["at", "in", "of", "from", "on", "near", "inside", "outside"]
-                .iter()
-                .any(|p| is(w, p)))
+            || [
+                "at", "in", "of", "from", "on", "near", "inside", "outside", "as", "with", "for",
+            ]
+            .iter()
+            .any(|p| is(w, p)))
     {
         for (j, x) in toks.iter().enumerate().take((k + 8).min(n)).skip(k + 1) {
             if x.shape == Shape::Word && x.any(AUX) && is_be(text_of(text, x)) {

@@ -276,6 +276,10 @@ pub const EXAMPLES: &[Ex] = &[
     ex("[[4]] tourists from the capital were ambushed and killed on a ski lift.", &[(Killed, 4, Exact)]),
     ex("[[Two]] guards were partially injured in the blast.", &[(Injured, 2, Exact)]),
     ex("[[At least 13]] people including civilians, cadets and a bomber have been killed.", &[(Killed, 13, AtLeast)]),
+    ex("Rebels murdered [[four]] engineers--[[two]] Peruvians and [[two]] Frenchmen--who were working on the dam.", &[(Killed, 4, Exact), (Killed, 2, Exact), (Killed, 2, Exact)]),
+    ex("The remaining [[17]] policemen--taken by the rebels in May--are still held by the rebels.", &[(Kidnapped, 17, Exact)]),
+    ex("[[Two]] of those identified as soldiers were killed at once.", &[(Killed, 2, Exact)]),
+    ex("The other [[two]], apparently officers, were taken as hostages.", &[(Kidnapped, 2, Exact)]),
     // --- Numbers that are not figures.
     none("The attack took place on May 22, 2013."),
     none("The bombing killed people in 2003."),

@@ -130,7 +130,9 @@ pub fn link_sentence(
         }
         let c = &cands[i];
         let prev_tok = c.a.checked_sub(1).and_then(|p| toks.get(p));
-        let colon = prev_tok.is_some_and(|t| t.is_punct(':') || t.is_punct('(') || t.is_punct('—'));
+        let dashes = c.a >= 2 && toks[c.a - 1].is_punct('-') && toks[c.a - 2].is_punct('-');
+        let colon = dashes
+            || prev_tok.is_some_and(|t| t.is_punct(':') || t.is_punct('(') || t.is_punct('—'));
         let degree = toks
             .get(c.b)
             .is_some_and(|t| DEGREES.iter().any(|d| is(text_of(text, t), d)))

@@ -33,6 +33,8 @@ pub struct Tok {
     pub trigger: Option<TriggerMatch>,
     /// Whether the token lies inside a number mention.
     pub number: bool,
+    /// A capitalised month name ("May"), never the modal "may".
+    pub month_like: bool,
 }
 
 impl Tok {
@@ -101,6 +103,7 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Tok>) {
                 class: 0,
                 trigger: None,
                 number: false,
+                month_like: false,
             });
         } else {
             out.push(Tok {
@@ -110,12 +113,15 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Tok>) {
                 class: 0,
                 trigger: None,
                 number: false,
+                month_like: false,
             });
         }
     }
     for t in out.iter_mut() {
         if t.shape == Shape::Word {
-            t.class = lexicon::classes(&text[t.start..t.end]);
+            let w = &text[t.start..t.end];
+            t.class = lexicon::classes(w);
+            t.month_like = t.class & lexicon::MONTH != 0 && w.starts_with(char::is_uppercase);
         }
     }
     for i in 0..out.len() {

@@ -224,6 +224,8 @@ pub const TRIGGERS: &[Trigger] = &[
     t("abducted", Kidnapped, Participle),
     t("taken hostage", Kidnapped, Participle),
     t("held hostage", Kidnapped, Participle),
+    t("taken as hostages", Kidnapped, Participle),
+    t("taken as hostage", Kidnapped, Participle),
     t("taken captive", Kidnapped, Participle),
     t("held captive", Kidnapped, Participle),
     t("seized", Kidnapped, Participle),
