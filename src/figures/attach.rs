@@ -147,7 +147,9 @@ pub fn describe(text: &str, toks: &[Tok], c: &mut Cand) {
         let w = text_of(text, t);
         if k > np0
             && (w.ends_with("ing") || w.ends_with("ed"))
-            && toks.get(k + 1).is_some_and(|x| x.any(PREP | DET))
+            && toks
+                .get(k + 1)
+                .is_some_and(|x| x.any(PREP | DET) || is(text_of(text, x), "of"))
         {
             break;
         }

@@ -338,6 +338,8 @@ pub const PARTS: &[(&str, &[Option<usize>])] = &[
     ("Police said [[8]] rebels were killed. Later, [[3]] rebels were killed in the hills.", &[None, Some(0)]),
     ("[[7]] people were killed in the north. In the south [[3]] people were killed.", &[None, None]),
     ("The fire killed [[12]] people, making a total of [[40]] this year.", &[Some(1), None]),
+    ("Gunmen held [[24]] soldiers in May. Talks went on. Nothing changed. Still nothing. The remaining [[17]] soldiers are still held by the gunmen.", &[None, Some(0)]),
+    ("He was tried for the killing of [[124]] inmates\naccused of rioting. One guard alone killed [[22]] inmates.", &[None, Some(0)]),
     ("The gunmen took [[11]] people hostage. [[Two]] of the hostages were killed and the other [[9]] hostages escaped.", &[None, None, Some(0)]),
     ("Police said [[8]] rebels were arrested. [[Four]] of the rebels were captured in the city.", &[None, Some(0)]),
 ];

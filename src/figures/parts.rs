@@ -411,7 +411,8 @@ fn marked(figs: &mut [RawFigure], hints: &[Hint]) {
             continue;
         }
         let me = &figs[i];
-        let reach = if h.part_marker { 2 } else { 3 };
+        // "the remaining 17" may look back further than "including 17".
+        let reach = if h.part_marker { 2 } else { 8 };
         let mut found = None;
         for j in (0..i).rev() {
             let f = &figs[j];
