@@ -196,7 +196,8 @@ const TABLE: &[(Class, &[&str])] = &[
     ]),
 ];
 
-fn table() -> &'static WordMap<Class> {
+/// The word -> classes table.
+pub fn table() -> &'static WordMap<Class> {
     static T: OnceLock<WordMap<Class>> = OnceLock::new();
     T.get_or_init(|| {
         let mut m: WordMap<Class> = WordMap::default();

@@ -327,7 +327,7 @@ impl TriggerMatch {
 }
 
 /// First word -> rows starting with it, longest phrase first.
-fn index() -> &'static WordMap<Vec<u16>> {
+pub fn index() -> &'static WordMap<Vec<u16>> {
     static I: OnceLock<WordMap<Vec<u16>>> = OnceLock::new();
     I.get_or_init(|| {
         let mut m: WordMap<Vec<u16>> = WordMap::default();
