@@ -28,7 +28,10 @@ fn gold_dir() -> PathBuf {
         })
         .to_string(),
     );
-    write("b.txt", "Gunmen kidnapped two engineers, including one Peruvian, near Otherton.\n");
+    write(
+        "b.txt",
+        "Gunmen kidnapped two engineers, including one Peruvian, near Otherton.\n",
+    );
     write(
         "b.gold.json",
         &json!({
@@ -98,8 +101,12 @@ fn metrics_on_a_tiny_gold_dir() {
     assert_eq!(float(m.get("place_p")), 0.6667);
     assert_eq!(float(m.get("place_r")), 1.0);
     assert_eq!(float(m.get("place_acc_161km")), 0.5);
-    assert!(lines.iter().any(|l| l == "  VALUE a.txt: '40' gold 40 exact got 41 exact"));
+    assert!(lines
+        .iter()
+        .any(|l| l == "  VALUE a.txt: '40' gold 40 exact got 41 exact"));
     assert!(lines.iter().any(|l| l == "  EXTRA a.txt: 'bomb' killed 1"));
-    assert!(lines.iter().any(|l| l.starts_with("  GEO b.txt: Otherton gold -12.0,-75.0 got 10.0,10.0")));
+    assert!(lines
+        .iter()
+        .any(|l| l.starts_with("  GEO b.txt: Otherton gold -12.0,-75.0 got 10.0,10.0")));
     let _ = std::fs::remove_dir_all(&dir);
 }

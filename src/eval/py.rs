@@ -36,8 +36,8 @@ pub fn norm(s: Option<&str>) -> String {
         if c.is_ascii_lowercase() || c.is_ascii_digit() {
             if gap && !out.is_empty() {
                 out.push(' ');
-                gap = false;
             }
+            gap = false;
             out.push(c);
         } else {
             gap = true;

@@ -225,7 +225,7 @@ mod tests {
         assert!(f.has(2013));
         assert!(f.has(105));
         assert!(f.has(1));
-        assert!(!f.has(3));
+        assert!(!f.has(4));
         assert!(!f.has(633));
         assert!(!f.has(0));
         let g = TextForms::new("a hundred were hurt");
