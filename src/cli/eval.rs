@@ -149,25 +149,24 @@ pub fn run_totals(args: TotalsArgs) -> ExitCode {
             }
         }
     }
-    println!("rows                 {}", rows.len());
+    println!("{:24} {}", "rows", rows.len());
     if bad > 0 {
-        println!("unreadable_rows      {bad}");
+        println!("{:24} {bad}", "unreadable_rows");
     }
     for (name, t) in [("killed", killed), ("injured", injured)] {
-        println!(
-            "{:20} {} of {} rows = {}",
-            format!("{name}_exact"),
-            t.exact,
-            t.rows,
-            totals::rate(t.exact, t.rows)
-        );
-        println!(
-            "{:20} {} of {} rows = {}",
-            format!("{name}_exact_in_text"),
-            t.in_text_exact,
-            t.in_text,
-            totals::rate(t.in_text_exact, t.in_text)
-        );
+        for (what, hit, of) in [
+            ("exact", t.exact, t.rows),
+            ("exact_in_text", t.in_text_exact, t.in_text),
+            ("exact_coded_0", t.zero_exact, t.zero),
+        ] {
+            println!(
+                "{:24} {} of {} rows = {}",
+                format!("{name}_{what}"),
+                hit,
+                of,
+                totals::rate(hit, of)
+            );
+        }
     }
     ExitCode::SUCCESS
 }

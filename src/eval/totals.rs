@@ -164,6 +164,10 @@ pub struct Tally {
     pub in_text: u64,
     /// Of those, rows where the report's total equals it.
     pub in_text_exact: u64,
+    /// Rows coded 0.
+    pub zero: u64,
+    /// Of those, rows where the report's total is 0 too.
+    pub zero_exact: u64,
 }
 
 impl Tally {
@@ -175,6 +179,10 @@ impl Tally {
         if in_text {
             self.in_text += 1;
             self.in_text_exact += u64::from(coded == got);
+        }
+        if coded == 0 {
+            self.zero += 1;
+            self.zero_exact += u64::from(got == 0);
         }
     }
 }
