@@ -17,6 +17,8 @@ pub mod text;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod eval;
 
 use report::model::DocumentReport;
 use serde::{Deserialize, Serialize};

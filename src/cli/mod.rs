@@ -1,5 +1,7 @@
 //! The native command line: batch extraction and scoring over the same core.
 
+mod eval;
+
 use crate::report::model::{DocumentReport, Report};
 use crate::{text, Extractor, Gazetteer, Options, Policy};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -33,6 +35,10 @@ enum Command {
         #[arg(required = true)]
         inputs: Vec<String>,
     },
+    /// Score extraction against a gold directory (the metrics of score.py, same numbers).
+    Eval(eval::EvalArgs),
+    /// Compare document totals with coded killed/injured counts (JSON lines, .gz allowed).
+    EvalTotals(eval::TotalsArgs),
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -56,7 +62,14 @@ pub fn main() -> ExitCode {
             policy,
             inputs,
         } => extract(format, out, policy, &inputs),
+        Command::Eval(args) => eval::run_eval(args),
+        Command::EvalTotals(args) => eval::run_totals(args),
     }
+}
+
+/// The extractor every subcommand uses (`extract`, `eval`, `eval-totals`).
+pub(crate) fn new_extractor(policy: Policy) -> Extractor {
+    Extractor::new(Gazetteer::empty(), Options { policy })
 }
 
 /// A document to read: its display name and where its bytes come from.
@@ -135,7 +148,7 @@ fn read_input(input: &Input) -> Result<String, String> {
 
 fn extract(format: Format, out: Option<PathBuf>, policy: Policy, inputs: &[String]) -> ExitCode {
     let mut failed = false;
-    let extractor = Extractor::new(Gazetteer::empty(), Options { policy });
+    let extractor = new_extractor(policy);
     let docs: Vec<DocumentReport> = expand_inputs(inputs, &mut failed)
         .iter()
         .filter_map(|input| match read_input(input) {
