@@ -497,7 +497,9 @@ pub fn forward(text: &str, toks: &[Tok], c: &Cand) -> Option<Attach> {
         }
         break;
     }
-    let tm = toks.get(k)?.trigger?;
+    let Some(tm) = toks.get(k).and_then(|t| t.trigger) else {
+        return partitive_noun(toks, c);
+    };
     let tr = (k, k + usize::from(tm.len));
     let row = tm.row();
     let direct = k == chain0;
@@ -528,6 +530,23 @@ pub fn forward(text: &str, toks: &[Tok], c: &Cand) -> Option<Attach> {
         trigger: tr,
         how: How::Forward,
         confidence: conf,
+    })
+}
+
+/// "2 of the hostages escaped": with no harm word of its own, a partitive count takes the
+/// kind its noun names (hostages are kidnapped, refugees displaced).
+fn partitive_noun(toks: &[Tok], c: &Cand) -> Option<Attach> {
+    if !c.partitive {
+        return None;
+    }
+    let (s, e) = c.np?;
+    let k = (s..e).find(|&k| toks[k].trigger.is_some_and(|m| m.row().form == Form::Noun))?;
+    let tm = toks[k].trigger?;
+    Some(Attach {
+        category: tm.row().category,
+        trigger: (k, k + usize::from(tm.len)),
+        how: How::Forward,
+        confidence: 0.7,
     })
 }
 

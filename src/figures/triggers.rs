@@ -303,6 +303,7 @@ pub const TRIGGERS: &[Trigger] = &[
     t("flees", Displaced, Intrans),
     t("fleeing", Displaced, Intrans),
     t("homeless", Displaced, Adj),
+    t("from their homes", Displaced, Adj),
     t("refugees", Displaced, Noun),
     t("evacuees", Displaced, Noun),
     t("displacement of", Displaced, NounOf),
