@@ -52,6 +52,7 @@ const GENERAL: &[&str] = &[
     "[[one]] of a series of bombings => none",
     "killing three and wounding [[one]]. => 1",
     "injures [[one]] at the hotel => 1",
+    "4 dead and another [[one]] seriously injured => 1 additive",
     "stabbed [[one]] in the neck => 1",
     "killed and [[one]], a teacher, was hurt => 1",
     "[[no one]] was hurt => none",

@@ -652,8 +652,8 @@ const ONE_NOT_AFTER: &[&str] = &[
 /// Words before a lone "one" that make it a pronoun ("no one", "the one", "any one").
 const ONE_NOT_BEFORE: &[&str] = &[
     "no", "any", "every", "each", "the", "this", "that", "which", "such", "only", "last",
-    "another", "someone", "anyone", "little", "big", "new", "old", "right", "wrong", "no-", "at",
-    "as", "like", "for", "is", "was", "with", "to",
+    "someone", "anyone", "little", "big", "new", "old", "right", "wrong", "no-", "at", "as",
+    "like", "for", "is", "was", "with", "to",
 ];
 
 /// The second number of a range after `n1`: "to", "or", "-", or "and" after "between".
