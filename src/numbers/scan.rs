@@ -359,7 +359,12 @@ fn read_digits(text: &str, tok: Tok) -> Read {
         }
         if let Some((_, f)) = DIGIT_SCALE_SUFFIXES.iter().find(|(suf, _)| *suf == s) {
             let always = matches!(s, "bn" | "mn" | "mln");
-            if ends_word && (always || lit.frac.is_some() || n.currency_before) {
+            // "2m people", "5m refugees": a count noun after makes "m" a million, not metres.
+            let counted = || {
+                let after = low(text, next_token(text, w.end));
+                kind::COUNT_AFTER.contains(&after.as_str())
+            };
+            if ends_word && (always || lit.frac.is_some() || n.currency_before || counted()) {
                 n.end = w.end;
                 n.value = scaled(lit.int, lit.frac, *f);
                 n.scale = *f;
@@ -647,8 +652,8 @@ const ONE_NOT_AFTER: &[&str] = &[
 /// Words before a lone "one" that make it a pronoun ("no one", "the one", "any one").
 const ONE_NOT_BEFORE: &[&str] = &[
     "no", "any", "every", "each", "the", "this", "that", "which", "such", "only", "last",
-    "another", "someone", "anyone", "little", "big", "new", "old", "right", "wrong", "no-", "at",
-    "as", "like", "for", "is", "was", "with", "to",
+    "someone", "anyone", "little", "big", "new", "old", "right", "wrong", "no-", "at", "as",
+    "like", "for", "is", "was", "with", "to",
 ];
 
 /// The second number of a range after `n1`: "to", "or", "-", or "and" after "between".
