@@ -128,7 +128,7 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Tok>) {
         if t.shape == Shape::Word {
             let w = &text[t.start..t.end];
             let mut buf = [0u8; 32];
-            if let Some((class, first)) = lower(w, &mut buf).and_then(|l| words().get(l)) {
+            if let Some((class, first)) = lower_bytes(w, &mut buf).and_then(|l| words().get(l)) {
                 t.class = *class;
                 t.month_like = t.class & lexicon::MONTH != 0 && w.starts_with(char::is_uppercase);
                 t.starts_trigger = *first;
@@ -150,18 +150,29 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Tok>) {
 }
 
 /// Every table word: its classes, and whether a trigger phrase starts with it.
-fn words() -> &'static WordMap<(lexicon::Class, bool)> {
-    static W: std::sync::OnceLock<WordMap<(lexicon::Class, bool)>> = std::sync::OnceLock::new();
+fn words() -> &'static ByteMap<(lexicon::Class, bool)> {
+    static W: std::sync::OnceLock<ByteMap<(lexicon::Class, bool)>> = std::sync::OnceLock::new();
     W.get_or_init(|| {
-        let mut m: WordMap<(lexicon::Class, bool)> = WordMap::default();
+        let mut m: ByteMap<(lexicon::Class, bool)> = ByteMap::default();
         for (w, c) in lexicon::table() {
-            m.entry(w).or_default().0 |= *c;
+            m.entry(w.as_bytes()).or_default().0 |= *c;
         }
         for w in triggers::index().keys() {
-            m.entry(w).or_default().1 = true;
+            m.entry(w.as_bytes()).or_default().1 = true;
         }
         m
     })
+}
+
+/// Lower-cases a word's ASCII letters into `buf` (other bytes are kept, so a word that is
+/// not ASCII matches no table key); None for words longer than any table word.
+fn lower_bytes<'a>(word: &str, buf: &'a mut [u8; 32]) -> Option<&'a [u8]> {
+    let b = word.as_bytes();
+    let dst = buf.get_mut(..b.len())?;
+    for (d, s) in dst.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    Some(dst)
 }
 
 /// Dashes of every width read as one; curly quotes as straight ones.
@@ -210,6 +221,10 @@ impl std::hash::Hasher for Fnv {
         self.0 = h;
     }
 }
+
+/// A map keyed by the bytes of table words, hashed with [`Fnv`].
+pub type ByteMap<V> =
+    std::collections::HashMap<&'static [u8], V, std::hash::BuildHasherDefault<Fnv>>;
 
 /// A map keyed by table words, hashed with [`Fnv`].
 pub type WordMap<V> =
