@@ -17,6 +17,8 @@ pub mod text;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod eval;
 
 /// The web app (wasm32 only): the Yew UI on a page, the extraction worker in a worker.
 #[cfg(target_arch = "wasm32")]

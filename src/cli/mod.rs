@@ -3,6 +3,7 @@
 //! One subcommand a variant of [`Command`], each with its own argument struct and module;
 //! [`run`] dispatches. Output formats live in `output` (one [`output::Format`] variant each).
 
+mod eval;
 mod extract;
 mod gazetteer;
 pub mod output;
@@ -29,6 +30,10 @@ enum Command {
         /// Where to write the asset.
         out_file: std::path::PathBuf,
     },
+    /// Score extraction against a gold directory (the metrics of score.py, same numbers).
+    Eval(eval::EvalArgs),
+    /// Compare document totals with coded killed/injured counts (JSON lines, .gz allowed).
+    EvalTotals(eval::TotalsArgs),
 }
 
 /// Runs the CLI with the process arguments.
@@ -41,6 +46,8 @@ fn run(command: Command) -> ExitCode {
     match command {
         Command::Extract(args) => extract::run(args),
         Command::GazetteerAsset { out_file } => gazetteer::write_asset(&out_file),
+        Command::Eval(args) => eval::run_eval(args),
+        Command::EvalTotals(args) => eval::run_totals(args),
     }
 }
 
@@ -67,4 +74,9 @@ pub fn peak_memory_bytes() -> Option<u64> {
         .parse()
         .ok()?;
     Some(kb * 1024)
+}
+
+/// An extractor over the default gazetteer with the given policy (for `eval` and friends).
+pub(crate) fn new_extractor(policy: Policy) -> crate::Extractor {
+    crate::Extractor::new(default_gazetteer(), crate::Options { policy })
 }

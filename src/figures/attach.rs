@@ -143,6 +143,16 @@ pub fn describe(text: &str, toks: &[Tok], c: &mut Cand) {
         if t.any(STOP | PREP | CONJ | NEG | DET) || is(text_of(text, t), "of") {
             break;
         }
+        // "men belonging to the militia": a participle phrase ends the victims.
+        let w = text_of(text, t);
+        if k > np0
+            && (w.ends_with("ing") || w.ends_with("ed"))
+            && toks
+                .get(k + 1)
+                .is_some_and(|x| x.any(PREP | DET) || is(text_of(text, x), "of"))
+        {
+            break;
+        }
         if t.any(AUX) {
             // "165 presumed terrorists": an auxiliary-looking word that modifies a noun.
             let modifies = toks.get(k + 1).is_some_and(|nx| {
@@ -231,8 +241,10 @@ pub fn describe(text: &str, toks: &[Tok], c: &mut Cand) {
 
 /// Whether a modal, a negation or an intention stands in tokens `[from, to)`.
 fn hypothetical(toks: &[Tok], from: usize, to: usize) -> bool {
+    // "May" the month is told from "may" by the tokenizer's case-blind classes: a month
+    // name that is also a modal counts only in lower case (see `Tok::month_like`).
     toks.get(from..to.min(toks.len()))
-        .is_some_and(|s| s.iter().any(|t| t.any(MODAL | NEG)))
+        .is_some_and(|s| s.iter().any(|t| t.any(MODAL | NEG) && !t.month_like))
 }
 
 /// Whether the token after an active participle is its object (so the count before it is
@@ -301,6 +313,16 @@ fn skip_aside(text: &str, toks: &[Tok], k: usize) -> usize {
     } else {
         None
     };
+    // "The remaining 17 policemen--taken by the rebels in May--are still held": a
+    // typewriter dash pair.
+    if t.is_punct('-') && toks.get(k + 1).is_some_and(|x| x.is_punct('-')) {
+        for j in k + 2..(k + 30).min(n.saturating_sub(1)) {
+            if toks[j].is_punct('-') && toks[j + 1].is_punct('-') {
+                return if continues(j + 2) { j + 2 } else { k };
+            }
+        }
+        return k;
+    }
     // "Ten guards, including two soldiers were killed": the breakdown after a comma.
     if t.is_punct(',')
         && toks
@@ -336,21 +358,50 @@ fn skip_aside(text: &str, toks: &[Tok], k: usize) -> usize {
     // "11 officials including 7 soldiers were killed", "6 people including a woman were
     // killed": the breakdown stands between the count and its passive.
     if is(w, "including") {
-        for (j, x) in toks.iter().enumerate().take((k + 9).min(n)).skip(k + 1) {
+        // "13 people including civilians, cadets and a bomber have been killed".
+        for (j, x) in toks.iter().enumerate().take((k + 14).min(n)).skip(k + 1) {
             if x.shape == Shape::Word && x.any(AUX) && is_be(text_of(text, x)) {
                 return j;
             }
-            if x.is_any_punct() || x.trigger.is_some() || x.any(NEG | MODAL) {
+            if (x.is_any_punct() && !x.is_punct(',')) || x.trigger.is_some() || x.any(NEG | MODAL) {
                 return k;
             }
         }
         return k;
     }
-    // A place phrase before a passive: "two guards at the embassy were killed".
+    // "Two girls aged 6 and 4 are killed": an age between the count and its passive.
+    if is(w, "aged") {
+        let mut j = k + 1;
+        while j < n
+            && j < k + 6
+            && (toks[j].shape == Shape::Digits
+                || toks[j].is_punct(',')
+                || is(text_of(text, &toks[j]), "and"))
+        {
+            j += 1;
+        }
+        if j > k + 1
+            && toks
+                .get(j)
+                .is_some_and(|x| x.any(AUX) || x.trigger.is_some())
+        {
+            return j;
+        }
+        return k;
+    }
+    // A place phrase or a participle phrase before a passive: "two guards at the embassy
+    // were killed", "five men belonging to the militia were executed".
+    let participle = t.trigger.is_none()
+        && t.class & (AUX | STOP | PREP) == 0
+        && (w.ends_with("ing") || w.ends_with("ed"))
+        && toks.get(k + 1).is_some_and(|x| x.any(PREP) || x.any(DET));
     if t.shape == Shape::Word
-        && ["at", "in", "of", "from", "on", "near", "inside", "outside"]
+        && (participle
+            || [
+                "at", "in", "of", "from", "on", "near", "inside", "outside", "as", "with", "for",
+            ]
             .iter()
-            .any(|p| is(w, p))
+            .any(|p| is(w, p)))
     {
         for (j, x) in toks.iter().enumerate().take((k + 8).min(n)).skip(k + 1) {
             if x.shape == Shape::Word && x.any(AUX) && is_be(text_of(text, x)) {
@@ -435,9 +486,20 @@ pub fn forward(text: &str, toks: &[Tok], c: &Cand) -> Option<Attach> {
             k += 1;
             continue;
         }
+        // "were partially injured", "were ambushed and killed".
+        if w.len() > 4 && w.ends_with("ly") {
+            k += 1;
+            continue;
+        }
+        if be && w.ends_with("ed") && is_word(text, toks, k + 1, "and") {
+            k += 2;
+            continue;
+        }
         break;
     }
-    let tm = toks.get(k)?.trigger?;
+    let Some(tm) = toks.get(k).and_then(|t| t.trigger) else {
+        return partitive_noun(toks, c);
+    };
     let tr = (k, k + usize::from(tm.len));
     let row = tm.row();
     let direct = k == chain0;
@@ -468,6 +530,23 @@ pub fn forward(text: &str, toks: &[Tok], c: &Cand) -> Option<Attach> {
         trigger: tr,
         how: How::Forward,
         confidence: conf,
+    })
+}
+
+/// "2 of the hostages escaped": with no harm word of its own, a partitive count takes the
+/// kind its noun names (hostages are kidnapped, refugees displaced).
+fn partitive_noun(toks: &[Tok], c: &Cand) -> Option<Attach> {
+    if !c.partitive {
+        return None;
+    }
+    let (s, e) = c.np?;
+    let k = (s..e).find(|&k| toks[k].trigger.is_some_and(|m| m.row().form == Form::Noun))?;
+    let tm = toks[k].trigger?;
+    Some(Attach {
+        category: tm.row().category,
+        trigger: (k, k + usize::from(tm.len)),
+        how: How::Forward,
+        confidence: 0.7,
     })
 }
 

@@ -173,3 +173,92 @@ fn debug_text() {
         }
     }
 }
+
+mod robustness {
+    use crate::figures::extract;
+    use crate::text::Document;
+    use proptest::prelude::*;
+
+    /// Words the rules react to, mixed with noise, so random texts reach every rule.
+    const WORDS: &[&str] = &[
+        "killed",
+        "were",
+        "13",
+        "at least",
+        "and",
+        "including",
+        ",",
+        "(",
+        ")",
+        ":",
+        "—",
+        "dead",
+        "people",
+        "of",
+        "them",
+        "whom",
+        "the",
+        "toll",
+        "rose",
+        "to",
+        "another",
+        "2,000",
+        "dozens",
+        "of",
+        "wounded",
+        "injuring",
+        "hostages",
+        "held",
+        "by",
+        "rebels",
+        "no one",
+        "was",
+        "hurt",
+        "aged",
+        "6",
+        "—",
+        "é",
+        "😀",
+        "\n\n",
+        ".",
+        "total",
+        "a",
+        "seriously",
+        "together",
+        "with",
+        "among",
+        "casualties",
+        "1990",
+        "May",
+        "per",
+        "day",
+    ];
+
+    proptest! {
+        #[test]
+        fn never_panics_and_keeps_order(picks in proptest::collection::vec(0usize..WORDS.len(), 0..80)) {
+            let text: String = picks.iter().map(|&i| WORDS[i]).collect::<Vec<_>>().join(" ");
+            let doc = Document::new(&text);
+            let figs = extract(&doc);
+            let mut last = 0;
+            for f in &figs {
+                prop_assert!(text.is_char_boundary(f.span.start) && text.is_char_boundary(f.span.end));
+                prop_assert!(text.is_char_boundary(f.trigger.start) && text.is_char_boundary(f.trigger.end));
+                prop_assert!(f.span.start >= last);
+                last = f.span.start;
+                if let Some(p) = f.part_of {
+                    prop_assert!(p < figs.len());
+                    // Never across categories, but for casualties (dead plus wounded).
+                    let casualties = text[figs[p].trigger.clone()].eq_ignore_ascii_case("casualties");
+                    prop_assert!(figs[p].category == f.category || casualties);
+                }
+            }
+        }
+
+        #[test]
+        fn never_panics_on_any_text(text in "\\PC{0,300}") {
+            let doc = Document::new(&text);
+            let _ = extract(&doc);
+        }
+    }
+}

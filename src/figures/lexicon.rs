@@ -164,7 +164,7 @@ const TABLE: &[(Class, &[&str])] = &[
         "might", "should", "must", "did", "do", "does", "not", "no", "and", "or", "but", "if", "so",
         "yet", "also", "then", "than", "reportedly", "allegedly", "apparently", "including",
         "among", "while", "whereas", "today", "yesterday", "tonight", "last", "ago", "since",
-        "each", "both", "all", "per", "every", "more", "alone", "too", "later", "earlier", "before",
+        "each", "both", "all", "per", "every", "more", "alone", "aged", "too", "later", "earlier", "before",
         "after", "when", "where", "as", "because", "although", "though",
     ]),
     (GAP, &[
@@ -196,7 +196,8 @@ const TABLE: &[(Class, &[&str])] = &[
     ]),
 ];
 
-fn table() -> &'static WordMap<Class> {
+/// The word -> classes table.
+pub fn table() -> &'static WordMap<Class> {
     static T: OnceLock<WordMap<Class>> = OnceLock::new();
     T.get_or_init(|| {
         let mut m: WordMap<Class> = WordMap::default();

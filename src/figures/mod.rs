@@ -58,10 +58,11 @@ pub struct RawFigure {
 
 /// Finds the casualty figures of a document, in text order.
 pub fn extract(doc: &Document) -> Vec<RawFigure> {
-    let mentions: Vec<NumberMention> = numbers::find(doc.text)
+    let (mentions, others): (Vec<NumberMention>, Vec<NumberMention>) = numbers::find(doc.text)
         .into_iter()
-        .filter(|m| m.kind == NumberKind::Cardinal && m.span.start < m.span.end)
-        .collect();
+        .filter(|m| m.span.start < m.span.end)
+        .partition(|m| m.kind == NumberKind::Cardinal);
+    let mut oi = 0;
     let mut out: Vec<RawFigure> = Vec::new();
     let mut hints: Vec<parts::Hint> = Vec::new();
     let mut toks: Vec<Tok> = Vec::new();
@@ -82,6 +83,17 @@ pub fn extract(doc: &Document) -> Vec<RawFigure> {
             continue;
         }
         tokens::tokenize(doc.text, sent.clone(), &mut toks);
+        // Numbers of other kinds (ages, years...) in this sentence.
+        while oi < others.len() && others[oi].span.end <= sent.start {
+            oi += 1;
+        }
+        let o0 = oi;
+        let mut o1 = oi;
+        while o1 < others.len() && others[o1].span.start < sent.end {
+            o1 += 1;
+        }
+        let other_numbers: Vec<Range<usize>> =
+            others[o0..o1].iter().map(|m| m.number.clone()).collect();
         trig_end.clear();
         trig_end.resize(toks.len() + 1, None);
         cands.clear();
@@ -122,6 +134,23 @@ pub fn extract(doc: &Document) -> Vec<RawFigure> {
                 if let Some(slot) = trig_end.get_mut(e) {
                     slot.get_or_insert(i);
                 }
+            }
+        }
+        // "aged 6 and 4", "in 2003 and 2004": a bare count joined to a number that is not a
+        // count is not one either.
+        for c in cands.iter_mut() {
+            let joined_to_other = c.a >= 2
+                && toks.get(c.a - 1).is_some_and(|t| {
+                    t.is_punct(',') || lexicon::is(tokens::text_of(doc.text, t), "and")
+                })
+                && other_numbers
+                    .iter()
+                    .any(|r| toks.get(c.a - 2).is_some_and(|t| t.end == r.end));
+            let bare = toks.get(c.b).is_none_or(|t| {
+                t.shape != tokens::Shape::Word || t.trigger.is_some() || t.any(lexicon::AUX)
+            });
+            if joined_to_other && bare {
+                c.blocked = true;
             }
         }
         analyse_sentence(doc.text, &toks, &trig_end, &mut cands);

@@ -130,7 +130,9 @@ pub fn link_sentence(
         }
         let c = &cands[i];
         let prev_tok = c.a.checked_sub(1).and_then(|p| toks.get(p));
-        let colon = prev_tok.is_some_and(|t| t.is_punct(':') || t.is_punct('(') || t.is_punct('—'));
+        let dashes = c.a >= 2 && toks[c.a - 1].is_punct('-') && toks[c.a - 2].is_punct('-');
+        let colon = dashes
+            || prev_tok.is_some_and(|t| t.is_punct(':') || t.is_punct('(') || t.is_punct('—'));
         let degree = toks
             .get(c.b)
             .is_some_and(|t| DEGREES.iter().any(|d| is(text_of(text, t), d)))
@@ -332,6 +334,36 @@ pub fn resolve(text: &str, figs: &mut [RawFigure], hints: &[Hint]) {
         }
     }
     casualty_wholes(text, figs);
+    sums(figs);
+}
+
+/// "12 people were killed ...: 10 were shot and another 2 were burnt to death": counts of
+/// the same kind right after a count, in its sentence, that add up to it exactly are its
+/// breakdown.
+fn sums(figs: &mut [RawFigure]) {
+    for h in 0..figs.len() {
+        if figs[h].part_of.is_some() || figs[h].qualifier != crate::Qualifier::Exact {
+            continue;
+        }
+        let mut total = 0u64;
+        let mut run = Vec::new();
+        for i in h + 1..figs.len().min(h + 1 + LOOKBACK) {
+            let f = &figs[i];
+            if f.sentence != figs[h].sentence || total >= figs[h].value {
+                break;
+            }
+            if f.category != figs[h].category || f.part_of.is_some() || f.group == figs[h].group {
+                continue;
+            }
+            total = total.saturating_add(f.value);
+            run.push(i);
+        }
+        if run.len() >= 2 && total == figs[h].value {
+            for i in run {
+                figs[i].part_of = Some(h);
+            }
+        }
+    }
 }
 
 /// "208 guerrilla casualties ... 93 guerrillas were killed and 115 wounded": the dead and
@@ -379,7 +411,8 @@ fn marked(figs: &mut [RawFigure], hints: &[Hint]) {
             continue;
         }
         let me = &figs[i];
-        let reach = if h.part_marker { 2 } else { 3 };
+        // "the remaining 17" may look back further than "including 17".
+        let reach = if h.part_marker { 2 } else { 8 };
         let mut found = None;
         for j in (0..i).rev() {
             let f = &figs[j];

@@ -33,6 +33,10 @@ pub struct Tok {
     pub trigger: Option<TriggerMatch>,
     /// Whether the token lies inside a number mention.
     pub number: bool,
+    /// A capitalised month name ("May"), never the modal "may".
+    pub month_like: bool,
+    /// Some trigger phrase starts with this word.
+    pub starts_trigger: bool,
 }
 
 impl Tok {
@@ -101,6 +105,8 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Tok>) {
                 class: 0,
                 trigger: None,
                 number: false,
+                month_like: false,
+                starts_trigger: false,
             });
         } else {
             out.push(Tok {
@@ -110,22 +116,63 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Tok>) {
                 class: 0,
                 trigger: None,
                 number: false,
+                month_like: false,
+                starts_trigger: false,
             });
         }
     }
+    // One lower-casing and one look-up per word: its classes, and whether a trigger phrase
+    // starts with it (only those words are matched against the trigger table).
+    let mut starts = false;
     for t in out.iter_mut() {
         if t.shape == Shape::Word {
-            t.class = lexicon::classes(&text[t.start..t.end]);
+            let w = &text[t.start..t.end];
+            let mut buf = [0u8; 32];
+            if let Some((class, first)) = lower_bytes(w, &mut buf).and_then(|l| words().get(l)) {
+                t.class = *class;
+                t.month_like = t.class & lexicon::MONTH != 0 && w.starts_with(char::is_uppercase);
+                t.starts_trigger = *first;
+                starts |= *first;
+            }
         }
     }
+    if !starts {
+        return;
+    }
     for i in 0..out.len() {
-        if out[i].shape == Shape::Word {
+        if out[i].starts_trigger {
             let m = triggers::match_at(text, out, i);
             if let Some(t) = out.get_mut(i) {
                 t.trigger = m;
             }
         }
     }
+}
+
+/// Every table word: its classes, and whether a trigger phrase starts with it.
+fn words() -> &'static ByteMap<(lexicon::Class, bool)> {
+    static W: std::sync::OnceLock<ByteMap<(lexicon::Class, bool)>> = std::sync::OnceLock::new();
+    W.get_or_init(|| {
+        let mut m: ByteMap<(lexicon::Class, bool)> = ByteMap::default();
+        for (w, c) in lexicon::table() {
+            m.entry(w.as_bytes()).or_default().0 |= *c;
+        }
+        for w in triggers::index().keys() {
+            m.entry(w.as_bytes()).or_default().1 = true;
+        }
+        m
+    })
+}
+
+/// Lower-cases a word's ASCII letters into `buf` (other bytes are kept, so a word that is
+/// not ASCII matches no table key); None for words longer than any table word.
+fn lower_bytes<'a>(word: &str, buf: &'a mut [u8; 32]) -> Option<&'a [u8]> {
+    let b = word.as_bytes();
+    let dst = buf.get_mut(..b.len())?;
+    for (d, s) in dst.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    Some(dst)
 }
 
 /// Dashes of every width read as one; curly quotes as straight ones.
@@ -150,8 +197,8 @@ pub fn lower<'a>(word: &str, buf: &'a mut [u8; 32]) -> Option<&'a str> {
     std::str::from_utf8(&buf[..b.len()]).ok()
 }
 
-/// FNV-1a: a fast hash for the short lower-case words the tables are keyed by (the
-/// default SipHash is built for untrusted keys; these keys are our own tables).
+/// A fast hash for the short lower-case words the tables are keyed by (the default SipHash
+/// is built for untrusted keys; these keys are our own tables).
 #[derive(Default, Clone, Copy)]
 pub struct Fnv(u64);
 
@@ -160,18 +207,24 @@ impl std::hash::Hasher for Fnv {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
+        // Eight bytes at a time (the FxHash mix): table words are short.
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            h = (h.rotate_left(5) ^ v).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
         }
         self.0 = h;
     }
 }
+
+/// A map keyed by the bytes of table words, hashed with [`Fnv`].
+pub type ByteMap<V> =
+    std::collections::HashMap<&'static [u8], V, std::hash::BuildHasherDefault<Fnv>>;
 
 /// A map keyed by table words, hashed with [`Fnv`].
 pub type WordMap<V> =

@@ -126,6 +126,7 @@ pub const TRIGGERS: &[Trigger] = &[
     t("assassinates", Killed, Finite),
     t("assassinate", Killed, Finite),
     t("shoots dead", Killed, Finite),
+    t("shoot dead", Killed, Finite),
     t("guns down", Killed, Finite),
     t("died", Killed, Intrans),
     t("die", Killed, Intrans),
@@ -223,6 +224,8 @@ pub const TRIGGERS: &[Trigger] = &[
     t("abducted", Kidnapped, Participle),
     t("taken hostage", Kidnapped, Participle),
     t("held hostage", Kidnapped, Participle),
+    t("taken as hostages", Kidnapped, Participle),
+    t("taken as hostage", Kidnapped, Participle),
     t("taken captive", Kidnapped, Participle),
     t("held captive", Kidnapped, Participle),
     t("seized", Kidnapped, Participle),
@@ -300,6 +303,7 @@ pub const TRIGGERS: &[Trigger] = &[
     t("flees", Displaced, Intrans),
     t("fleeing", Displaced, Intrans),
     t("homeless", Displaced, Adj),
+    t("from their homes", Displaced, Adj),
     t("refugees", Displaced, Noun),
     t("evacuees", Displaced, Noun),
     t("displacement of", Displaced, NounOf),
@@ -324,7 +328,7 @@ impl TriggerMatch {
 }
 
 /// First word -> rows starting with it, longest phrase first.
-fn index() -> &'static WordMap<Vec<u16>> {
+pub fn index() -> &'static WordMap<Vec<u16>> {
     static I: OnceLock<WordMap<Vec<u16>>> = OnceLock::new();
     I.get_or_init(|| {
         let mut m: WordMap<Vec<u16>> = WordMap::default();

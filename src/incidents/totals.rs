@@ -87,3 +87,55 @@ pub fn totals(doc: &Document, figures: &[RawFigure], policy: Policy) -> BTreeMap
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::totals;
+    use crate::figures::extract;
+    use crate::report::model::Category::{self, *};
+    use crate::text::Document;
+    use crate::Policy;
+
+    fn total(text: &str, cat: Category) -> Option<u64> {
+        let doc = Document::new(text);
+        let figs = extract(&doc);
+        totals(&doc, &figs, Policy::Literal)
+            .get(&cat)
+            .map(|t| t.value)
+    }
+
+    #[test]
+    fn a_repeated_count_is_counted_once() {
+        let t = "Car bomb kills 22\n\nA car bomb killed 22 people in the city on Monday.";
+        assert_eq!(total(t, Killed), Some(22));
+    }
+
+    #[test]
+    fn an_updated_toll_replaces_the_earlier_one() {
+        let t = "A bomb killed 13 people on Monday. By Tuesday the death toll had risen to 20.";
+        assert_eq!(total(t, Killed), Some(20));
+    }
+
+    #[test]
+    fn counts_of_one_sentence_add_up_and_parts_do_not() {
+        let t = "The raid killed 10 policemen and 2 civilians. The blast killed 8 people, including 2 children.";
+        assert_eq!(total(t, Killed), Some(12));
+        let t = "The blast killed 8 people, including 2 children.";
+        assert_eq!(total(t, Killed), Some(8));
+    }
+
+    #[test]
+    fn another_adds_to_the_count_before() {
+        let t = "Five soldiers were wounded on Monday. Another 3 were wounded on Tuesday.";
+        assert_eq!(total(t, Injured), Some(8));
+    }
+
+    #[test]
+    fn no_one_hurt_is_a_zero_total() {
+        let t = "A bomb exploded outside the bank but no one was hurt.";
+        assert_eq!(total(t, Injured), Some(0));
+        assert_eq!(total(t, Killed), Some(0));
+        let t = "The attack killed 4 people; no one was kidnapped.";
+        assert_eq!(total(t, Killed), Some(4));
+    }
+}

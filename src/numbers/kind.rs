@@ -42,6 +42,8 @@ pub const AFTER: &[KindPhrase] = &[
         ],
     ),
     k("-years-old", Age, &["[[23]]-years-old => 23 age"]),
+    k("-year old", Age, &["a [[55]]-year old farmer => 55 age"]),
+    k("-years old", Age, &[]),
     k("year-old", Age, &[]),
     k(
         "years old",
@@ -195,6 +197,8 @@ pub const AFTER: &[KindPhrase] = &[
     k("centuries", Duration, &[]),
     k("century", Duration, &[]),
     k("fortnights", Duration, &[]),
+    // Repetitions ("shot four times").
+    k("times", Measure, &["shot [[four]] times => 4 measure"]),
     // Measures.
     k("km/h", Measure, &[]),
     k(

@@ -13,7 +13,7 @@ mod lexicon;
 pub mod literal;
 pub mod qualifiers;
 mod scan;
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
 pub mod token;
 pub mod vague;

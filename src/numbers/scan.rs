@@ -359,7 +359,12 @@ fn read_digits(text: &str, tok: Tok) -> Read {
         }
         if let Some((_, f)) = DIGIT_SCALE_SUFFIXES.iter().find(|(suf, _)| *suf == s) {
             let always = matches!(s, "bn" | "mn" | "mln");
-            if ends_word && (always || lit.frac.is_some() || n.currency_before) {
+            // "2m people", "5m refugees": a count noun after makes "m" a million, not metres.
+            let counted = || {
+                let after = low(text, next_token(text, w.end));
+                kind::COUNT_AFTER.contains(&after.as_str())
+            };
+            if ends_word && (always || lit.frac.is_some() || n.currency_before || counted()) {
                 n.end = w.end;
                 n.value = scaled(lit.int, lit.frac, *f);
                 n.scale = *f;
@@ -616,7 +621,6 @@ const OVER_PARTICLE_VERBS: &[&str] = &[
 /// Words after a lone "one" that make it a pronoun or idiom, not a count
 /// ("one of the", "one another", "one must", "one by one").
 const ONE_NOT_AFTER: &[&str] = &[
-    "of",
     "another",
     "way",
     "side",
@@ -640,18 +644,16 @@ const ONE_NOT_AFTER: &[&str] = &[
     "such",
     "point",
     "time",
-    "in",
     "'s",
     "s",
-    "at",
     "another's",
 ];
 
 /// Words before a lone "one" that make it a pronoun ("no one", "the one", "any one").
 const ONE_NOT_BEFORE: &[&str] = &[
     "no", "any", "every", "each", "the", "this", "that", "which", "such", "only", "last",
-    "another", "someone", "anyone", "little", "big", "new", "old", "right", "wrong", "no-", "at",
-    "as", "like", "for", "is", "was", "with", "to",
+    "someone", "anyone", "little", "big", "new", "old", "right", "wrong", "no-", "at", "as",
+    "like", "for", "is", "was", "with", "to",
 ];
 
 /// The second number of a range after `n1`: "to", "or", "-", or "and" after "between".
@@ -907,22 +909,13 @@ fn expression(text: &str, tok: Tok, floor: usize, out: &mut Vec<NumberMention>) 
 fn one_is_count(text: &str, n: &Num, span_start: usize) -> bool {
     let after = next_token(text, n.end);
     // "no-one", "one-third", "one-sided".
-    if let Some(a) = after.filter(|a| {
-        touching(
-            Tok {
-                start: n.start,
-                end: n.end,
-                kind: TokKind::Word,
-                broken: false,
-            },
-            *a,
-        )
-    }) {
-        if a.kind == TokKind::Punct {
-            return false;
-        }
+    if after.is_some_and(|a| a.start == n.end && a.text(text) == "-") {
+        return false;
     }
     let aw = low(text, after);
+    if aw.as_str() == "of" {
+        return one_of_is_count(text, after);
+    }
     if ONE_NOT_AFTER.contains(&aw.as_str()) {
         return false;
     }
@@ -931,14 +924,63 @@ fn one_is_count(text: &str, n: &Num, span_start: usize) -> bool {
         return true;
     }
     let before = prev_token(text, n.start);
-    if let Some(b) = before.filter(|b| b.kind == TokKind::Punct && b.end == n.start) {
-        if b.text(text) == "-" {
-            return false;
-        }
+    if before.is_some_and(|b| b.end == n.start && b.text(text) == "-") {
+        return false;
     }
     let bw = low(text, before);
     !ONE_NOT_BEFORE.contains(&bw.as_str())
 }
+
+/// "one of the guards was killed", "one of them died" count one person, as "two of the
+/// hostages" counts two; "one of the deadliest attacks", "one of a series" do not.
+fn one_of_is_count(text: &str, of: Option<Tok>) -> bool {
+    let Some(of) = of else { return false };
+    let det = next_token(text, of.end);
+    let dw = low(text, det);
+    match dw.as_str() {
+        "them" | "whom" | "us" | "you" => true,
+        "the" | "his" | "her" | "their" | "its" | "our" | "my" | "these" | "those" => {
+            let w = low(text, det.and_then(|d| next_token(text, d.end)));
+            let w = w.as_str();
+            !(w.is_empty()
+                || w.ends_with("est")
+                || ONE_OF_THE_NOT.contains(&w)
+                || words::role(w).is_some())
+        }
+        _ => false,
+    }
+}
+
+/// Words after "one of the" that make it a ranking, not a count ("one of the worst").
+const ONE_OF_THE_NOT: &[&str] = &[
+    "most",
+    "least",
+    "few",
+    "many",
+    "first",
+    "last",
+    "main",
+    "only",
+    "top",
+    "major",
+    "key",
+    "leading",
+    "best",
+    "worst",
+    "more",
+    "other",
+    "same",
+    "very",
+    "biggest",
+    "largest",
+    "deadliest",
+    "bloodiest",
+    "world's",
+    "country's",
+    "city's",
+    "region's",
+    "nation's",
+];
 
 /// The tokens touching a number and their keys.
 struct Near<'a> {
@@ -1088,7 +1130,14 @@ fn classify(
         }
     }
     if n.glued {
-        return None;
+        // "50wounded", "11people": a missing space before a word; "4x4", "3D": identifiers.
+        let typo = near.next.is_some_and(|w| {
+            let t = w.text(text);
+            w.start == n.end && t.len() >= 4 && t.bytes().all(|b| b.is_ascii_lowercase())
+        });
+        if !typo {
+            return None;
+        }
     }
     if let Some(lit) = n.lit {
         if lit.frac.is_some() && n.scale == 1 {

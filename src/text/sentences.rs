@@ -99,11 +99,12 @@ fn is_abbreviation(before: &str) -> bool {
         .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"')
         .next()
         .unwrap_or("");
-    let lower = word.to_ascii_lowercase();
-    if word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()) {
+    let mut chars = word.chars();
+    if matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase()) {
         return true;
     }
-    ABBREVIATIONS.contains(&lower.as_str())
+    // No allocation: this runs at every full stop.
+    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
 #[cfg(test)]
