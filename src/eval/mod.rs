@@ -1,5 +1,5 @@
 //! Evaluation inside the project (native only): the metrics of `score.py` over a gold
-//! directory, computed identically ([`score`]), and document totals against coded counts
+//! directory, computed identically ([`score()`]), and document totals against coded counts
 //! ([`totals`]). The CLI's `eval` and `eval-totals` subcommands sit on top.
 
 pub mod gold;

@@ -13,7 +13,7 @@ pub struct VagueWord {
     /// High end (None: open).
     pub high: Option<u64>,
     /// The phrase counts only when "of" follows ("scores of villagers", not "the scores").
-    /// The "of" stays outside the span, as in "[[dozens]] of others".
+    /// The "of" stays outside the span, as in `[[dozens]] of others`.
     pub needs_of: bool,
     /// Sentences showing it (notation of `examples.rs`).
     pub examples: &'static [&'static str],
