@@ -412,10 +412,19 @@ fn accept(
         }
     }
     // Common words: at the start of a sentence only the best-known places ("Turkey said"),
-    // inside one the well-known, or any after a locative word ("a blast in Most").
-    if hit.common {
+    // inside one also those after a locative word ("a blast in Most") or before a stated
+    // container ("Karma, in Anbar province").
+    if hit.common && single {
         let locative = prev_joined && is_locative(prev_word);
-        if t.initial && level < 3 || !t.initial && level < 2 && !locative {
+        let rest = text.get(tokens[last].full_end..).unwrap_or("");
+        let rest = rest.strip_prefix(',').unwrap_or(rest);
+        let contained = ["in ", "near "].iter().any(|p| {
+            rest.trim_start()
+                .strip_prefix(p)
+                .and_then(|r| r.trim_start_matches("the ").chars().next())
+                .is_some_and(char::is_uppercase)
+        });
+        if level < 3 && !locative && !contained {
             return false;
         }
     }
