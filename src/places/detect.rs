@@ -312,6 +312,7 @@ pub fn find_mentions(doc: &Document, tokens: &[Token], gaz: &Gazetteer) -> Vec<M
 }
 
 /// Whether a name match from token `i` to `last` is a place mention (the rules above).
+#[allow(clippy::too_many_arguments)]
 fn accept(
     key: &str,
     doc: &Document,
