@@ -17,6 +17,8 @@ pub mod text;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod eval;
 
 use report::model::DocumentReport;
 use serde::{Deserialize, Serialize};
@@ -84,7 +86,7 @@ impl Extractor {
         let figures = figures::extract(&doc);
         let places = places::find(&doc, &self.gazetteer);
         let links = incidents::link::link_places(&doc, &figures, &places);
-        let totals = incidents::totals::totals(&figures, self.options.policy);
+        let totals = incidents::totals::totals(&doc, &figures, self.options.policy);
         report::build::document(name, &doc, &figures, &places, &links, totals, self.options)
     }
 }

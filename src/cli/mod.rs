@@ -1,6 +1,7 @@
 //! The native command line: batch extraction and scoring over the same core.
 
 mod gazetteer;
+mod eval;
 
 use crate::report::model::{DocumentReport, Report};
 use crate::{text, Extractor, Gazetteer, Options, Policy};
@@ -40,6 +41,10 @@ enum Command {
         /// Where to write the asset.
         out_file: PathBuf,
     },
+    /// Score extraction against a gold directory (the metrics of score.py, same numbers).
+    Eval(eval::EvalArgs),
+    /// Compare document totals with coded killed/injured counts (JSON lines, .gz allowed).
+    EvalTotals(eval::TotalsArgs),
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -64,7 +69,14 @@ pub fn main() -> ExitCode {
             inputs,
         } => extract(format, out, policy, &inputs),
         Command::GazetteerAsset { out_file } => gazetteer::write_asset(&out_file),
+        Command::Eval(args) => eval::run_eval(args),
+        Command::EvalTotals(args) => eval::run_totals(args),
     }
+}
+
+/// The extractor every subcommand uses (`extract`, `eval`, `eval-totals`).
+pub(crate) fn new_extractor(policy: Policy) -> Extractor {
+    Extractor::new(Gazetteer::embedded(), Options { policy })
 }
 
 /// A document to read: its display name and where its bytes come from.
@@ -143,7 +155,7 @@ fn read_input(input: &Input) -> Result<String, String> {
 
 fn extract(format: Format, out: Option<PathBuf>, policy: Policy, inputs: &[String]) -> ExitCode {
     let mut failed = false;
-    let extractor = Extractor::new(Gazetteer::embedded(), Options { policy });
+    let extractor = new_extractor(policy);
     let docs: Vec<DocumentReport> = expand_inputs(inputs, &mut failed)
         .iter()
         .filter_map(|input| match read_input(input) {

@@ -46,3 +46,53 @@ fn acled_low(value: u64) -> u64 {
         v => v,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::bounds;
+    use crate::report::model::Qualifier::*;
+    use crate::Policy::*;
+
+    #[test]
+    fn literal_bounds_follow_the_guidelines() {
+        assert_eq!(bounds(13, Exact, None, Literal), (Some(13), Some(13)));
+        assert_eq!(bounds(13, AtLeast, None, Literal), (Some(13), None));
+        assert_eq!(bounds(200, MoreThan, None, Literal), (Some(201), None));
+        assert_eq!(bounds(200, AtMost, None, Literal), (None, Some(200)));
+        assert_eq!(bounds(20, LessThan, None, Literal), (None, Some(19)));
+        assert_eq!(bounds(10, Range, Some(15), Literal), (Some(10), Some(15)));
+        assert_eq!(bounds(50, About, None, Literal), (Some(45), Some(55)));
+        assert_eq!(bounds(24, Vague, Some(99), Literal), (Some(24), Some(99)));
+        assert_eq!(bounds(0, About, None, Literal), (Some(0), Some(0)));
+        assert_eq!(bounds(0, LessThan, None, Literal), (None, Some(0)));
+    }
+
+    #[test]
+    fn acled_policy_takes_fixed_low_counts_for_vague_words() {
+        assert_eq!(
+            bounds(3, Vague, Some(9), AcledConservative),
+            (Some(3), Some(9))
+        );
+        assert_eq!(
+            bounds(20, Vague, Some(99), AcledConservative),
+            (Some(10), Some(99))
+        );
+        assert_eq!(
+            bounds(24, Vague, Some(99), AcledConservative),
+            (Some(12), Some(99))
+        );
+        assert_eq!(
+            bounds(200, Vague, Some(999), AcledConservative),
+            (Some(100), Some(999))
+        );
+        assert_eq!(
+            bounds(2000, Vague, Some(9999), AcledConservative),
+            (Some(1000), Some(9999))
+        );
+        // Stated numbers are not touched.
+        assert_eq!(
+            bounds(200, AtLeast, None, AcledConservative),
+            (Some(200), None)
+        );
+    }
+}
