@@ -203,6 +203,9 @@ mod tests {
             trigger: i..i,
             part_of: None,
             confidence: 1.0,
+            additive: true,
+            sentence: 0,
+            group: 0,
         }
     }
 
