@@ -1,7 +1,7 @@
 //! The native command line: batch extraction and scoring over the same core.
 
-mod gazetteer;
 mod eval;
+mod gazetteer;
 
 use crate::report::model::{DocumentReport, Report};
 use crate::{text, Extractor, Gazetteer, Options, Policy};

@@ -160,6 +160,13 @@ fn local_places(
             *votes.entry(c).or_default() += weight(m);
         }
     }
+    // Each name's own weight per country, to take out of the votes (linear time).
+    let mut own: HashMap<(&str, &str), usize> = HashMap::new();
+    for (o, p) in mentions.iter().zip(picks.iter()) {
+        if let Some(c) = p.and_then(|p| gaz.entry(p)).and_then(|e| e.country) {
+            *own.entry((o.key.as_str(), c)).or_default() += weight(o);
+        }
+    }
     let mut changed = false;
     for (mi, m) in mentions.iter().enumerate() {
         let Some(e) = picks[mi].and_then(|p| gaz.entry(p)) else {
@@ -170,13 +177,10 @@ fn local_places(
             continue;
         }
         // Votes of the other names only.
+        let mine = own.get(&(m.key.as_str(), c)).copied().unwrap_or(0);
         let mut others = votes.clone();
-        for (o, p) in mentions.iter().zip(picks.iter()) {
-            if o.key == m.key && p.is_some() {
-                if let Some(v) = others.get_mut(c) {
-                    *v = v.saturating_sub(weight(o));
-                }
-            }
+        if let Some(v) = others.get_mut(c) {
+            *v = v.saturating_sub(mine);
         }
         let Some((top, top_n)) = others
             .iter()
