@@ -210,6 +210,16 @@ pub fn resolve(
         })
         .collect();
     let rels = relations(text, tokens, mentions);
+    let mut rels_of: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
+    for (r, &(a, b, _)) in rels.iter().enumerate() {
+        for g in [group_of[a], group_of[b]] {
+            if let Some(v) = rels_of.get_mut(g) {
+                if v.len() < 64 && !v.contains(&r) {
+                    v.push(r);
+                }
+            }
+        }
+    }
     let dateline: Vec<bool> = groups
         .iter()
         .map(|ms| ms.iter().any(|&m| is_dateline(text, tokens, &mentions[m])))
@@ -294,7 +304,7 @@ pub fn resolve(
                     }
                 }
                 // Stated relations.
-                for &(a, b, rel) in &rels {
+                for &(a, b, rel) in rels_of[g].iter().map(|&r| &rels[r]) {
                     let (me, them) = if group_of[a] == g {
                         (true, group_of[b])
                     } else if group_of[b] == g {
