@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # Bounded fuzzing of every target: scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]
 #
-# Needs cargo-fuzz (`cargo install cargo-fuzz`) and a nightly toolchain (libFuzzer needs
-# -Zsanitizer); without nightly, RUSTC_BOOTSTRAP=1 lets a stable toolchain build it.
+# Needs cargo-fuzz (`cargo install cargo-fuzz`, 0.13.2 here) and a nightly toolchain (libFuzzer
+# needs -Zsanitizer). What works on this machine: `cargo +nightly fuzz run TARGET` with the
+# rustup nightly toolchain. Without nightly the script falls back to RUSTC_BOOTSTRAP=1 on
+# stable (untested here). The first build of the fuzz targets is slow (sanitizer coverage on
+# every crate): budget several minutes before the timed runs start; `fuzz build -O` does not
+# share its build with `fuzz run` (different flags), so let `run` build.
 # Corpora persist in fuzz/corpus/TARGET (git-ignored); crashes land in fuzz/artifacts/TARGET
 # and make the script exit non-zero.
 set -euo pipefail
