@@ -184,11 +184,14 @@ fn run_in_pool(args: &ExtractArgs) -> ExitCode {
     if args.stats {
         let secs = started.elapsed().as_secs_f64();
         let mb = n_bytes as f64 / 1e6;
+        let cpu = super::cpu_seconds().unwrap_or(0.0);
         eprintln!(
             "casualty-lens: {n_docs} documents ({n_failed} failed), {mb:.1} MB in {secs:.2} s: \
-             {:.1} MB/s on {} threads; peak memory {:.1} MB",
+             {:.1} MB/s on {} threads; {cpu:.2} s CPU ({:.1} MB per CPU-second); \
+             peak memory {:.1} MB",
             mb / secs.max(1e-9),
             rayon::current_num_threads(),
+            mb / cpu.max(1e-9),
             peak_memory_bytes().unwrap_or(0) as f64 / 1e6,
         );
     }

@@ -80,3 +80,16 @@ pub fn peak_memory_bytes() -> Option<u64> {
 pub(crate) fn new_extractor(policy: Policy) -> crate::Extractor {
     crate::Extractor::new(default_gazetteer(), crate::Options { policy })
 }
+
+/// CPU time used so far by this process, all threads, in seconds (Linux `/proc/self/stat`,
+/// assuming the usual 100 clock ticks a second), if the OS tells.
+pub fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name (which may hold spaces) start after the last ')'.
+    let rest = stat.rsplit_once(')')?.1;
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    // utime and stime are fields 14 and 15 of the whole line: 12 and 13 after ')'.
+    let utime: u64 = fields.get(11)?.parse().ok()?;
+    let stime: u64 = fields.get(12)?.parse().ok()?;
+    Some((utime + stime) as f64 / 100.0)
+}

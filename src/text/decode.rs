@@ -56,7 +56,6 @@ const MAGIC: &[(&[u8], &str)] = &[
     (b"GIF87a", "GIF image"),
     (b"GIF89a", "GIF image"),
     (b"\x1F\x8B", "gzip archive"),
-    (b"BZh", "bzip2 archive"),
     (b"\xFD7zXZ\x00", "xz archive"),
     (b"7z\xBC\xAF\x27\x1C", "7-Zip archive"),
     (b"Rar!\x1A\x07", "RAR archive"),
@@ -71,7 +70,6 @@ const MAGIC: &[(&[u8], &str)] = &[
     (b"\x00asm", "WebAssembly module"),
     (b"SQLite format 3\x00", "SQLite database"),
     (b"OggS", "Ogg media"),
-    (b"ID3", "MP3 audio"),
     (b"fLaC", "FLAC audio"),
     (b"\x1A\x45\xDF\xA3", "Matroska/WebM video"),
     (b"wOFF", "web font"),
@@ -141,6 +139,12 @@ fn utf16(enc: &'static encoding_rs::Encoding, bytes: &[u8]) -> String {
 }
 
 fn magic(bytes: &[u8]) -> Option<&'static str> {
+    // Short magics that could start a text are checked with the byte that follows them.
+    match bytes {
+        [b'B', b'Z', b'h', b'1'..=b'9', 0x31, 0x41, ..] => return Some("bzip2 archive"),
+        [b'I', b'D', b'3', 2..=4, ..] => return Some("MP3 audio"),
+        _ => {}
+    }
     MAGIC
         .iter()
         .find(|(m, _)| bytes.starts_with(m))

@@ -1,0 +1,197 @@
+//! Pipeline throughput: prints figures, asserts nothing.
+//!
+//! `cargo bench --bench pipeline` measures, over a generated corpus (>= 10 MB, seeded, our own
+//! templates): each stage's MB/s on one core, the whole pipeline on one core, and the CLI's
+//! multi-core throughput and peak memory on a JSONL corpus (100 MB by default).
+//! `CASUALTY_LENS_BENCH_JSONL_MB=1024` sets the size of the CLI run (e.g. the 1 GB run).
+//! `CASUALTY_LENS_BENCH_MB` sets the in-memory corpus size (default 12).
+
+#[path = "support/corpus.rs"]
+mod corpus;
+
+use casualty_lens::text::{self, Document};
+use casualty_lens::{figures, incidents, numbers, places, report, Extractor, Options};
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+fn env_mb(name: &str, default: u64) -> u64 {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+/// This thread's CPU time in ns (Linux schedstat): unlike wall time, it does not count time
+/// the thread waited for a core, so it stays meaningful on a loaded machine.
+fn thread_cpu_ns() -> Option<u64> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    s.split_whitespace().next()?.parse().ok()
+}
+
+/// Best MB/s over runs of `f` (at least 3 runs and 1.5 s), by wall time and by CPU time.
+fn measure(label: &str, bytes: usize, mut f: impl FnMut()) -> f64 {
+    let mut best = Duration::MAX;
+    let mut best_cpu = u64::MAX;
+    let started = Instant::now();
+    let mut runs = 0;
+    while runs < 3 || started.elapsed() < Duration::from_millis(1500) {
+        let c = thread_cpu_ns();
+        let t = Instant::now();
+        f();
+        best = best.min(t.elapsed());
+        if let (Some(c0), Some(c1)) = (c, thread_cpu_ns()) {
+            best_cpu = best_cpu.min(c1.saturating_sub(c0).max(1));
+        }
+        runs += 1;
+    }
+    let mbs = bytes as f64 / 1e6 / best.as_secs_f64();
+    let cpu = if best_cpu == u64::MAX {
+        "?".to_string()
+    } else {
+        format!("{:.1}", bytes as f64 / 1e6 / (best_cpu as f64 / 1e9))
+    };
+    println!(
+        "{label:<36} {mbs:>9.1} MB/s wall {cpu:>9} MB/s cpu   ({:.1} ms for {:.1} MB, best of {runs})",
+        best.as_secs_f64() * 1e3,
+        bytes as f64 / 1e6
+    );
+    mbs
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; ignore arguments.
+    let mb = env_mb("CASUALTY_LENS_BENCH_MB", 12);
+    let docs = corpus::articles(42, (mb as usize) << 20);
+    let bytes: usize = docs.iter().map(String::len).sum();
+    let raw: Vec<Vec<u8>> = docs.iter().map(|d| d.clone().into_bytes()).collect();
+    let gazetteer = casualty_lens::cli::default_gazetteer();
+    let extractor = Extractor::new(casualty_lens::cli::default_gazetteer(), Options::default());
+    println!(
+        "corpus: {} documents, {:.1} MB (generated, seed 42)\n\nper stage, one core:",
+        docs.len(),
+        bytes as f64 / 1e6
+    );
+
+    measure("decode (bytes -> text)", bytes, || {
+        for r in &raw {
+            black_box(text::decode::decode(black_box(r)).ok());
+        }
+    });
+    measure("sentences", bytes, || {
+        for d in &docs {
+            black_box(text::sentences::split(black_box(d)));
+        }
+    });
+    measure("numbers", bytes, || {
+        for d in &docs {
+            black_box(numbers::find(black_box(d)));
+        }
+    });
+    let parsed: Vec<Document> = docs.iter().map(|d| Document::new(d)).collect();
+    measure("figures (numbers + triggers)", bytes, || {
+        for d in &parsed {
+            black_box(figures::extract(black_box(d)));
+        }
+    });
+    measure("places", bytes, || {
+        for d in &parsed {
+            black_box(places::find(black_box(d), &gazetteer));
+        }
+    });
+    let staged: Vec<_> = parsed
+        .iter()
+        .map(|d| (figures::extract(d), places::find(d, &gazetteer)))
+        .collect();
+    measure("links + totals + report + JSON", bytes, || {
+        for (d, (figs, pls)) in parsed.iter().zip(&staged) {
+            let links = incidents::link::link_places(d, figs, pls);
+            let totals = incidents::totals::totals(figs, Default::default());
+            let doc =
+                report::build::document("x", d, figs, pls, &links, totals, Options::default());
+            black_box(serde_json::to_string(&doc).ok());
+        }
+    });
+    let figures: usize = staged.iter().map(|(f, _)| f.len()).sum();
+    println!("  ({figures} figures found in the corpus)\n\nwhole pipeline, one core:");
+    measure("decode + extract + JSON", bytes, || {
+        for r in &raw {
+            let text = text::load("x.txt", r).unwrap_or_default();
+            let doc = extractor.extract("x", &text);
+            black_box(serde_json::to_string(&doc).ok());
+        }
+    });
+    let html: Vec<String> = docs
+        .iter()
+        .map(|d| {
+            let body: String = d
+                .split("\n\n")
+                .map(|p| format!("<p class=\"story\">{p}</p>\n"))
+                .collect();
+            format!("<!doctype html><html><head><title>t</title><script>var x=1;</script></head><body><article>{body}</article></body></html>")
+        })
+        .collect();
+    let html_bytes: usize = html.iter().map(String::len).sum();
+    measure("html -> text", html_bytes, || {
+        for h in &html {
+            black_box(text::html::to_text(black_box(h)));
+        }
+    });
+    drop(parsed);
+
+    cli_run(env_mb("CASUALTY_LENS_BENCH_JSONL_MB", 100));
+}
+
+/// Runs the CLI binary on a generated JSONL corpus of `mb` MB on all cores.
+fn cli_run(mb: u64) {
+    let dir = std::env::temp_dir().join(format!("casualty-lens-bench-{}", std::process::id()));
+    if std::fs::create_dir_all(&dir).is_err() {
+        println!("cannot create {}", dir.display());
+        return;
+    }
+    let path = dir.join("corpus.jsonl");
+    let t = Instant::now();
+    let written = std::fs::File::create(&path).and_then(|f| {
+        let mut w = std::io::BufWriter::new(f);
+        corpus::write_jsonl(&mut w, 7, mb << 20)
+    });
+    let Ok((n_docs, text_bytes)) = written else {
+        println!("cannot write {}", path.display());
+        return;
+    };
+    let file_bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    println!(
+        "\nCLI, all cores ({} threads): {} documents, {:.1} MB of JSONL ({:.1} MB of text), generated in {:.1} s",
+        std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1),
+        n_docs,
+        file_bytes as f64 / 1e6,
+        text_bytes as f64 / 1e6,
+        t.elapsed().as_secs_f64()
+    );
+    let t = Instant::now();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_casualty-lens"))
+        .args([
+            "extract", "--input", "jsonl", "--format", "jsonl", "--stats",
+        ])
+        .arg("--out")
+        .arg(dir.join("out.jsonl"))
+        .arg(&path)
+        .output();
+    let secs = t.elapsed().as_secs_f64();
+    match out {
+        Ok(o) => {
+            let out_bytes = std::fs::metadata(dir.join("out.jsonl"))
+                .map(|m| m.len())
+                .unwrap_or(0);
+            println!(
+                "{:<36} {:>9.1} MB/s wall   ({secs:.1} s, {}, {:.1} MB written)",
+                "extract --input jsonl --format jsonl",
+                file_bytes as f64 / 1e6 / secs,
+                o.status,
+                out_bytes as f64 / 1e6
+            );
+            print!("{}", String::from_utf8_lossy(&o.stderr));
+        }
+        Err(e) => println!("cannot run the CLI: {e}"),
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
