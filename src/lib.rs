@@ -18,6 +18,10 @@ pub mod text;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 
+/// The web app (wasm32 only): the Yew UI on a page, the extraction worker in a worker.
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
+
 use report::model::DocumentReport;
 use serde::{Deserialize, Serialize};
 

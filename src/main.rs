@@ -1,7 +1,5 @@
-//! `casualty-lens`: the CLI when built natively, the web app when built for wasm32 by Trunk.
-
-#[cfg(target_arch = "wasm32")]
-mod ui;
+//! `casualty-lens`: the CLI when built natively; built for wasm32 by Trunk, the web app on a page
+//! and the extraction worker inside a dedicated worker (same module).
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
@@ -10,5 +8,5 @@ fn main() -> std::process::ExitCode {
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    ui::start();
+    casualty_lens::ui::start();
 }
