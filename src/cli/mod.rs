@@ -1,5 +1,7 @@
 //! The native command line: batch extraction and scoring over the same core.
 
+mod gazetteer;
+
 use crate::report::model::{DocumentReport, Report};
 use crate::{text, Extractor, Gazetteer, Options, Policy};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -33,6 +35,11 @@ enum Command {
         #[arg(required = true)]
         inputs: Vec<String>,
     },
+    /// Write the compiled gazetteer (the web app's `gazetteer.bin`) to OUT_FILE.
+    GazetteerAsset {
+        /// Where to write the asset.
+        out_file: PathBuf,
+    },
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -56,6 +63,7 @@ pub fn main() -> ExitCode {
             policy,
             inputs,
         } => extract(format, out, policy, &inputs),
+        Command::GazetteerAsset { out_file } => gazetteer::write_asset(&out_file),
     }
 }
 
@@ -135,7 +143,7 @@ fn read_input(input: &Input) -> Result<String, String> {
 
 fn extract(format: Format, out: Option<PathBuf>, policy: Policy, inputs: &[String]) -> ExitCode {
     let mut failed = false;
-    let extractor = Extractor::new(Gazetteer::empty(), Options { policy });
+    let extractor = Extractor::new(Gazetteer::embedded(), Options { policy });
     let docs: Vec<DocumentReport> = expand_inputs(inputs, &mut failed)
         .iter()
         .filter_map(|input| match read_input(input) {

@@ -1,37 +1,405 @@
-//! The gazetteer: GeoNames-derived names -> candidate places.
+//! The gazetteer: GeoNames-derived names -> candidate places, over the compiled asset
+//! (`gazetteer.bin`, format in [`super::index_format`]) without copying it.
 
-use super::ResolvedPlace;
-use std::fmt;
+use super::index_format::{self as fmt, feature};
+use crate::report::model::PlaceKind;
+use std::collections::HashMap;
+use std::fmt as sfmt;
+use std::ops::Range;
+use std::sync::Arc;
 
 /// Why gazetteer bytes could not be loaded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GazetteerError(pub String);
 
-impl fmt::Display for GazetteerError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl sfmt::Display for GazetteerError {
+    fn fmt(&self, f: &mut sfmt::Formatter<'_>) -> sfmt::Result {
         write!(f, "gazetteer: {}", self.0)
     }
 }
 
 impl std::error::Error for GazetteerError {}
 
-/// An index of place names (empty until the gazetteer issue lands the compiled index).
-#[derive(Default)]
-pub struct Gazetteer {}
+/// A shared window on the asset bytes (what the fst reads, zero-copy).
+#[derive(Clone)]
+struct Section {
+    buf: Arc<Vec<u8>>,
+    range: Range<usize>,
+}
+
+impl AsRef<[u8]> for Section {
+    fn as_ref(&self) -> &[u8] {
+        self.buf.get(self.range.clone()).unwrap_or(&[])
+    }
+}
+
+struct Index {
+    buf: Arc<Vec<u8>>,
+    records: Range<usize>,
+    strings: Range<usize>,
+    postings: Range<usize>,
+    fst: fst::Map<Section>,
+    countries: HashMap<[u8; 2], u32>,
+}
+
+/// An index of place names. Cheap to clone (the bytes are shared).
+#[derive(Default, Clone)]
+pub struct Gazetteer {
+    index: Option<Arc<Index>>,
+}
+
+/// One gazetteer entry, borrowed from the asset.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Entry<'g> {
+    /// Record index (stable within one asset).
+    pub id: u32,
+    /// Display name.
+    pub name: &'g str,
+    /// First-level region name.
+    pub admin1: Option<&'g str>,
+    /// ISO 3166 alpha-2 code.
+    pub country: Option<&'g str>,
+    /// A [`feature`] code.
+    pub feature: u8,
+    /// Latitude, longitude (None: too large to pin).
+    pub coords: Option<(f64, f64)>,
+    /// Population (0 where unknown).
+    pub population: u32,
+    /// GeoNames id.
+    pub geonames_id: Option<u64>,
+}
+
+impl Entry<'_> {
+    /// The report's precision for this entry.
+    pub fn kind(&self) -> PlaceKind {
+        match self.feature {
+            feature::COUNTRY => PlaceKind::Country,
+            feature::ADMIN1 => PlaceKind::Admin1,
+            feature::ADMIN2 => PlaceKind::Admin2,
+            feature::SECTION | feature::DISTRICT => PlaceKind::District,
+            feature::SITE => PlaceKind::Site,
+            feature::REGION => PlaceKind::Region,
+            _ => PlaceKind::City,
+        }
+    }
+
+    /// Whether this is a country, a first-level region or a larger region.
+    pub fn is_area(&self) -> bool {
+        matches!(
+            self.feature,
+            feature::COUNTRY | feature::ADMIN1 | feature::REGION | feature::ADMIN2
+        )
+    }
+}
+
+/// The candidates stored under one folded name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// Record indices, best-known first (countries, regions, capitals, then by population).
+    pub candidates: Vec<u32>,
+    /// The name is also a common English word ("Most", "Reading").
+    pub common: bool,
+}
+
+/// A position in the name index while walking a text's folded words byte by byte.
+#[derive(Clone, Copy)]
+pub struct Cursor<'g> {
+    node: fst::raw::Node<'g>,
+    out: fst::raw::Output,
+}
 
 impl Gazetteer {
     /// A gazetteer with no names (the app uses it while the real one loads).
     pub fn empty() -> Gazetteer {
-        Gazetteer {}
+        Gazetteer { index: None }
+    }
+
+    /// The gazetteer compiled into the native binary (the CLI's).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn embedded() -> Gazetteer {
+        static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.bin"));
+        Gazetteer::from_bytes(BYTES.to_vec()).unwrap_or_default()
+    }
+
+    /// The compiled asset's bytes (what `casualty-lens gazetteer-asset` writes).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn embedded_bytes() -> &'static [u8] {
+        include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.bin"))
     }
 
     /// Loads the compiled gazetteer asset (`gazetteer.bin`, as the app fetches it).
-    pub fn from_bytes(_bytes: Vec<u8>) -> Result<Gazetteer, GazetteerError> {
-        Err(GazetteerError("not built yet".into()))
+    ///
+    /// Checks the signature, the checksum and every offset: damaged or truncated bytes give
+    /// an error, never a panic later.
+    pub fn from_bytes(bytes: Vec<u8>) -> Result<Gazetteer, GazetteerError> {
+        let err = |m: &str| GazetteerError(m.to_string());
+        if bytes.len() < fmt::HEADER_LEN || bytes.get(..8) != Some(&fmt::MAGIC[..]) {
+            return Err(err("not a Casualty Lens gazetteer (bad signature)"));
+        }
+        let u32_at = |i: usize| -> Option<usize> {
+            let s: [u8; 4] = bytes.get(i..i + 4)?.try_into().ok()?;
+            Some(u32::from_le_bytes(s) as usize)
+        };
+        let sum: [u8; 8] = bytes
+            .get(8..16)
+            .and_then(|s| s.try_into().ok())
+            .ok_or_else(|| err("short header"))?;
+        if u64::from_le_bytes(sum) != fmt::checksum(bytes.get(fmt::HEADER_LEN..).unwrap_or(&[])) {
+            return Err(err("checksum mismatch (damaged or truncated file)"));
+        }
+        let mut sections = Vec::with_capacity(4);
+        for k in 0..4 {
+            let off = u32_at(16 + 8 * k).ok_or_else(|| err("short header"))?;
+            let len = u32_at(20 + 8 * k).ok_or_else(|| err("short header"))?;
+            let end = off.checked_add(len).ok_or_else(|| err("bad section"))?;
+            if off < fmt::HEADER_LEN || end > bytes.len() {
+                return Err(err("section out of bounds"));
+            }
+            sections.push(off..end);
+        }
+        let (records, strings, postings, fst_range) = (
+            sections[0].clone(),
+            sections[1].clone(),
+            sections[2].clone(),
+            sections[3].clone(),
+        );
+        if records.len() % fmt::RECORD_LEN != 0 {
+            return Err(err("records section has a partial record"));
+        }
+        let strings_text = bytes
+            .get(strings.clone())
+            .and_then(|s| std::str::from_utf8(s).ok())
+            .ok_or_else(|| err("names are not UTF-8"))?;
+        let mut countries = HashMap::new();
+        let n = records.len() / fmt::RECORD_LEN;
+        let planes = bytes.get(records.clone()).unwrap_or(&[]);
+        for i in 0..n {
+            let r = fmt::read_planes(planes, n, i).ok_or_else(|| err("bad record"))?;
+            for (off, len) in [
+                (r.name_off as usize, r.name_len as usize),
+                (r.admin1_off as usize, r.admin1_len as usize),
+            ] {
+                if strings_text.get(off..off + len).is_none() {
+                    return Err(err("record name out of bounds"));
+                }
+            }
+            if r.feature >= feature::END {
+                return Err(err("bad feature code"));
+            }
+            if r.feature == feature::COUNTRY {
+                countries.entry(r.country).or_insert(i as u32);
+            }
+        }
+        let buf = Arc::new(bytes);
+        let section = Section {
+            buf: buf.clone(),
+            range: fst_range,
+        };
+        let raw = fst::raw::Fst::new(section).map_err(|e| err(&format!("name index: {e}")))?;
+        raw.verify().map_err(|e| err(&format!("name index: {e}")))?;
+        let map = fst::Map::from(raw);
+        Ok(Gazetteer {
+            index: Some(Arc::new(Index {
+                buf,
+                records,
+                strings,
+                postings,
+                fst: map,
+                countries,
+            })),
+        })
     }
 
-    /// Naive lookup used by the first slice.
-    pub fn naive_find(&self, _text: &str) -> Vec<ResolvedPlace> {
-        Vec::new()
+    /// Whether no names are loaded.
+    pub fn is_empty(&self) -> bool {
+        self.index.is_none()
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.index
+            .as_ref()
+            .map_or(0, |ix| ix.records.len() / fmt::RECORD_LEN)
+    }
+
+    /// The candidates stored under an already folded name.
+    pub fn lookup_folded(&self, key: &str) -> Option<Hit> {
+        let ix = self.index.as_ref()?;
+        let v = ix.fst.get(key.as_bytes())?;
+        self.decode_value(v)
+    }
+
+    /// The candidates for a name as written (folded first).
+    pub fn lookup(&self, name: &str) -> Option<Hit> {
+        self.lookup_folded(&super::fold::fold_name(name))
+    }
+
+    fn decode_value(&self, v: u64) -> Option<Hit> {
+        let ix = self.index.as_ref()?;
+        let common = v & fmt::VALUE_COMMON != 0;
+        let payload = v >> 2;
+        let n = (ix.records.len() / fmt::RECORD_LEN) as u64;
+        let candidates = if v & fmt::VALUE_SINGLE != 0 {
+            if payload >= n {
+                return None;
+            }
+            vec![payload as u32]
+        } else {
+            let post = ix.buf.get(ix.postings.clone())?;
+            let at = usize::try_from(payload).ok()?;
+            let count = *post.get(at)? as usize;
+            let mut out = Vec::with_capacity(count);
+            for k in 0..count {
+                let p = at + 1 + 4 * k;
+                let s: [u8; 4] = post.get(p..p + 4)?.try_into().ok()?;
+                let r = u32::from_le_bytes(s);
+                if u64::from(r) < n {
+                    out.push(r);
+                }
+            }
+            out
+        };
+        Some(Hit { candidates, common })
+    }
+
+    /// One entry by record index.
+    pub fn entry(&self, id: u32) -> Option<Entry<'_>> {
+        let ix = self.index.as_ref()?;
+        let n = ix.records.len() / fmt::RECORD_LEN;
+        let r = fmt::read_planes(ix.buf.get(ix.records.clone())?, n, id as usize)?;
+        let strings = ix.buf.get(ix.strings.clone())?;
+        let text = |off: u32, len: u8| -> Option<&str> {
+            let off = off as usize;
+            std::str::from_utf8(strings.get(off..off + len as usize)?).ok()
+        };
+        let name = text(r.name_off, r.name_len)?;
+        let admin1 = text(r.admin1_off, r.admin1_len).filter(|s| !s.is_empty());
+        let country = countries_text(r.country);
+        let coords = if r.flags & 1 != 0 {
+            None
+        } else {
+            Some((f64::from(r.lat_e4) / 1e4, f64::from(r.lon_e4) / 1e4))
+        };
+        Some(Entry {
+            id,
+            name,
+            admin1,
+            country,
+            feature: r.feature,
+            coords,
+            population: r.population,
+            geonames_id: (r.geonames_id != 0).then_some(u64::from(r.geonames_id)),
+        })
+    }
+
+    /// The country entry for an ISO alpha-2 code.
+    pub fn country(&self, code: &str) -> Option<u32> {
+        let ix = self.index.as_ref()?;
+        let b: [u8; 2] = code.as_bytes().try_into().ok()?;
+        ix.countries.get(&b).copied()
+    }
+
+    /// A cursor at the root of the name index (None when empty).
+    pub fn cursor(&self) -> Option<Cursor<'_>> {
+        let ix = self.index.as_ref()?;
+        let f = ix.fst.as_fst();
+        Some(Cursor {
+            node: f.root(),
+            out: fst::raw::Output::zero(),
+        })
+    }
+
+    /// Moves the cursor along `bytes`; None when no name continues that way.
+    pub fn step<'g>(&'g self, cur: Cursor<'g>, bytes: &[u8]) -> Option<Cursor<'g>> {
+        let ix = self.index.as_ref()?;
+        let f = ix.fst.as_fst();
+        let mut node = cur.node;
+        let mut out = cur.out;
+        for &b in bytes {
+            let i = node.find_input(b)?;
+            let t = node.transition(i);
+            out = out.cat(t.out);
+            node = f.node(t.addr);
+        }
+        Some(Cursor { node, out })
+    }
+
+    /// The candidates when the cursor stands at the end of a whole name.
+    pub fn at_name(&self, cur: Cursor<'_>) -> Option<Hit> {
+        if !cur.node.is_final() {
+            return None;
+        }
+        self.decode_value(cur.out.cat(cur.node.final_output()).value())
+    }
+}
+
+/// The country code as a static string (every ISO alpha-2 code is two capitals).
+fn countries_text(c: [u8; 2]) -> Option<&'static str> {
+    static CODES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    if !c.iter().all(u8::is_ascii_uppercase) {
+        return None;
+    }
+    let codes = CODES.get_or_init(|| {
+        (0..26 * 26)
+            .map(|i| {
+                let a = (b'A' + (i / 26) as u8) as char;
+                let b = (b'A' + (i % 26) as u8) as char;
+                format!("{a}{b}")
+            })
+            .collect()
+    });
+    codes
+        .get(usize::from(c[0] - b'A') * 26 + usize::from(c[1] - b'A'))
+        .map(String::as_str)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_finds_nothing() {
+        let g = Gazetteer::empty();
+        assert!(g.is_empty());
+        assert!(g.lookup("Baghdad").is_none());
+        assert!(g.cursor().is_none());
+    }
+
+    #[test]
+    fn bad_bytes_are_errors_not_panics() {
+        assert!(Gazetteer::from_bytes(Vec::new()).is_err());
+        assert!(
+            Gazetteer::from_bytes(b"hello world, not a gazetteer at all....".to_vec()).is_err()
+        );
+        let good = Gazetteer::embedded_bytes();
+        for cut in [8, 16, 47, 48, 1000, good.len() / 2, good.len() - 1] {
+            assert!(
+                Gazetteer::from_bytes(good[..cut].to_vec()).is_err(),
+                "cut {cut}"
+            );
+        }
+        let mut flipped = good.to_vec();
+        let mid = flipped.len() / 3;
+        flipped[mid] ^= 0x55;
+        assert!(Gazetteer::from_bytes(flipped).is_err());
+    }
+
+    #[test]
+    fn embedded_loads_and_finds_names() {
+        let g = Gazetteer::embedded();
+        assert!(g.len() > 100_000);
+        let hit = g.lookup("Baghdad").expect("Baghdad");
+        let best = g.entry(hit.candidates[0]).expect("entry");
+        assert_eq!(best.country, Some("IQ"));
+        // Spelling variants meet through folding.
+        assert!(g.lookup("Fallujah").is_some() && g.lookup("Falluja").is_some());
+        // Alias table: a neighbourhood the extract lacks, a region spelling.
+        assert!(g.lookup("Sadriya").is_some());
+        let sal = g.lookup("Salahuddin").expect("Salahuddin");
+        assert_eq!(
+            g.entry(sal.candidates[0]).map(|e| e.kind()),
+            Some(PlaceKind::Admin1)
+        );
+        assert!(g.country("IQ").is_some());
     }
 }

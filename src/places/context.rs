@@ -1,0 +1,400 @@
+//! Places the gazetteer lacks, found from the words around them:
+//! - a name before a place word: "the Sadriya district", "in Maiwand district",
+//!   "the Zahra neighbourhood", "near Kafr Nabl village";
+//! - a place word, "of", a name: "the town of Tal Afar", "the village of El Tomate";
+//! - a named facility (GUIDELINES.md: named facilities are places): "Lurigancho Prison",
+//!   "La Guardia Airport", "the Imam Ali Mosque", "Bridge Street".
+//!
+//! Such a place has no coordinates of its own: it takes those of the place that contains
+//! it (see `super::find`).
+
+use super::aliases::{self, contains};
+use super::detect::{gap, soft_gap, Mention, Token};
+use crate::report::model::PlaceKind;
+use std::ops::Range;
+
+/// Place words after or before a name, with the kind of place they make.
+const PLACE_WORDS: &[(&str, PlaceKind)] = &[
+    ("district", PlaceKind::District),
+    ("neighbourhood", PlaceKind::District),
+    ("neighborhood", PlaceKind::District),
+    ("suburb", PlaceKind::District),
+    ("quarter", PlaceKind::District),
+    ("area", PlaceKind::District),
+    ("village", PlaceKind::City),
+    ("town", PlaceKind::City),
+    ("hamlet", PlaceKind::City),
+    ("city", PlaceKind::City),
+    ("township", PlaceKind::City),
+    ("municipality", PlaceKind::Admin2),
+    ("county", PlaceKind::Admin2),
+    ("province", PlaceKind::Admin1),
+    ("governorate", PlaceKind::Admin1),
+    ("department", PlaceKind::Admin1),
+    ("region", PlaceKind::Region),
+    ("camp", PlaceKind::Site),
+];
+
+/// Words that end a facility's name (capitalised: "Lurigancho Prison").
+const FACILITY_WORDS: &[&str] = &[
+    "hospital",
+    "mosque",
+    "shrine",
+    "airport",
+    "airbase",
+    "university",
+    "prison",
+    "jail",
+    "street",
+    "avenue",
+    "road",
+    "bridge",
+    "highway",
+    "building",
+    "synagogue",
+    "church",
+    "cathedral",
+    "market",
+    "square",
+    "stadium",
+    "hotel",
+    "zone",
+    "base",
+    "barracks",
+    "embassy",
+    "station",
+    "school",
+    "temple",
+    "palace",
+    "checkpoint",
+    "park",
+    "mall",
+    "plaza",
+    "boulevard",
+    "port",
+    "harbour",
+    "harbor",
+    "refinery",
+    "dam",
+    "river",
+    "lake",
+    "mountain",
+    "mountains",
+    "valley",
+    "canal",
+    "volcano",
+    "bazaar",
+    "compound",
+    "complex",
+    "tower",
+    "towers",
+    "centre",
+    "center",
+    "clinic",
+    "college",
+    "academy",
+    "monastery",
+    "cemetery",
+];
+
+/// Facility words that make a place in lower case too, after "the" and a name.
+const LOWER_FACILITY_WORDS: &[&str] = &[
+    "volcano", "river", "mosque", "shrine", "hospital", "airport", "prison", "dam", "mountain",
+    "lake", "bridge", "refinery",
+];
+
+/// Capitalised words that describe people, not places ("the Sunni district").
+const NOT_NAMES: &[&str] = &[
+    "sunni",
+    "shia",
+    "shiite",
+    "shi'ite",
+    "christian",
+    "kurdish",
+    "muslim",
+    "arab",
+    "jewish",
+    "catholic",
+    "protestant",
+    "alawite",
+    "druze",
+    "yazidi",
+    "turkmen",
+    "old",
+    "new",
+    "main",
+    "central",
+    "national",
+    "international",
+    "military",
+    "police",
+    "army",
+    "government",
+    "federal",
+    "local",
+    "city",
+    "state",
+    "provincial",
+    "regional",
+    "public",
+    "general",
+    "private",
+    "royal",
+    "grand",
+    "holy",
+    "great",
+    "big",
+    "local",
+    "special",
+];
+
+/// A place made from context.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ContextPlace {
+    /// Byte range of the mention.
+    pub span: Range<usize>,
+    /// The name as written (with the facility word: "Lurigancho Prison").
+    pub name: String,
+    /// What kind of place the words make it.
+    pub kind: PlaceKind,
+    /// Index of a gazetteer mention inside the name ("Basra Airport" holds Basra).
+    pub inner: Option<usize>,
+}
+
+fn word<'t>(text: &'t str, t: &Token) -> &'t str {
+    text.get(t.start..t.end).unwrap_or("")
+}
+
+fn place_word(w: &str) -> Option<PlaceKind> {
+    let lower = w.to_lowercase();
+    PLACE_WORDS
+        .iter()
+        .find(|(p, _)| *p == lower)
+        .map(|(_, k)| *k)
+}
+
+/// Whether a capitalised word may be part of a made-up place name.
+fn name_word(text: &str, t: &Token) -> bool {
+    let w = word(text, t);
+    t.cap
+        && !t.caps
+        && !contains(aliases::FREE_BEFORE, w)
+        && !contains(aliases::TITLES, w)
+        && !contains(NOT_NAMES, w)
+        && !contains(aliases::ORG_HEADS, w)
+        && !looks_demonym(w)
+        && w.chars().next().is_some_and(|c| c.is_alphabetic())
+}
+
+/// "Iraqi", "Afghan", "Colombian": adjectives of nationality are not names of places.
+fn looks_demonym(w: &str) -> bool {
+    let l = w.to_lowercase();
+    ["ian", "ese", "ish", "ean", "stani", "qi", "li", "ni"]
+        .iter()
+        .any(|s| l.ends_with(s) && l.len() > s.len() + 2)
+        && !l.ends_with("ali")
+}
+
+/// Finds places from context. `covered` marks tokens already in gazetteer mentions.
+pub fn find(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<ContextPlace> {
+    let mut covered = vec![None; tokens.len()];
+    for (mi, m) in mentions.iter().enumerate() {
+        for c in covered.iter_mut().take(m.tokens.1 + 1).skip(m.tokens.0) {
+            *c = Some(mi);
+        }
+    }
+    let joined = |a: &Token, b: &Token| {
+        let g = gap(text, a, b);
+        a.end == a.full_end && (soft_gap(g) || g == "-") && a.sentence == b.sentence
+    };
+    let mut out: Vec<ContextPlace> = Vec::new();
+    let mut taken = vec![false; tokens.len()];
+    // "in El Tomate, Canaletes Municipality": a name between a locative word and a comma
+    // that a known place follows is a place inside it.
+    for k in 0..tokens.len() {
+        if !contains(&["in", "at", "near"], word(text, &tokens[k])) {
+            continue;
+        }
+        let mut last = k;
+        let mut j = k + 1;
+        while j < tokens.len() && j <= k + 4 && joined(&tokens[j - 1], &tokens[j]) {
+            let t = &tokens[j];
+            if covered[j].is_some() || taken[j] {
+                break;
+            }
+            if name_word(text, t) {
+                last = j;
+            } else if !(last > k && contains(aliases::CONNECTORS, word(text, t))) {
+                break;
+            }
+            j += 1;
+        }
+        if last == k || last + 1 >= tokens.len() {
+            continue;
+        }
+        let (l, n) = (&tokens[last], &tokens[last + 1]);
+        let g = gap(text, l, n);
+        if l.end != l.full_end || g.trim() != "," || n.sentence != l.sentence {
+            continue;
+        }
+        let known = |i: usize| {
+            covered.get(i).is_some_and(Option::is_some)
+                || tokens.get(i).is_some_and(|t| {
+                    place_word(word(text, t)).is_some()
+                        || contains(aliases::REGION_WORDS, word(text, t))
+                })
+        };
+        let follows = known(last + 1)
+            || (last + 2..last + 4).any(known) && name_word(text, n)
+            || contains(&["in"], word(text, n)) && (last + 2..last + 6).any(known);
+        if !follows {
+            continue;
+        }
+        let span = tokens[k + 1].start..l.end;
+        out.push(ContextPlace {
+            name: text.get(span.clone()).unwrap_or("").to_string(),
+            span,
+            kind: PlaceKind::City,
+            inner: None,
+        });
+        taken[k + 1..=last].iter_mut().for_each(|t| *t = true);
+    }
+    for h in 1..tokens.len() {
+        let head = &tokens[h];
+        let hw = word(text, head);
+        // "the Erta Ale volcano": a few facility words also count in lower case after "the".
+        let lower_facility = !head.cap && contains(LOWER_FACILITY_WORDS, hw);
+        let is_facility = head.cap && contains(FACILITY_WORDS, hw) || lower_facility;
+        let kind = place_word(hw);
+        if !is_facility && kind.is_none() {
+            continue;
+        }
+        // Name words before the head: up to four capitalised words (with connectors).
+        let mut first = h;
+        let mut k = h;
+        while k > 0 && h - k < 5 {
+            let p = &tokens[k - 1];
+            if !joined(p, &tokens[k]) {
+                break;
+            }
+            let pw = word(text, p);
+            let inner_connector = contains(aliases::CONNECTORS, pw) && k - 1 > 0 && first < h;
+            if name_word(text, p) || (is_facility && covered[k - 1].is_some() && p.cap) {
+                first = k - 1;
+            } else if !(inner_connector && !p.cap && is_facility) {
+                break;
+            }
+            k -= 1;
+        }
+        if first == h || taken[first..h].iter().any(|&t| t) {
+            continue;
+        }
+        // The first word of a sentence is capitalised anyway: not enough for a name alone.
+        if tokens[first].initial && first + 1 == h {
+            continue;
+        }
+        let inner = covered[first..h].iter().flatten().next().copied();
+        if lower_facility
+            && (inner.is_some()
+                || !first
+                    .checked_sub(1)
+                    .is_some_and(|b| contains(&["the"], word(text, &tokens[b]))))
+        {
+            continue;
+        }
+        if is_facility {
+            // "a Mormon church": one of a kind, not a named place.
+            if first.checked_sub(1).is_some_and(|b| {
+                contains(
+                    &["a", "an", "another", "every", "each"],
+                    word(text, &tokens[b]),
+                )
+            }) {
+                continue;
+            }
+            if tokens[h].end != tokens[h].full_end
+                || h + 1 < tokens.len()
+                    && tokens[h + 1].cap
+                    && joined(head, &tokens[h + 1])
+                    && !contains(aliases::FREE_BEFORE, word(text, &tokens[h + 1]))
+            {
+                // "Baghdad Airport Road": the last facility word ends the name.
+                continue;
+            }
+            let span = tokens[first].start..head.end;
+            out.push(ContextPlace {
+                name: text.get(span.clone()).unwrap_or("").to_string(),
+                span,
+                kind: PlaceKind::Site,
+                inner,
+            });
+            taken[first..=h].iter_mut().for_each(|t| *t = true);
+            continue;
+        }
+        // A place word after a name not in the gazetteer: "the Sadriya district".
+        if inner.is_some() || covered[first..h].iter().any(Option::is_some) {
+            continue;
+        }
+        let before = first.checked_sub(1).map(|b| &tokens[b]);
+        let lead_ok = before.is_some_and(|b| {
+            contains(
+                &[
+                    "the", "in", "at", "near", "of", "from", "outside", "a", "to", "into", "across",
+                ],
+                word(text, b),
+            ) || covered[first - 1].is_some() && b.end != b.full_end
+                || gap(text, b, &tokens[first]).trim() == ","
+                    && (covered[first - 1].is_some() || taken[first - 1])
+        });
+        if !lead_ok {
+            continue;
+        }
+        let span = tokens[first].start..tokens[h - 1].end;
+        out.push(ContextPlace {
+            name: text.get(span.clone()).unwrap_or("").to_string(),
+            span,
+            kind: kind.unwrap_or(PlaceKind::Other),
+            inner: None,
+        });
+        taken[first..h].iter_mut().for_each(|t| *t = true);
+    }
+    // "the town of Tal Afar", "the village of El Tomate"
+    for h in 0..tokens.len().saturating_sub(2) {
+        let Some(kind) = place_word(word(text, &tokens[h])) else {
+            continue;
+        };
+        if tokens[h].cap || !contains(&["of"], word(text, &tokens[h + 1])) {
+            continue;
+        }
+        let mut last = h + 1;
+        let mut k = h + 2;
+        while k < tokens.len() && k < h + 6 {
+            let t = &tokens[k];
+            if !joined(&tokens[k - 1], t) {
+                break;
+            }
+            if name_word(text, t) {
+                last = k;
+            } else if !(k > h + 2 && !t.cap && contains(aliases::CONNECTORS, word(text, t))) {
+                break;
+            }
+            k += 1;
+        }
+        if last == h + 1
+            || taken[h + 2..=last].iter().any(|&t| t)
+            || covered[h + 2..=last].iter().any(Option::is_some)
+        {
+            continue;
+        }
+        let span = tokens[h + 2].start..tokens[last].end;
+        out.push(ContextPlace {
+            name: text.get(span.clone()).unwrap_or("").to_string(),
+            span,
+            kind,
+            inner: None,
+        });
+        taken[h + 2..=last].iter_mut().for_each(|t| *t = true);
+    }
+    out.sort_by_key(|c| c.span.start);
+    out
+}

@@ -1,0 +1,217 @@
+//! Name folding: the one key form that both the build script (for every gazetteer name) and
+//! detection (for the words of the text) use, so that spelling variants meet.
+//!
+//! Rules, with examples (each is a test below):
+//! - lower case, Latin diacritics dropped: "Şemdinli" -> "semdinli", "Bogotá" -> "bogota";
+//! - apostrophes and ayn/hamza marks dropped: "Sana'a" -> "sana" (as "Sanaa"), "Ba‘qubah" -> "baquba";
+//! - hyphens, dots, commas and spaces separate words: "Al-Karmah" -> "al karma";
+//! - doubled letters collapse: "Falluja" and "Faluja" meet as "faluja";
+//! - a final "h" after a vowel goes: "Hawijah" -> "hawija", "Fallujah" -> "faluja";
+//! - "ou" reads as "u": "Khan Younis" and "Khan Yunis" meet as "khan yunis".
+//!
+//! This file has no dependencies: `build.rs` includes it with `#[path]`.
+
+/// Folds a whole name (several words) to its key: folded words joined by one space.
+pub fn fold_name(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for word in name.split(is_separator) {
+        let start = out.len();
+        if start > 0 {
+            out.push(' ');
+        }
+        fold_word(word, &mut out);
+        if out.len() == start + usize::from(start > 0) {
+            // The word folded to nothing: take back the separator.
+            out.truncate(start);
+        }
+    }
+    out
+}
+
+/// Whether `c` separates words in a name.
+pub fn is_separator(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '-' | '‐' | '‑' | '–' | '—' | '.' | ',' | '/' | '(' | ')')
+}
+
+/// Whether `c` is an apostrophe-like mark that folding drops.
+pub fn is_apostrophe(c: char) -> bool {
+    matches!(
+        c,
+        '\'' | '’' | '‘' | 'ʿ' | 'ʾ' | '`' | '´' | 'ʼ' | 'ʻ' | 'ʹ'
+    )
+}
+
+/// Appends the folded form of one word (no separators inside) to `out`.
+pub fn fold_word(word: &str, out: &mut String) {
+    let start = out.len();
+    for c in word.chars() {
+        if is_apostrophe(c) {
+            continue;
+        }
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if let Some(s) = latin_base(c) {
+            out.push_str(s);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    // Spelling-variant rules on the ASCII letters of the word.
+    let folded = &out[start..];
+    if !folded.is_ascii() {
+        return;
+    }
+    let mut w: Vec<u8> = folded.as_bytes().to_vec();
+    // "ou" -> "u"
+    let mut v = Vec::with_capacity(w.len());
+    let mut i = 0;
+    while i < w.len() {
+        if w[i] == b'o' && w.get(i + 1) == Some(&b'u') {
+            v.push(b'u');
+            i += 2;
+        } else {
+            v.push(w[i]);
+            i += 1;
+        }
+    }
+    w = v;
+    // doubled letters collapse
+    w.dedup();
+    // final "h" after a vowel goes (but keep short words such as "ah")
+    if w.len() > 3 && w.last() == Some(&b'h') && is_vowel(w[w.len() - 2]) {
+        w.pop();
+    }
+    out.truncate(start);
+    // `w` holds ASCII only: every byte is a char.
+    out.extend(w.iter().map(|&b| b as char));
+}
+
+fn is_vowel(b: u8) -> bool {
+    matches!(b, b'a' | b'e' | b'i' | b'o' | b'u')
+}
+
+/// The ASCII base of a Latin letter with a diacritic (Latin-1, Latin Extended-A and a few
+/// transliteration letters), lower-cased.
+fn latin_base(c: char) -> Option<&'static str> {
+    Some(match c {
+        'À'..='Å' | 'à'..='å' | 'Ā' | 'ā' | 'Ă' | 'ă' | 'Ą' | 'ą' | 'ǎ' | 'Ǎ' | 'ạ' | 'ả' => {
+            "a"
+        }
+        'Æ' | 'æ' => "ae",
+        'Ç' | 'ç' | 'Ć' | 'ć' | 'Ĉ' | 'ĉ' | 'Ċ' | 'ċ' | 'Č' | 'č' => "c",
+        'Ð' | 'ð' | 'Ď' | 'ď' | 'Đ' | 'đ' | 'ḍ' | 'Ḍ' => "d",
+        'È'..='Ë'
+        | 'è'..='ë'
+        | 'Ē'
+        | 'ē'
+        | 'Ĕ'
+        | 'ĕ'
+        | 'Ė'
+        | 'ė'
+        | 'Ę'
+        | 'ę'
+        | 'Ě'
+        | 'ě'
+        | 'ẹ'
+        | 'ế'
+        | 'ề'
+        | 'ể' => "e",
+        'Ĝ' | 'ĝ' | 'Ğ' | 'ğ' | 'Ġ' | 'ġ' | 'Ģ' | 'ģ' => "g",
+        'Ĥ' | 'ĥ' | 'Ħ' | 'ħ' | 'ḥ' | 'Ḥ' | 'ḩ' | 'Ḩ' => "h",
+        'Ì'..='Ï'
+        | 'ì'..='ï'
+        | 'Ĩ'
+        | 'ĩ'
+        | 'Ī'
+        | 'ī'
+        | 'Ĭ'
+        | 'ĭ'
+        | 'Į'
+        | 'į'
+        | 'İ'
+        | 'ı'
+        | 'ǐ'
+        | 'ị' => "i",
+        'Ĵ' | 'ĵ' => "j",
+        'Ķ' | 'ķ' => "k",
+        'Ĺ' | 'ĺ' | 'Ļ' | 'ļ' | 'Ľ' | 'ľ' | 'Ŀ' | 'ŀ' | 'Ł' | 'ł' => "l",
+        'Ñ' | 'ñ' | 'Ń' | 'ń' | 'Ņ' | 'ņ' | 'Ň' | 'ň' => "n",
+        'Ò'..='Ö'
+        | 'Ø'
+        | 'ò'..='ö'
+        | 'ø'
+        | 'Ō'
+        | 'ō'
+        | 'Ŏ'
+        | 'ŏ'
+        | 'Ő'
+        | 'ő'
+        | 'ǒ'
+        | 'ọ'
+        | 'ơ'
+        | 'Ơ' => "o",
+        'Œ' | 'œ' => "oe",
+        'Ŕ' | 'ŕ' | 'Ŗ' | 'ŗ' | 'Ř' | 'ř' => "r",
+        'Ś' | 'ś' | 'Ŝ' | 'ŝ' | 'Ş' | 'ş' | 'Š' | 'š' | 'ṣ' | 'Ṣ' | 'Ș' | 'ș' => "s",
+        'ß' => "ss",
+        'Ţ' | 'ţ' | 'Ť' | 'ť' | 'Ŧ' | 'ŧ' | 'ṭ' | 'Ṭ' | 'Ț' | 'ț' => "t",
+        'Þ' | 'þ' => "th",
+        'Ù'..='Ü'
+        | 'ù'..='ü'
+        | 'Ũ'
+        | 'ũ'
+        | 'Ū'
+        | 'ū'
+        | 'Ŭ'
+        | 'ŭ'
+        | 'Ů'
+        | 'ů'
+        | 'Ű'
+        | 'ű'
+        | 'Ų'
+        | 'ų'
+        | 'ǔ'
+        | 'ư'
+        | 'Ư'
+        | 'ụ' => "u",
+        'Ŵ' | 'ŵ' => "w",
+        'Ý' | 'ý' | 'ÿ' | 'Ÿ' | 'Ŷ' | 'ŷ' => "y",
+        'Ź' | 'ź' | 'Ż' | 'ż' | 'Ž' | 'ž' | 'ẓ' | 'Ẓ' => "z",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fold_name;
+
+    #[test]
+    fn diacritics_and_case() {
+        assert_eq!(fold_name("Şemdinli"), "semdinli");
+        assert_eq!(fold_name("Bogotá"), "bogota");
+        assert_eq!(fold_name("CÓRDOBA"), "cordoba");
+    }
+
+    #[test]
+    fn apostrophes_and_separators() {
+        assert_eq!(fold_name("Sana'a"), "sana");
+        assert_eq!(fold_name("Sana’a"), fold_name("Sanaa"));
+        assert_eq!(fold_name("Al-Karmah"), "al karma");
+        assert_eq!(fold_name("Washington, D.C."), "washington d c");
+        assert_eq!(fold_name("  Ba‘qubah  "), "baquba");
+    }
+
+    #[test]
+    fn transliteration_variants_meet() {
+        assert_eq!(fold_name("Hawijah"), fold_name("Hawija"));
+        assert_eq!(fold_name("Fallujah"), fold_name("Falluja"));
+        assert_eq!(fold_name("Khan Younis"), fold_name("Khan Yunis"));
+        assert_eq!(fold_name("Basrah"), fold_name("Basra"));
+    }
+
+    #[test]
+    fn other_scripts_are_lower_cased_only() {
+        assert_eq!(fold_name("Москва"), "москва");
+        assert_eq!(fold_name(""), "");
+    }
+}

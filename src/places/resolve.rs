@@ -1,0 +1,383 @@
+//! Resolution: each distinct name -> one gazetteer entry, from the evidence of the whole
+//! document, not the most populous namesake alone (which sends "Kashmir" to Washington State):
+//! - what the name is: countries, capitals and regions before towns, then population; a
+//!   region word ("Anbar province") wants a region;
+//! - the document's country focus: the countries its other places lie in;
+//! - containment: "Karma in Anbar province", "Rosario, Santa Fe", a region named elsewhere
+//!   in the text;
+//! - distance and bearing: "Balad, 80 km north of Baghdad";
+//! - proximity to the other places of the document.
+
+use super::detect::{Mention, Token};
+use super::fold;
+use super::gazetteer::{Entry, Gazetteer};
+use super::index_format::feature;
+use std::collections::HashMap;
+
+/// Candidates considered per name.
+const MAX_CANDIDATES: usize = 60;
+
+/// Great-circle distance in km.
+pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (p1, p2) = (a.0.to_radians(), b.0.to_radians());
+    let dp = p2 - p1;
+    let dl = (b.1 - a.1).to_radians();
+    let h = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().min(1.0).asin()
+}
+
+/// The point `km` away from `from` towards bearing `deg` (0 = north, 90 = east).
+fn offset(from: (f64, f64), km: f64, deg: f64) -> (f64, f64) {
+    let d = km / 6371.0;
+    let b = deg.to_radians();
+    let (lat1, lon1) = (from.0.to_radians(), from.1.to_radians());
+    let lat2 = (lat1.sin() * d.cos() + lat1.cos() * d.sin() * b.cos()).asin();
+    let lon2 = lon1 + (b.sin() * d.sin() * lat1.cos()).atan2(d.cos() - lat1.sin() * lat2.sin());
+    (lat2.to_degrees(), lon2.to_degrees())
+}
+
+fn bearing(w: &str) -> Option<f64> {
+    Some(match w.to_lowercase().as_str() {
+        "north" => 0.0,
+        "northeast" | "north-east" => 45.0,
+        "east" => 90.0,
+        "southeast" | "south-east" => 135.0,
+        "south" => 180.0,
+        "southwest" | "south-west" => 225.0,
+        "west" => 270.0,
+        "northwest" | "north-west" => 315.0,
+        _ => return None,
+    })
+}
+
+fn base_score(e: &Entry) -> f64 {
+    let base = match e.feature {
+        feature::COUNTRY => 5.0,
+        feature::CAPITAL => 4.0,
+        feature::ADMIN1 => 3.0,
+        feature::REGION => 3.0,
+        feature::SEAT1 => 2.5,
+        feature::DISTRICT | feature::SITE => 2.5,
+        feature::ADMIN2 => 2.0,
+        feature::SEAT2 => 1.5,
+        feature::SEAT3 => 1.0,
+        feature::TOWN => 0.5,
+        _ => 0.3,
+    };
+    base + 0.6 * (f64::from(e.population) + 1.0).log10()
+}
+
+/// A relation stated in the text between mention `a` and a later mention `b`.
+#[derive(Debug, Clone, Copy)]
+enum Relation {
+    /// "a in b", "a, b": a lies inside b (or near it when b is a town).
+    Inside,
+    /// "a, 80 km north of b".
+    Offset { km: f64, bearing: f64 },
+}
+
+fn word<'t>(text: &'t str, t: &Token) -> &'t str {
+    text.get(t.start..t.end).unwrap_or("")
+}
+
+/// Relations from each mention to the mention right after it.
+fn relations(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<(usize, usize, Relation)> {
+    let mut out = Vec::new();
+    for (ai, a) in mentions.iter().enumerate() {
+        let Some(b_i) = ai.checked_add(1).filter(|&b| b < mentions.len()) else {
+            continue;
+        };
+        let b = &mentions[b_i];
+        let (a_last, b_first) = (a.tokens.1, b.tokens.0);
+        if b_first <= a_last || b_first - a_last > 8 {
+            continue;
+        }
+        if tokens.get(a_last).map(|t| t.sentence) != tokens.get(b_first).map(|t| t.sentence) {
+            continue;
+        }
+        let between = text.get(a.span.end..b.span.start).unwrap_or("");
+        let words: Vec<&str> = tokens[a_last + 1..b_first]
+            .iter()
+            .map(|t| word(text, t))
+            .collect();
+        let lw: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let lw: Vec<&str> = lw.iter().map(String::as_str).collect();
+        match lw.as_slice() {
+            [] if between.trim() == "," => out.push((ai, b_i, Relation::Inside)),
+            ["in"]
+            | ["in", "the"]
+            | ["in", "northern" | "southern" | "eastern" | "western" | "central"]
+            | ["of"]
+            | ["province", "of"] => out.push((ai, b_i, Relation::Inside)),
+            [.., n, unit, dir, "of"]
+                if matches!(*unit, "km" | "kilometers" | "kilometres" | "miles" | "mi") =>
+            {
+                let km = n.replace(',', "").parse::<f64>().unwrap_or(0.0)
+                    * if unit.starts_with('m') { 1.609 } else { 1.0 };
+                if let Some(deg) = bearing(dir) {
+                    if km > 0.0 && km < 2000.0 {
+                        out.push((ai, b_i, Relation::Offset { km, bearing: deg }));
+                    }
+                }
+            }
+            [.., dir, "of"] if bearing(dir).is_some() => out.push((ai, b_i, Relation::Inside)),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Whether the mention opens the story as a dateline: "BAGHDAD (Reuters) -",
+/// "San Salvador, 5 Jan 90 (Radio ...) --".
+pub fn is_dateline(text: &str, tokens: &[Token], m: &Mention) -> bool {
+    let first = m.tokens.0;
+    if m.span.start > 400 || !tokens.get(first).is_some_and(|t| t.initial) {
+        return false;
+    }
+    let after = text.get(m.span.end..).unwrap_or("");
+    let line_start = text
+        .get(..m.span.start)
+        .map_or(0, |b| b.rfind('\n').map_or(0, |p| p + 1));
+    let lead = text.get(line_start..m.span.start).unwrap_or("x");
+    lead.trim().is_empty()
+        && (after.starts_with(',')
+            || after.starts_with(" (")
+            || after.starts_with(" -")
+            || after.starts_with(" —")
+            || after.starts_with(" –"))
+}
+
+/// Chooses one entry for every mention (None where no candidate is usable).
+pub fn resolve(
+    text: &str,
+    tokens: &[Token],
+    mentions: &[Mention],
+    gaz: &Gazetteer,
+) -> Vec<Option<u32>> {
+    // Distinct names: the same folded name gets the same place throughout.
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut by_key: HashMap<(&str, bool), usize> = HashMap::new();
+    for (mi, m) in mentions.iter().enumerate() {
+        let g = *by_key
+            .entry((m.key.as_str(), m.region_word))
+            .or_insert_with(|| {
+                groups.push(Vec::new());
+                groups.len() - 1
+            });
+        groups[g].push(mi);
+    }
+    let group_of: Vec<usize> = {
+        let mut v = vec![0; mentions.len()];
+        for (g, ms) in groups.iter().enumerate() {
+            for &m in ms {
+                v[m] = g;
+            }
+        }
+        v
+    };
+    let cands: Vec<Vec<Entry>> = groups
+        .iter()
+        .map(|ms| {
+            let m = &mentions[ms[0]];
+            m.candidates
+                .iter()
+                .take(MAX_CANDIDATES)
+                .filter_map(|&c| gaz.entry(c))
+                .collect()
+        })
+        .collect();
+    let statics: Vec<Vec<f64>> = groups
+        .iter()
+        .zip(&cands)
+        .map(|(ms, cs)| {
+            let m = &mentions[ms[0]];
+            cs.iter()
+                .map(|e| {
+                    let mut s = base_score(e);
+                    if fold::fold_name(e.name) == m.key {
+                        s += 0.5;
+                    }
+                    if m.region_word {
+                        s += if e.is_area() || e.feature == feature::SECTION {
+                            4.0
+                        } else {
+                            -2.0
+                        };
+                    }
+                    s
+                })
+                .collect()
+        })
+        .collect();
+    let rels = relations(text, tokens, mentions);
+    let dateline: Vec<bool> = groups
+        .iter()
+        .map(|ms| ms.iter().any(|&m| is_dateline(text, tokens, &mentions[m])))
+        .collect();
+    let mut pick: Vec<usize> = statics.iter().map(|s| argmax(s).unwrap_or(0)).collect();
+    for _round in 0..3 {
+        // Country focus from the current picks, each name counted by its mentions.
+        let mut votes: HashMap<&str, f64> = HashMap::new();
+        let mut total = 0.0;
+        for (g, ms) in groups.iter().enumerate() {
+            if let Some(e) = cands[g].get(pick[g]) {
+                if let Some(c) = e.country {
+                    let w = if e.feature == feature::COUNTRY {
+                        2.0
+                    } else {
+                        1.0
+                    } * ms.len() as f64
+                        + if dateline[g] { 4.0 } else { 0.0 };
+                    *votes.entry(c).or_default() += w;
+                    total += w;
+                }
+            }
+        }
+        let top = votes
+            .iter()
+            .max_by(|a, b| a.1.total_cmp(b.1))
+            .map(|(c, _)| *c);
+        let mut next = pick.clone();
+        for g in 0..groups.len() {
+            let mut scores = statics[g].clone();
+            for (ci, e) in cands[g].iter().enumerate() {
+                let mut s = 0.0;
+                if let Some(c) = e.country.filter(|_| !dateline[g]) {
+                    // Votes from the other names only (a dateline is the anchor itself).
+                    let own = cands[g].get(pick[g]).and_then(|p| p.country) == Some(c);
+                    let mut v = votes.get(c).copied().unwrap_or(0.0);
+                    let mut t = total;
+                    if own {
+                        let w = if e.feature == feature::COUNTRY {
+                            2.0
+                        } else {
+                            1.0
+                        } * groups[g].len() as f64
+                            + if dateline[g] { 4.0 } else { 0.0 };
+                        v -= w;
+                        t -= w;
+                    }
+                    if t > 0.0 {
+                        s += 3.0 * (v / t).max(0.0);
+                    }
+                    if top == Some(c) && v > 0.0 {
+                        s += 1.0;
+                    }
+                }
+                // A region of the document contains it.
+                for (h, other) in cands.iter().enumerate() {
+                    if h == g {
+                        continue;
+                    }
+                    let Some(o) = other.get(pick[h]) else {
+                        continue;
+                    };
+                    if o.feature == feature::ADMIN1
+                        && e.country == o.country
+                        && e.admin1.is_some()
+                        && e.admin1 == o.admin1
+                        && e.feature != feature::ADMIN1
+                    {
+                        s += 2.0;
+                    }
+                    if !e.is_area() && !o.is_area() {
+                        if let (Some(a), Some(b)) = (e.coords, o.coords) {
+                            let d = distance_km(a, b);
+                            s += if d < 150.0 {
+                                1.5
+                            } else if d < 500.0 {
+                                0.75
+                            } else {
+                                0.0
+                            };
+                        }
+                    }
+                }
+                // Stated relations.
+                for &(a, b, rel) in &rels {
+                    let (me, them) = if group_of[a] == g {
+                        (true, group_of[b])
+                    } else if group_of[b] == g {
+                        (false, group_of[a])
+                    } else {
+                        continue;
+                    };
+                    if them == g {
+                        continue;
+                    }
+                    let Some(o) = cands[them].get(pick[them]) else {
+                        continue;
+                    };
+                    match rel {
+                        Relation::Inside if me => {
+                            if inside(e, o) {
+                                s += 5.0;
+                            }
+                        }
+                        Relation::Inside => {
+                            // "Karma in Anbar": Anbar is the region that holds Karma.
+                            if inside(o, e) {
+                                s += 3.0;
+                            }
+                        }
+                        Relation::Offset { km, bearing } if me => {
+                            if let (Some(p), Some(q)) = (e.coords, o.coords) {
+                                let want = offset(q, km, bearing);
+                                let err = distance_km(p, want);
+                                s += 6.0 * (1.0 - err / km.max(30.0)).max(0.0);
+                            }
+                        }
+                        Relation::Offset { .. } => {}
+                    }
+                }
+                scores[ci] += s;
+            }
+            next[g] = argmax(&scores).unwrap_or(0);
+        }
+        if next == pick {
+            break;
+        }
+        pick = next;
+    }
+    mentions
+        .iter()
+        .enumerate()
+        .map(|(mi, _)| {
+            let g = group_of[mi];
+            cands[g].get(pick[g]).map(|e| e.id)
+        })
+        .collect()
+}
+
+/// Whether `e` lies inside (or, for a town, near) `o`.
+fn inside(e: &Entry, o: &Entry) -> bool {
+    match o.feature {
+        feature::COUNTRY => e.country == o.country,
+        feature::ADMIN1 => e.country == o.country && e.admin1.is_some() && e.admin1 == o.admin1,
+        _ => match (e.coords, o.coords) {
+            (Some(a), Some(b)) => e.country == o.country && distance_km(a, b) < 100.0,
+            _ => false,
+        },
+    }
+}
+
+fn argmax(v: &[f64]) -> Option<usize> {
+    v.iter()
+        .enumerate()
+        .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(&a.0)))
+        .map(|(i, _)| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn distances_and_bearings() {
+        let baghdad = (33.34, 44.40);
+        let p = offset(baghdad, 80.0, 0.0);
+        assert!((distance_km(baghdad, p) - 80.0).abs() < 0.5);
+        assert!(p.0 > baghdad.0);
+        assert!(distance_km((0.0, 0.0), (0.0, 0.0)) < 1e-9);
+    }
+}
