@@ -47,6 +47,8 @@ enum Format {
     Json,
     Csv,
     Geojson,
+    Markdown,
+    Html,
 }
 
 fn parse_policy(s: &str) -> Result<Policy, String> {
@@ -160,6 +162,8 @@ fn extract(format: Format, out: Option<PathBuf>, policy: Policy, inputs: &[Strin
         Format::Json => serde_json::to_string_pretty(&report).unwrap_or_default(),
         Format::Csv => crate::report::csv::to_csv(&report),
         Format::Geojson => crate::report::geojson::to_geojson(&report).to_string(),
+        Format::Markdown => crate::report::markdown::to_markdown(&report),
+        Format::Html => crate::report::html::to_html(&report, "Casualty Lens report"),
     };
     let written = match out {
         Some(path) => std::fs::write(&path, body + "\n")

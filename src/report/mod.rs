@@ -3,4 +3,6 @@
 pub mod build;
 pub mod csv;
 pub mod geojson;
+pub mod html;
+pub mod markdown;
 pub mod model;
