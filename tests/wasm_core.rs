@@ -29,7 +29,13 @@ fn extracts_in_the_browser() {
 #[wasm_bindgen_test]
 fn never_panics_on_odd_text() {
     let ex = Extractor::new(Gazetteer::empty(), Options::default());
-    for t in ["", "١٢ killed", "💥 3 killed 💥", "9,,,, dead", "\u{feff}5 injured\r\n"] {
+    for t in [
+        "",
+        "١٢ killed",
+        "💥 3 killed 💥",
+        "9,,,, dead",
+        "\u{feff}5 injured\r\n",
+    ] {
         let _ = ex.extract("odd", t);
     }
 }
@@ -130,6 +136,9 @@ fn segments_nest_a_place_inside_a_figure() {
         panic!("figure: {kids:?}")
     };
     assert_eq!(fig[1], Node::Wrap(Mark::Place(0), vec![Node::Text(9..11)]));
-    assert_eq!(kids[1], Node::Wrap(Mark::Place(0), vec![Node::Text(11..15)]));
+    assert_eq!(
+        kids[1],
+        Node::Wrap(Mark::Place(0), vec![Node::Text(11..15)])
+    );
     assert_eq!(kids[2], Node::Text(15..20));
 }

@@ -34,8 +34,16 @@ fn doc() -> Rc<Doc> {
         lon: None,
         geonames_id: None,
         mentions: vec![
-            Span { start: n, end: n + 9, text: "Northtown".into() },
-            Span { start: twelve + 1, end: twelve + 4, text: "2 p".into() },
+            Span {
+                start: n,
+                end: n + 9,
+                text: "Northtown".into(),
+            },
+            Span {
+                start: twelve + 1,
+                end: twelve + 4,
+                text: "2 p".into(),
+            },
         ],
     });
     let (eff, review) = apply(&raw, TEXT, None, Policy::Literal);
@@ -79,8 +87,16 @@ async fn reader_renders_highlights_as_inert_text() {
         .unwrap()
         .expect("killed highlight");
     // The place piece inside the figure and the one after it both carry data-place.
-    assert!(killed.query_selector("[data-place=\"Northtown\"]").unwrap().is_some());
-    assert!(root.query_selector_all("[data-place=\"Northtown\"]").unwrap().length() >= 3);
+    assert!(killed
+        .query_selector("[data-place=\"Northtown\"]")
+        .unwrap()
+        .is_some());
+    assert!(
+        root.query_selector_all("[data-place=\"Northtown\"]")
+            .unwrap()
+            .length()
+            >= 3
+    );
     // The text is intact and inert: no script or img element was created from it.
     let article = root.query_selector("article.doc-text").unwrap().unwrap();
     assert_eq!(article.text_content().unwrap(), TEXT);
@@ -88,13 +104,19 @@ async fn reader_renders_highlights_as_inert_text() {
     let pwned = js_sys::Reflect::get(&web_sys::window().unwrap(), &"pwned".into()).unwrap();
     assert!(pwned.is_undefined());
     // Legend toggles and the correction controls are there.
-    assert_eq!(root.query_selector_all("[data-legend]").unwrap().length(), 6);
+    assert_eq!(
+        root.query_selector_all("[data-legend]").unwrap().length(),
+        6
+    );
     let detained = root
         .query_selector("[data-legend=\"detained\"]")
         .unwrap()
         .unwrap()
         .dyn_into::<web_sys::HtmlElement>()
         .unwrap();
-    assert_eq!(detained.get_attribute("aria-pressed").as_deref(), Some("false"));
+    assert_eq!(
+        detained.get_attribute("aria-pressed").as_deref(),
+        Some("false")
+    );
     assert!(root.query_selector(".add-selection").unwrap().is_some());
 }

@@ -31,7 +31,10 @@ pub fn doc_list(props: &DocListProps) -> Html {
     let d = props.dispatch.clone();
     let clear = Callback::from(move |_: MouseEvent| {
         let ok = web_sys::window()
-            .and_then(|w| w.confirm_with_message("Remove all documents and corrections from this browser?").ok())
+            .and_then(|w| {
+                w.confirm_with_message("Remove all documents and corrections from this browser?")
+                    .ok()
+            })
             .unwrap_or(true);
         if ok {
             d.dispatch(Action::ClearAll)
@@ -94,7 +97,9 @@ pub fn doc_list(props: &DocListProps) -> Html {
     let pager = if pages > 1 {
         let prev = {
             let d = props.dispatch.clone();
-            Callback::from(move |_: MouseEvent| d.dispatch(Action::SetDocPage(page.saturating_sub(1))))
+            Callback::from(move |_: MouseEvent| {
+                d.dispatch(Action::SetDocPage(page.saturating_sub(1)))
+            })
         };
         let next = {
             let d = props.dispatch.clone();

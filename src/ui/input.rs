@@ -78,7 +78,9 @@ pub fn take_files(files: Vec<File>, dispatch: &UseReducerDispatcher<AppState>) {
 }
 
 fn files_of(arr: js_sys::Array) -> Vec<File> {
-    arr.iter().filter_map(|v| v.dyn_into::<File>().ok()).collect()
+    arr.iter()
+        .filter_map(|v| v.dyn_into::<File>().ok())
+        .collect()
 }
 
 /// Props of [`Input`].
@@ -156,7 +158,10 @@ pub fn input(props: &InputProps) -> Html {
                 .to_iso_string()
                 .as_string()
                 .unwrap_or_default();
-            let name = format!("pasted-{}-{n}.txt", stamp.get(..19).unwrap_or("").replace(':', "-"));
+            let name = format!(
+                "pasted-{}-{n}.txt",
+                stamp.get(..19).unwrap_or("").replace(':', "-")
+            );
             dispatch.dispatch(Action::AddTexts(vec![(name, (*paste).clone())]));
             paste.set(String::new());
         })

@@ -3,7 +3,9 @@
 //! trigger, place, confidence, its sentence) and, in correction mode, the review controls.
 //! Document text is only ever rendered as text nodes.
 
-use super::model::{bounds_text, parse_qualifier, qualifier_label, Added, Doc, Edit, Review, Verdict, QUALIFIERS};
+use super::model::{
+    bounds_text, parse_qualifier, qualifier_label, Added, Doc, Edit, Review, Verdict, QUALIFIERS,
+};
 use super::segments::{build, disjoint, Layer, Mark, Node};
 use super::state::{Action, AppState};
 use super::thousands;
@@ -113,11 +115,21 @@ fn render_node(n: &Node, cx: &Ctx) -> Html {
     match n {
         Node::Text(r) => html! { { cx.text.get(r.clone()).unwrap_or("") } },
         Node::Wrap(Mark::Sentence(i), kids) => {
-            let start = cx.report.figures.get(*i).map(|f| f.sentence.start).unwrap_or(0);
+            let start = cx
+                .report
+                .figures
+                .get(*i)
+                .map(|f| f.sentence.start)
+                .unwrap_or(0);
             html! { <span class="sent" data-sent={start.to_string()}>{ render(kids, cx) }</span> }
         }
         Node::Wrap(Mark::Place(i), kids) => {
-            let name = cx.report.places.get(*i).map(|p| p.name.clone()).unwrap_or_default();
+            let name = cx
+                .report
+                .places
+                .get(*i)
+                .map(|p| p.name.clone())
+                .unwrap_or_default();
             html! { <span class="place" data-place={name.clone()} title={format!("Place: {name}")}>{ render(kids, cx) }</span> }
         }
         Node::Wrap(Mark::Figure(i), kids) => {
@@ -325,7 +337,11 @@ pub fn reader(props: &ReaderProps) -> Html {
             <p class="error" role="alert">{ format!("This document could not be read: {e}") }</p>
         },
         (_, Some(r)) => {
-            let cx = Ctx { text: &doc.text, report: r, props };
+            let cx = Ctx {
+                text: &doc.text,
+                report: r,
+                props,
+            };
             let nodes = build(&layers(&doc.text, r), 0..doc.text.len());
             html! {
                 <div class="reading">
@@ -445,7 +461,10 @@ pub fn corrector(props: &CorrectorProps) -> Html {
     let init = fig.as_ref().map(|f| Edit {
         category: f.category,
         value: f.value,
-        max: if matches!(f.qualifier, crate::Qualifier::Range | crate::Qualifier::Vague) {
+        max: if matches!(
+            f.qualifier,
+            crate::Qualifier::Range | crate::Qualifier::Vague
+        ) {
             f.max
         } else {
             None
@@ -456,9 +475,12 @@ pub fn corrector(props: &CorrectorProps) -> Html {
     let form = use_state(|| init.clone());
     {
         let form = form.clone();
-        use_effect_with((props.index, props.doc.id, init.clone()), move |(_, _, init)| {
-            form.set(init.clone());
-        });
+        use_effect_with(
+            (props.index, props.doc.id, init.clone()),
+            move |(_, _, init)| {
+                form.set(init.clone());
+            },
+        );
     }
     let (Some(_fig), Some(state), Some(edit)) = (fig, state, (*form).clone()) else {
         return html! {};
@@ -515,7 +537,10 @@ pub fn corrector(props: &CorrectorProps) -> Html {
                     t.clone()
                         .dyn_into::<web_sys::HtmlInputElement>()
                         .map(|i| i.value())
-                        .or_else(|_| t.dyn_into::<web_sys::HtmlSelectElement>().map(|s| s.value()))
+                        .or_else(|_| {
+                            t.dyn_into::<web_sys::HtmlSelectElement>()
+                                .map(|s| s.value())
+                        })
                         .ok()
                 })
                 .unwrap_or_default();
@@ -529,7 +554,12 @@ pub fn corrector(props: &CorrectorProps) -> Html {
         .doc
         .eff
         .as_ref()
-        .map(|r| r.places.iter().map(|p| html! { <option value={p.name.clone()} /> }).collect())
+        .map(|r| {
+            r.places
+                .iter()
+                .map(|p| html! { <option value={p.name.clone()} /> })
+                .collect()
+        })
         .unwrap_or_default();
     html! {
         <form class="corrector" onsubmit={save} aria-label="Correct this figure">

@@ -420,9 +420,7 @@ impl Reducible for AppState {
                 save(&records);
                 s.add_docs(docs);
             }
-            Action::Worker(WorkerEvent::Results(items, bytes, ms)) => {
-                s.results(items, bytes, ms)
-            }
+            Action::Worker(WorkerEvent::Results(items, bytes, ms)) => s.results(items, bytes, ms),
             Action::Worker(WorkerEvent::Gazetteer(status, detail)) => {
                 let was = s.gazetteer.0;
                 s.gazetteer = (status, detail);
@@ -512,7 +510,12 @@ impl Reducible for AppState {
                 s.focus_seq += 1;
             }
             Action::Review(doc, review) => {
-                if let Some(name) = s.docs.0.iter().find(|d| d.id == doc).map(|d| d.name.clone())
+                if let Some(name) = s
+                    .docs
+                    .0
+                    .iter()
+                    .find(|d| d.id == doc)
+                    .map(|d| d.name.clone())
                 {
                     Rc::make_mut(&mut s.corrections)
                         .entry(name.clone())
@@ -523,7 +526,12 @@ impl Reducible for AppState {
                 }
             }
             Action::AddFigure(doc, added) => {
-                if let Some(name) = s.docs.0.iter().find(|d| d.id == doc).map(|d| d.name.clone())
+                if let Some(name) = s
+                    .docs
+                    .0
+                    .iter()
+                    .find(|d| d.id == doc)
+                    .map(|d| d.name.clone())
                 {
                     let c = Rc::make_mut(&mut s.corrections)
                         .entry(name.clone())
@@ -534,13 +542,20 @@ impl Reducible for AppState {
                     c.added.push(added);
                     save_corrections(&s.corrections);
                     s.reapply(&name);
-                    s.active = s
-                        .selected_doc()
-                        .and_then(|d| d.review.iter().position(|f| f.start == start && f.end == end));
+                    s.active = s.selected_doc().and_then(|d| {
+                        d.review
+                            .iter()
+                            .position(|f| f.start == start && f.end == end)
+                    });
                 }
             }
             Action::RemoveAdded(doc, start, end) => {
-                if let Some(name) = s.docs.0.iter().find(|d| d.id == doc).map(|d| d.name.clone())
+                if let Some(name) = s
+                    .docs
+                    .0
+                    .iter()
+                    .find(|d| d.id == doc)
+                    .map(|d| d.name.clone())
                 {
                     if let Some(c) = Rc::make_mut(&mut s.corrections).get_mut(&name) {
                         c.added.retain(|a| !(a.start == start && a.end == end));

@@ -92,7 +92,11 @@ pub fn figure_table(props: &TableProps) -> Html {
         })
         .filter(|r| !props.hidden.contains(&r.fig.category))
         .collect();
-    let mut place_names: Vec<&str> = rows.iter().map(|r| r.place).filter(|p| !p.is_empty()).collect();
+    let mut place_names: Vec<&str> = rows
+        .iter()
+        .map(|r| r.place)
+        .filter(|p| !p.is_empty())
+        .collect();
     place_names.sort_unstable();
     place_names.dedup();
     rows.retain(|r| {
@@ -126,7 +130,11 @@ pub fn figure_table(props: &TableProps) -> Html {
         let sort = sort.clone();
         let (cur, asc) = *sort;
         let aria = if cur == c {
-            if asc { "ascending" } else { "descending" }
+            if asc {
+                "ascending"
+            } else {
+                "descending"
+            }
         } else {
             "none"
         };
@@ -178,7 +186,10 @@ pub fn figure_table(props: &TableProps) -> Html {
             </tr>
         })
         .collect();
-    let shown: Vec<Category> = Category::ALL.into_iter().filter(|c| !props.hidden.contains(c)).collect();
+    let shown: Vec<Category> = Category::ALL
+        .into_iter()
+        .filter(|c| !props.hidden.contains(c))
+        .collect();
     let place_totals: Html = agg
         .by_place
         .iter()
@@ -194,15 +205,24 @@ pub fn figure_table(props: &TableProps) -> Html {
 
     let on_cat = {
         let (cat, page) = (cat.clone(), page.clone());
-        Callback::from(move |e: Event| { cat.set(select_value(&e)); page.set(0); })
+        Callback::from(move |e: Event| {
+            cat.set(select_value(&e));
+            page.set(0);
+        })
     };
     let on_place = {
         let (place, page) = (place.clone(), page.clone());
-        Callback::from(move |e: Event| { place.set(select_value(&e)); page.set(0); })
+        Callback::from(move |e: Event| {
+            place.set(select_value(&e));
+            page.set(0);
+        })
     };
     let on_doc = {
         let (doc_f, page) = (doc_f.clone(), page.clone());
-        Callback::from(move |e: Event| { doc_f.set(select_value(&e)); page.set(0); })
+        Callback::from(move |e: Event| {
+            doc_f.set(select_value(&e));
+            page.set(0);
+        })
     };
     let prev = {
         let page = page.clone();
