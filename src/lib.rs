@@ -88,7 +88,7 @@ impl Extractor {
         let figures = figures::extract(&doc);
         let places = places::find(&doc, &self.gazetteer);
         let links = incidents::link::link_places(&doc, &figures, &places);
-        let totals = incidents::totals::totals(&figures, self.options.policy);
+        let totals = incidents::totals::totals(&doc, &figures, self.options.policy);
         report::build::document(name, &doc, &figures, &places, &links, totals, self.options)
     }
 }

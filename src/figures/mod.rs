@@ -1,11 +1,31 @@
-//! Figures stage: casualty figures read from number expressions and trigger words.
+//! Figures stage: casualty figures read from number expressions and harm words, the way
+//! GUIDELINES.md tells a human coder to read them.
+//!
+//! Per sentence that holds a count: tokens are classified once ([`tokens`], [`lexicon`],
+//! [`triggers`]); counts that are never figures are set aside ([`nonfigures`]); each count
+//! is attached to its harm word ([`attach`]); list items share their list's harm word; parts
+//! are linked to their totals ([`parts`]). [`bounds`] turns value and qualifier into min/max.
 
+pub mod attach;
 pub mod bounds;
+pub mod lexicon;
+pub mod nonfigures;
+pub mod parts;
+pub mod tokens;
+pub mod triggers;
+pub mod zero;
 
-use crate::numbers;
+#[cfg(test)]
+mod examples;
+#[cfg(test)]
+mod examples_data;
+
+use crate::numbers::{self, NumberKind, NumberMention};
 use crate::report::model::{Category, Qualifier};
 use crate::text::Document;
+use attach::{Attach, Cand, How};
 use std::ops::Range;
+use tokens::Tok;
 
 /// A casualty figure before offsets are converted for the report (byte offsets).
 #[derive(Debug, Clone, PartialEq)]
@@ -28,54 +48,213 @@ pub struct RawFigure {
     pub part_of: Option<usize>,
     /// 0..1.
     pub confidence: f32,
+    /// "another 13", "13 more": adds to a count given before (for document totals).
+    pub additive: bool,
+    /// Index of the sentence the figure is in.
+    pub sentence: usize,
+    /// Figures of one list ("killing 6 Iranians and 1 Iraqi") share a group number.
+    pub group: usize,
 }
-
-/// Trigger words per category (first slice; the figures issue deepens this).
-const TRIGGERS: &[(&str, Category)] = &[
-    ("killed", Category::Killed),
-    ("dead", Category::Killed),
-    ("died", Category::Killed),
-    ("wounded", Category::Injured),
-    ("injured", Category::Injured),
-    ("missing", Category::Missing),
-    ("kidnapped", Category::Kidnapped),
-    ("arrested", Category::Detained),
-    ("displaced", Category::Displaced),
-];
 
 /// Finds the casualty figures of a document, in text order.
 pub fn extract(doc: &Document) -> Vec<RawFigure> {
-    let mut out = Vec::new();
-    for n in numbers::find(doc.text) {
-        let s = doc.sentence_of(n.span.start);
-        let Some(sent) = doc.sentences.get(s) else {
-            continue;
-        };
-        let window_end = (n.span.end + 40).min(sent.end);
-        let mut window_end = window_end;
-        while !doc.text.is_char_boundary(window_end) {
-            window_end -= 1;
+    let mentions: Vec<NumberMention> = numbers::find(doc.text)
+        .into_iter()
+        .filter(|m| m.kind == NumberKind::Cardinal && m.span.start < m.span.end)
+        .collect();
+    let mut out: Vec<RawFigure> = Vec::new();
+    let mut hints: Vec<parts::Hint> = Vec::new();
+    let mut toks: Vec<Tok> = Vec::new();
+    let mut cands: Vec<Cand> = Vec::new();
+    let mut trig_end: Vec<Option<usize>> = Vec::new();
+    let mut mi = 0;
+    let mut group_base = 0;
+    for (si, sent) in doc.sentences.iter().enumerate() {
+        // The mentions inside this sentence.
+        while mi < mentions.len() && mentions[mi].span.start < sent.start {
+            mi += 1;
         }
-        let after = &doc.text[n.span.end..window_end];
-        let lower = after.to_ascii_lowercase();
-        if let Some((pos, (word, cat))) = TRIGGERS
-            .iter()
-            .filter_map(|t| lower.find(t.0).map(|p| (p, t)))
-            .min_by_key(|(p, _)| *p)
-        {
-            let t0 = n.span.end + pos;
-            out.push(RawFigure {
-                span: n.span.clone(),
-                category: *cat,
-                value: n.value,
-                max: n.max,
-                qualifier: n.qualifier,
-                victims: None,
-                trigger: t0..(t0 + word.len()).min(window_end),
-                part_of: None,
-                confidence: 0.5,
+        let m0 = mi;
+        while mi < mentions.len() && mentions[mi].span.start < sent.end {
+            mi += 1;
+        }
+        if m0 == mi {
+            continue;
+        }
+        tokens::tokenize(doc.text, sent.clone(), &mut toks);
+        trig_end.clear();
+        trig_end.resize(toks.len() + 1, None);
+        cands.clear();
+        for (k, m) in mentions[m0..mi].iter().enumerate() {
+            let a = toks.partition_point(|t| t.end <= m.span.start);
+            let b = toks.partition_point(|t| t.start < m.span.end);
+            if a >= b || b > toks.len() {
+                continue;
+            }
+            for t in &mut toks[a..b] {
+                t.number = true;
+                t.trigger = None;
+            }
+            cands.push(Cand {
+                mention: m0 + k,
+                a,
+                b,
+                np: None,
+                after: b,
+                blocked: false,
+                additive: m.additive,
+                part_marker: false,
+                partitive: false,
+                total: false,
+                attach: None,
+                group: 0,
             });
         }
+        // Triggers that overlapped a number were cleared: rebuild their ends.
+        trig_end.iter_mut().for_each(|x| *x = None);
+        for i in 0..toks.len() {
+            if let Some(tm) = toks[i].trigger {
+                let e = i + usize::from(tm.len);
+                if toks[i..e.min(toks.len())].iter().any(|t| t.number) {
+                    toks[i].trigger = None;
+                    continue;
+                }
+                if let Some(slot) = trig_end.get_mut(e) {
+                    slot.get_or_insert(i);
+                }
+            }
+        }
+        analyse_sentence(doc.text, &toks, &trig_end, &mut cands);
+        parts::link_sentence(doc.text, &toks, &mut cands, &out, &hints, si);
+        for c in cands.iter() {
+            let Some(at) = c.attach else { continue };
+            let m = &mentions[c.mention];
+            let tr = (
+                toks.get(at.trigger.0)
+                    .map(|t| t.start)
+                    .unwrap_or(m.span.start),
+                toks.get(at.trigger.1.saturating_sub(1))
+                    .map(|t| t.end)
+                    .unwrap_or(m.span.end),
+            );
+            let victims =
+                c.np.and_then(|(s, e)| Some(toks.get(s)?.start..toks.get(e.checked_sub(1)?)?.end));
+            out.push(RawFigure {
+                span: m.span.clone(),
+                category: at.category,
+                value: m.value,
+                max: m.max,
+                qualifier: m.qualifier,
+                victims,
+                trigger: tr.0.min(tr.1)..tr.1.max(tr.0),
+                part_of: None,
+                confidence: at.confidence.clamp(0.0, 1.0),
+                additive: c.additive,
+                sentence: si,
+                group: group_base + c.group,
+            });
+            hints.push(parts::Hint::from_cand(c));
+        }
+        group_base += cands.len() + 1;
     }
+    parts::resolve(doc.text, &mut out, &hints);
     out
+}
+
+/// Attaches every count of one sentence: own harm words first, then lists.
+fn analyse_sentence(text: &str, toks: &[Tok], trig_end: &[Option<usize>], cands: &mut [Cand]) {
+    // "Most of those killed were civilians, ...": the sentence breaks down a count before.
+    let opens_partitive = (0..toks.len().min(6)).any(|i| {
+        lexicon::is(tokens::text_of(text, &toks[i]), "of")
+            && toks.get(i + 1).is_some_and(|t| {
+                let w = tokens::text_of(text, t);
+                lexicon::is(w, "those") || lexicon::is(w, "the")
+            })
+            && toks.get(i + 2).is_some_and(|t| t.trigger.is_some())
+    });
+    for c in cands.iter_mut() {
+        attach::describe(text, toks, c);
+        c.partitive |= opens_partitive;
+        if c.blocked {
+            continue;
+        }
+        let fwd = attach::forward(text, toks, c);
+        let bwd = attach::backward(text, toks, c, trig_end);
+        c.attach = match (fwd, bwd) {
+            (Some(f), Some(b)) => {
+                // "killing three people dead"? Prefer the harm word right next to the count.
+                let fwd_noun = toks
+                    .get(f.trigger.0)
+                    .and_then(|t| t.trigger)
+                    .is_some_and(|m| m.row().form == triggers::Form::Noun);
+                let bwd_held = toks
+                    .get(b.trigger.0)
+                    .and_then(|t| t.trigger)
+                    .is_some_and(|m| m.row().captor_sensitive);
+                if fwd_noun && bwd_held {
+                    // "the camp holds 550,000 refugees": the noun says who they are.
+                    Some(f)
+                } else if b.trigger.1 == c.a {
+                    Some(b)
+                } else {
+                    Some(f)
+                }
+            }
+            (f, b) => f.or(b),
+        };
+    }
+    // Lists: each count's predecessor in its list (the count before it, or the one before
+    // that across a bracket: "182 civilians (171 of them Muslims), twelve policemen").
+    let mut link: Vec<Option<usize>> = vec![None; cands.len()];
+    let mut group = 0;
+    for i in 0..cands.len() {
+        let prev = (i.saturating_sub(2)..i).rev().find(|&j| {
+            !cands[i].blocked
+                && !cands[j].blocked
+                && attach::coordinated(text, toks, &cands[j], &cands[i])
+        });
+        match prev {
+            Some(j) => {
+                link[i] = Some(j);
+                cands[i].group = cands[j].group;
+            }
+            None => {
+                group += 1;
+                cands[i].group = group;
+            }
+        }
+    }
+    // Left to right: "killing six Iranians and one Iraqi".
+    for i in 0..cands.len() {
+        let Some(j) = link[i] else { continue };
+        if cands[i].attach.is_some() {
+            continue;
+        }
+        if let Some(p) = cands[j].attach {
+            if matches!(p.how, How::Backward | How::List | How::Part) && p.trigger.1 <= cands[j].a {
+                cands[i].attach = Some(Attach {
+                    how: How::List,
+                    confidence: p.confidence - 0.1,
+                    ..p
+                });
+                cands[i].part_marker |= cands[j].part_marker;
+            }
+        }
+    }
+    // Right to left: "left 35 guerrillas and 5 soldiers dead".
+    for i in (0..cands.len()).rev() {
+        let Some(j) = link[i] else { continue };
+        if cands[j].attach.is_some() {
+            continue;
+        }
+        if let Some(p) = cands[i].attach {
+            if p.trigger.0 >= cands[i].b && matches!(p.how, How::Forward | How::List) {
+                cands[j].attach = Some(Attach {
+                    how: How::List,
+                    confidence: p.confidence - 0.1,
+                    ..p
+                });
+            }
+        }
+    }
 }

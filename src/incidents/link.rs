@@ -203,6 +203,9 @@ mod tests {
             trigger: i..i,
             part_of: None,
             confidence: 1.0,
+            additive: false,
+            sentence: Document::new(text).sentence_of(i),
+            group: 0,
         }
     }
 

@@ -1,4 +1,23 @@
 //! Numbers stage: every number expression news uses, with its qualifier.
+//!
+//! The knowledge lives in tables that read like GUIDELINES.md, each row with examples:
+//! [`words`] (number words), [`vague`] (vague quantities), [`qualifiers`] (qualifier and
+//! additive phrases), [`kind`] (what makes a number a year, date, age, sum of money...).
+//! [`scan`] walks the text with the on-demand tokenizer of [`token`] and reads each
+//! expression; [`literal`] reads digit forms. `examples` runs every table example.
+
+#[cfg(test)]
+mod examples;
+pub mod kind;
+mod lexicon;
+pub mod literal;
+pub mod qualifiers;
+mod scan;
+#[cfg(test)]
+mod tests;
+pub mod token;
+pub mod vague;
+pub mod words;
 
 use crate::report::model::Qualifier;
 use std::ops::Range;
@@ -26,6 +45,8 @@ pub enum NumberKind {
     Measure,
     /// A duration ("three days", "10 years in prison").
     Duration,
+    /// A number that names something ("Resolution 1325", "Route 66", "No. 10").
+    Label,
 }
 
 /// A number expression found in the text (byte offsets).
@@ -47,38 +68,7 @@ pub struct NumberMention {
     pub qualifier: Qualifier,
 }
 
-/// Finds number expressions in `text`, in text order.
+/// Finds number expressions in `text`, in text order (byte offsets, never overlapping).
 pub fn find(text: &str) -> Vec<NumberMention> {
-    let mut out = Vec::new();
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i].is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric()) {
-            let start = i;
-            let mut value: u64 = 0;
-            while i < bytes.len() && (bytes[i].is_ascii_digit() || bytes[i] == b',') {
-                if bytes[i] != b',' {
-                    value = value
-                        .saturating_mul(10)
-                        .saturating_add(u64::from(bytes[i] - b'0'));
-                }
-                i += 1;
-            }
-            let mut end = i;
-            while end > start && bytes[end - 1] == b',' {
-                end -= 1;
-            }
-            out.push(NumberMention {
-                span: start..end,
-                number: start..end,
-                kind: NumberKind::Cardinal,
-                additive: false,
-                value,
-                max: None,
-                qualifier: Qualifier::Exact,
-            });
-        }
-        i += 1;
-    }
-    out
+    scan::find(text)
 }

@@ -1,10 +1,80 @@
 //! Text stage: decoding bytes to text, HTML to text, sentence boundaries and offsets.
 
 pub mod decode;
+pub mod html;
 pub mod offsets;
 pub mod sentences;
 
+use std::fmt;
 use std::ops::Range;
+
+/// Why a document's bytes could not be loaded as text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadError {
+    /// The bytes are not text in any encoding we read.
+    Decode(decode::DecodeError),
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Decode(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+impl From<decode::DecodeError> for LoadError {
+    fn from(e: decode::DecodeError) -> LoadError {
+        LoadError::Decode(e)
+    }
+}
+
+/// Loads a document: decodes its bytes and, when it is HTML (by name or by content), reduces
+/// it to readable text. The CLI and the app both read files through this.
+///
+/// Offsets in reports refer to the returned text.
+pub fn load(name: &str, bytes: &[u8]) -> Result<String, LoadError> {
+    let text = decode::decode(bytes)?;
+    Ok(prepare(name, text))
+}
+
+/// Turns an already decoded document into the text to analyse (HTML -> text when it is HTML).
+pub fn prepare(name: &str, text: String) -> String {
+    if is_html(name, &text) {
+        html::to_text(&text)
+    } else {
+        text
+    }
+}
+
+/// Whether a document is HTML: by extension (`.html`, `.htm`, `.xhtml`), never for `.txt`
+/// or `.md`, otherwise when its first markup is an HTML doctype or an `<html>`, `<head>` or
+/// `<body>` tag.
+pub fn is_html(name: &str, text: &str) -> bool {
+    let lower_ext = name
+        .rsplit_once('.')
+        .map(|(_, ext)| ext.to_ascii_lowercase())
+        .unwrap_or_default();
+    match lower_ext.as_str() {
+        "html" | "htm" | "xhtml" | "shtml" => return true,
+        "txt" | "text" | "md" | "markdown" => return false,
+        _ => {}
+    }
+    let head = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
+    let bytes = head.as_bytes();
+    let probe = bytes[..bytes.len().min(64)].to_ascii_lowercase();
+    let first_kb = &bytes[..bytes.len().min(1024)];
+    probe.starts_with(b"<!doctype html")
+        || probe.starts_with(b"<html")
+        || probe.starts_with(b"<head")
+        || probe.starts_with(b"<body")
+        || (probe.starts_with(b"<?xml")
+            && first_kb
+                .windows(5)
+                .any(|w| w.eq_ignore_ascii_case(b"<html")))
+}
 
 /// A document's text with its sentence boundaries (byte ranges into `text`).
 ///
@@ -40,5 +110,37 @@ impl<'a> Document<'a> {
             Ok(i) => i,
             Err(i) => i.min(self.sentences.len().saturating_sub(1)),
         }
+    }
+}
+
+#[cfg(test)]
+mod load_tests {
+    use super::{is_html, load, LoadError};
+
+    #[test]
+    fn html_by_extension_or_content() {
+        assert!(is_html("a.HTML", "plain"));
+        assert!(is_html("a.htm", ""));
+        assert!(!is_html("a.txt", "<html><body>x</body></html>"));
+        assert!(is_html("-", "  <!DOCTYPE html><p>x"));
+        assert!(is_html("doc-7", "\u{FEFF}<HTML lang=en>"));
+        assert!(!is_html("-", "3 killed <b>today</b>"));
+        assert!(!is_html("", ""));
+    }
+
+    #[test]
+    fn load_decodes_then_strips_html() {
+        assert_eq!(
+            load("x.html", b"<p>4 hurt</p><script>1</script>").as_deref(),
+            Ok("4 hurt")
+        );
+        assert_eq!(
+            load("x.txt", b"<p>4 hurt</p>").as_deref(),
+            Ok("<p>4 hurt</p>")
+        );
+        assert!(matches!(
+            load("x.pdf", b"%PDF-1.4"),
+            Err(LoadError::Decode(_))
+        ));
     }
 }

@@ -29,7 +29,7 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
             while j < bytes.len() && (bytes[j] == b' ' || bytes[j] == b'\t' || bytes[j] == b'\r') {
                 j += 1;
             }
-            if j < bytes.len() && bytes[j] == b'\n' {
+            if j < bytes.len() && bytes[j] == b'\n' && !continues_after_blank(text, i, j + 1) {
                 cut = Some(j + 1);
             }
         } else if matches!(b, b'.' | b'!' | b'?') {
@@ -71,6 +71,17 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
         out.push(start..text.len());
     }
     out
+}
+
+/// Whether a blank line at `nl` splits a sentence in two rather than ending it: the line
+/// before ends without a full stop and the text after goes on in lower case ("and another
+/// 1,633\n\nwounded"), as scraped text often breaks.
+fn continues_after_blank(text: &str, nl: usize, after: usize) -> bool {
+    let before = text.get(..nl).unwrap_or("").trim_end();
+    let last = before.chars().next_back();
+    let next = text.get(after..).unwrap_or("").trim_start().chars().next();
+    matches!(last, Some(c) if c.is_alphanumeric() || c == ',')
+        && matches!(next, Some(c) if c.is_lowercase())
 }
 
 fn starts_sentence(rest: &str) -> bool {
@@ -128,6 +139,17 @@ mod tests {
         assert_eq!(
             sentences(text),
             vec!["Headline here", "Body starts.", "Body ends"]
+        );
+    }
+
+    #[test]
+    fn a_blank_line_inside_a_sentence_does_not_split_it() {
+        assert_eq!(
+            sentences("712 were killed and another 1,633\n\nwounded in April.\n\nNext one."),
+            vec![
+                "712 were killed and another 1,633\n\nwounded in April.",
+                "Next one."
+            ]
         );
     }
 

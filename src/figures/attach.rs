@@ -1,0 +1,607 @@
+//! Number <-> trigger attachment inside one sentence: the constructions a count takes.
+//!
+//! * forward: the count comes first, the harm word after it, with its victims and
+//!   auxiliaries between ("13 people were killed", "150 injured", "13 dead bodies").
+//! * backward: the harm word comes first ("killed 13", "killing three", "the death toll
+//!   rose to 13", "the killing of 124").
+//! * lists: items joined by commas and "and" share the harm word of the list
+//!   ("killing six Iranians and one Iraqi", "left 35 guerrillas and 5 soldiers dead").
+
+use super::lexicon::*;
+use super::nonfigures;
+use super::tokens::{text_of, Shape, Tok};
+use super::triggers::{Form, TriggerMatch};
+use crate::report::model::Category;
+
+/// How a count got its harm word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum How {
+    /// The harm word follows the count.
+    Forward,
+    /// The harm word comes before the count.
+    Backward,
+    /// From a neighbour in a list.
+    List,
+    /// From the count it is a part of ("including two MPs").
+    Part,
+}
+
+/// A harm word a count was attached to.
+#[derive(Debug, Clone, Copy)]
+pub struct Attach {
+    /// Kind of harm.
+    pub category: Category,
+    /// Token range of the harm word(s).
+    pub trigger: (usize, usize),
+    /// How.
+    pub how: How,
+    /// Confidence 0..1.
+    pub confidence: f32,
+}
+
+/// A count in the sentence and what was learnt about it.
+#[derive(Debug, Clone)]
+pub struct Cand {
+    /// Index of the number mention.
+    pub mention: usize,
+    /// Token range of the number expression.
+    pub a: usize,
+    /// End (exclusive).
+    pub b: usize,
+    /// Token range of the victim noun phrase.
+    pub np: Option<(usize, usize)>,
+    /// First token after the count and its victims.
+    pub after: usize,
+    /// Not a figure whatever follows (a year, "3 bombs", "21 per day"...).
+    pub blocked: bool,
+    /// "another 13", "13 more".
+    pub additive: bool,
+    /// "13 of them", "13 of whom", "including 13", "(13": part of the count before.
+    pub part_marker: bool,
+    /// "13 of the hostages", "the other 13", "the remaining 13": part of an earlier,
+    /// larger count of the same kind.
+    pub partitive: bool,
+    /// "a total of 13", "making a total of 13", "this brings to 13": the whole of the
+    /// counts of its kind around it.
+    pub total: bool,
+    /// The harm word found.
+    pub attach: Option<Attach>,
+    /// Coordination group (list) inside the sentence.
+    pub group: usize,
+}
+
+fn word<'a>(text: &'a str, toks: &[Tok], i: usize) -> &'a str {
+    toks.get(i).map(|t| text_of(text, t)).unwrap_or("")
+}
+
+fn is_word(text: &str, toks: &[Tok], i: usize, w: &str) -> bool {
+    toks.get(i)
+        .is_some_and(|t| t.shape == Shape::Word && is(text_of(text, t), w))
+}
+
+/// The be-forms that make a participle passive.
+fn is_be(w: &str) -> bool {
+    [
+        "was", "were", "is", "are", "be", "been", "being", "get", "got", "gets",
+    ]
+    .iter()
+    .any(|b| is(w, b))
+}
+
+/// Reads the victim phrase after a count and whether it is blocked, partitive...
+pub fn describe(text: &str, toks: &[Tok], c: &mut Cand) {
+    let n = toks.len();
+    let mut k = c.b;
+    // "13 more", "13 others" (others is the victim phrase itself).
+    if is_word(text, toks, k, "more") {
+        c.additive = true;
+        k += 1;
+    }
+    // "13 of them", "13 of whom": a part of the count before; "13 of the hostages".
+    if is_word(text, toks, k, "of") {
+        let next = word(text, toks, k + 1);
+        if is(next, "them") || is(next, "whom") || is(next, "us") {
+            c.part_marker = true;
+            k += 2;
+        } else if toks.get(k + 1).is_some_and(|t| t.any(DET)) {
+            c.partitive = true;
+            k += 2;
+        }
+    }
+    // "dozens of others", "hundreds of Sunni civilians".
+    if !c.partitive
+        && !c.part_marker
+        && is_word(text, toks, k, "of")
+        && toks.get(k + 1).is_some_and(|t| {
+            t.shape == Shape::Word && !t.any(DET | PREP | STOP) && t.trigger.is_none()
+        })
+    {
+        k += 1;
+    }
+    let np0 = k;
+    while k < n && k - np0 < 6 {
+        let t = &toks[k];
+        // "13 of the hostages": the noun names the people, not the harm.
+        // "2 of the kidnapped officers": a harm word used as an adjective.
+        let partitive_noun = c.partitive
+            && k == np0
+            && t.trigger.is_some_and(|m| {
+                m.row().form == Form::Noun
+                    || toks.get(k + 1).is_some_and(|nx| {
+                        nx.shape == Shape::Word
+                            && nx.trigger.is_none()
+                            && !nx.any(AUX | STOP | PREP)
+                    })
+            });
+        if partitive_noun {
+            k += 1;
+            continue;
+        }
+        if t.shape != Shape::Word || t.trigger.is_some() || t.number {
+            break;
+        }
+        if t.any(STOP | PREP | CONJ | NEG | DET) || is(text_of(text, t), "of") {
+            break;
+        }
+        if t.any(AUX) {
+            // "165 presumed terrorists": an auxiliary-looking word that modifies a noun.
+            let modifies = toks.get(k + 1).is_some_and(|nx| {
+                nx.shape == Shape::Word
+                    && nx.trigger.is_none()
+                    && !nx.number
+                    && !nx.any(AUX | STOP | PREP | CONJ | DET)
+            });
+            if !modifies {
+                break;
+            }
+        }
+        k += 1;
+    }
+    if k > np0 {
+        c.np = Some((np0, k));
+        // The head of the phrase says what is counted: "3 car bombs", "5 days".
+        if toks[k - 1].any(THING) || (k - np0 == 1 && toks[np0].any(THING)) {
+            c.blocked = true;
+        }
+    } else if toks
+        .get(k)
+        .is_some_and(|t| t.any(THING) && t.trigger.is_none())
+    {
+        c.blocked = true;
+    }
+    c.after = k;
+    if nonfigures::blocked(text, toks, c.a, c.b, c.np) {
+        c.blocked = true;
+    }
+    // "another 13", "a further 13", "an additional 13"; "the other 13", "the remaining 13".
+    if c.a >= 1 {
+        let p = word(text, toks, c.a - 1);
+        if is(p, "another") || is(p, "further") || is(p, "additional") {
+            c.additive = true;
+        }
+        if is(p, "other") || is(p, "remaining") {
+            c.partitive = true;
+        }
+    }
+    // "2 Germans were among the kidnapped": a part of the count of the kidnapped.
+    if (c.after..(c.after + 4).min(toks.len())).any(|i| is_word(text, toks, i, "among"))
+        && (c.after..(c.after + 4).min(toks.len())).all(|i| toks[i].shape == Shape::Word)
+    {
+        c.part_marker = true;
+    }
+    // "a total of 13", "bringing the total to 13", "this brings to 13".
+    let lo = c.a.saturating_sub(4);
+    c.total = (lo..c.a).any(|i| {
+        let w = word(text, toks, i);
+        is(w, "total") || is(w, "brings") || is(w, "bringing") || is(w, "altogether")
+    });
+    // "including 13", "among them 13", "(13", "of whom 13".
+    let mut j = c.a;
+    let mut steps = 0;
+    while j > 0 && steps < 8 {
+        let t = &toks[j - 1];
+        let w = text_of(text, t);
+        if t.any(PART)
+            && (is(w, "including") || is(w, "included") || is(w, "include") || is(w, "includes"))
+        {
+            c.part_marker = true;
+            break;
+        }
+        if (is(w, "them") || is(w, "whom"))
+            && j >= 2
+            && (is(word(text, toks, j - 2), "among") || is(word(text, toks, j - 2), "of"))
+        {
+            c.part_marker = true;
+            break;
+        }
+        // "including a farmer and four officers": words of the same breakdown.
+        let plain_word = t.shape == Shape::Word
+            && t.trigger.is_none()
+            && !t.number
+            && (!t.any(STOP) || t.any(CONJ))
+            && !t.any(PREP | NEG | MODAL);
+        if t.any(DET) || is(w, "another") || is(w, "further") || plain_word {
+            j -= 1;
+            steps += 1;
+            continue;
+        }
+        break;
+    }
+}
+
+/// Whether a modal, a negation or an intention stands in tokens `[from, to)`.
+fn hypothetical(toks: &[Tok], from: usize, to: usize) -> bool {
+    toks.get(from..to.min(toks.len()))
+        .is_some_and(|s| s.iter().any(|t| t.any(MODAL | NEG)))
+}
+
+/// Whether the token after an active participle is its object (so the count before it is
+/// the doer: "3 gunmen killed 13 people").
+fn has_object(text: &str, toks: &[Tok], at: usize) -> bool {
+    match toks.get(at) {
+        None => false,
+        Some(t) if t.number => true,
+        Some(t) if t.shape == Shape::Digits => true,
+        Some(t) if t.shape == Shape::Word => {
+            let w = text_of(text, t);
+            t.any(DET | PERSON) && !t.any(PREP) && !is(w, "that") && !is(w, "as")
+        }
+        _ => false,
+    }
+}
+
+/// The category of a trigger at token range `tr`, resolving "held"/"captured" by captors.
+fn category_of(
+    tm: &TriggerMatch,
+    toks: &[Tok],
+    tr: (usize, usize),
+    np: Option<(usize, usize)>,
+) -> Category {
+    let row = tm.row();
+    if !row.captor_sensitive {
+        return row.category;
+    }
+    let lo = tr.0.saturating_sub(10);
+    let hi = (tr.1 + 10).min(toks.len());
+    for (i, t) in toks.iter().enumerate().take(hi).skip(lo) {
+        if np.is_some_and(|(s, e)| i >= s && i < e) {
+            continue;
+        }
+        if t.any(CAPTOR) {
+            return Category::Kidnapped;
+        }
+    }
+    Category::Detained
+}
+
+fn requires_ok(text: &str, toks: &[Tok], tm: &TriggerMatch, a: usize) -> bool {
+    let req = tm.row().requires_before;
+    if req.is_empty() {
+        return true;
+    }
+    let lo = a.saturating_sub(4);
+    (lo..a).any(|i| req.iter().any(|r| is_word(text, toks, i, r)))
+}
+
+/// Skips one aside after a count's victims: a bracket, a comma or dash pair, or a place
+/// phrase, when what follows it continues the clause (an auxiliary or a harm word).
+fn skip_aside(text: &str, toks: &[Tok], k: usize) -> usize {
+    let n = toks.len();
+    let Some(t) = toks.get(k) else { return k };
+    let continues = |j: usize| {
+        toks.get(j)
+            .is_some_and(|x| x.trigger.is_some() || (x.any(AUX) && x.shape == Shape::Word))
+    };
+    let close = if t.is_punct('(') {
+        Some(')')
+    } else if t.is_punct(',') {
+        Some(',')
+    } else if t.is_punct('—') {
+        Some('—')
+    } else {
+        None
+    };
+    // "Ten guards, including two soldiers were killed": the breakdown after a comma.
+    if t.is_punct(',')
+        && toks
+            .get(k + 1)
+            .is_some_and(|x| is(text_of(text, x), "including"))
+    {
+        let j = skip_aside(text, toks, k + 1);
+        if j > k + 1 {
+            return j;
+        }
+    }
+    // "Three security personnel, were killed": a stray comma before the passive.
+    if t.is_punct(',')
+        && toks
+            .get(k + 1)
+            .is_some_and(|x| x.shape == Shape::Word && is_be(text_of(text, x)))
+    {
+        return k + 1;
+    }
+    if let Some(cl) = close {
+        let limit = if cl == ')' { 30 } else { 12 };
+        for (j, x) in toks.iter().enumerate().take((k + limit).min(n)).skip(k + 1) {
+            if x.trigger.is_some() && cl != ')' {
+                return k;
+            }
+            if x.is_punct(cl) {
+                return if continues(j + 1) { j + 1 } else { k };
+            }
+        }
+        return k;
+    }
+    let w = text_of(text, t);
+    // "11 officials including 7 soldiers were killed", "6 people including a woman were
+    // killed": the breakdown stands between the count and its passive.
+    if is(w, "including") {
+        for (j, x) in toks.iter().enumerate().take((k + 9).min(n)).skip(k + 1) {
+            if x.shape == Shape::Word && x.any(AUX) && is_be(text_of(text, x)) {
+                return j;
+            }
+            if x.is_any_punct() || x.trigger.is_some() || x.any(NEG | MODAL) {
+                return k;
+            }
+        }
+        return k;
+    }
+    // A place phrase before a passive: "two guards at the embassy were killed".
+    if t.shape == Shape::Word
+        && ["at", "in", "of", "from", "on", "near", "inside", "outside"]
+            .iter()
+            .any(|p| is(w, p))
+    {
+        for (j, x) in toks.iter().enumerate().take((k + 8).min(n)).skip(k + 1) {
+            if x.shape == Shape::Word && x.any(AUX) && is_be(text_of(text, x)) {
+                return if j > k + 1 { j } else { k };
+            }
+            if x.shape != Shape::Word
+                || x.trigger.is_some()
+                || x.number
+                || x.any(STOP | NEG | MODAL)
+            {
+                return k;
+            }
+        }
+    }
+    k
+}
+
+/// The harm word after the count: "13 (people) (were) killed".
+pub fn forward(text: &str, toks: &[Tok], c: &Cand) -> Option<Attach> {
+    let n = toks.len();
+    let mut k = c.after;
+    // "five terrorists and an Army corporal were killed": a one-person item joins the list.
+    if is_word(text, toks, k, "and")
+        && toks
+            .get(k + 1)
+            .is_some_and(|t| is(text_of(text, t), "a") || is(text_of(text, t), "an"))
+    {
+        let mut j = k + 2;
+        while j < n
+            && j - k < 6
+            && toks[j].shape == Shape::Word
+            && toks[j].class & (STOP | PREP | AUX) == 0
+            && toks[j].trigger.is_none()
+        {
+            j += 1;
+        }
+        k = j;
+    }
+    // "13 people, including 4 children, were killed", "2 guards at the embassy were killed",
+    // "11 people (including the ambassador) hostage": skip an aside or a place phrase.
+    k = skip_aside(text, toks, k);
+    // "This brings to 24 the number of soldiers held by rebels".
+    if is_word(text, toks, k, "the")
+        && is_word(text, toks, k + 1, "number")
+        && is_word(text, toks, k + 2, "of")
+    {
+        let lo = k + 3;
+        let hit = (lo..(lo + 7).min(n)).find(|&j| {
+            toks[j]
+                .trigger
+                .is_some_and(|m| matches!(m.row().form, Form::Participle | Form::Adj | Form::Noun))
+        });
+        if let Some(j) = hit {
+            if (lo..j).all(|x| toks[x].shape == Shape::Word && toks[x].trigger.is_none()) {
+                let tm = toks[j].trigger?;
+                let tr = (j, j + usize::from(tm.len));
+                return Some(Attach {
+                    category: category_of(&tm, toks, tr, Some((lo, j))),
+                    trigger: tr,
+                    how: How::Forward,
+                    confidence: 0.75,
+                });
+            }
+        }
+    }
+    let chain0 = k;
+    let mut be = false;
+    let mut among = false;
+    while k < n && k - chain0 < 6 {
+        let t = &toks[k];
+        if t.trigger.is_some() || t.shape != Shape::Word {
+            break;
+        }
+        let w = text_of(text, t);
+        if t.any(AUX) {
+            be |= is_be(w);
+            among |= is(w, "among");
+            k += 1;
+            continue;
+        }
+        if among && is(w, "the") {
+            k += 1;
+            continue;
+        }
+        break;
+    }
+    let tm = toks.get(k)?.trigger?;
+    let tr = (k, k + usize::from(tm.len));
+    let row = tm.row();
+    let direct = k == chain0;
+    let ok = match row.form {
+        Form::Adj | Form::Intrans => true,
+        Form::Noun => direct && requires_ok(text, toks, &tm, c.a),
+        Form::Participle => be || !has_object(text, toks, tr.1),
+        _ => false,
+    };
+    if !ok || hypothetical(toks, c.b, k) {
+        return None;
+    }
+    // "could kill" before the count: "thousands could die" is caught above, "may leave 13
+    // dead" here.
+    if hypothetical(toks, c.a.saturating_sub(3), c.a) {
+        return None;
+    }
+    let mut conf: f32 = if direct { 0.9 } else { 0.85 };
+    if !c
+        .np
+        .is_some_and(|(s, e)| toks[s..e].iter().any(|t| t.any(PERSON)))
+        && c.np.is_some()
+    {
+        conf -= 0.1;
+    }
+    Some(Attach {
+        category: category_of(&tm, toks, tr, c.np),
+        trigger: tr,
+        how: How::Forward,
+        confidence: conf,
+    })
+}
+
+/// Words a running count may pass before its number: "the death toll (from the blast in
+/// the capital) rose to 13".
+fn toll_gap_ok(t: &Tok) -> bool {
+    t.shape == Shape::Word || t.is_punct(':') || t.is_punct('-')
+}
+
+/// The harm word before the count: "killed (at least) 13", "the death toll rose to 13".
+pub fn backward(text: &str, toks: &[Tok], c: &Cand, trig_end: &[Option<usize>]) -> Option<Attach> {
+    let mut j = c.a;
+    let mut gap = 0usize;
+    let mut strict = true;
+    loop {
+        if let Some(Some(s)) = trig_end.get(j) {
+            let s = *s;
+            let tm = toks.get(s)?.trigger?;
+            let row = tm.row();
+            let tr = (s, j);
+            let the_before = s > 0 && {
+                let w = word(text, toks, s - 1);
+                is(w, "the") || is(w, "those")
+            };
+            let passive = s > 0 && is_be(word(text, toks, s - 1)) && row.form == Form::Participle;
+            let ok = match row.form {
+                Form::Participle if passive && !the_before => false,
+                Form::Participle | Form::Past | Form::Gerund | Form::Finite => {
+                    if the_before && matches!(row.form, Form::Participle) {
+                        gap <= 8 // "the injured numbered 13"
+                    } else {
+                        strict && gap <= 3
+                    }
+                }
+                Form::NounOf => strict && gap <= 3,
+                Form::Toll => gap <= 10,
+                Form::Adj => the_before && gap <= 8,
+                Form::Noun => the_before && gap <= 8 && !strict,
+                Form::Intrans => false,
+            };
+            if !ok {
+                return None;
+            }
+            if hypothetical(toks, s.saturating_sub(3), s) {
+                return None;
+            }
+            let conf = if gap == 0 {
+                0.9
+            } else if strict {
+                0.85
+            } else {
+                0.75
+            };
+            return Some(Attach {
+                category: category_of(&tm, toks, tr, c.np),
+                trigger: tr,
+                how: How::Backward,
+                confidence: conf,
+            });
+        }
+        if j == 0 || gap >= 10 {
+            return None;
+        }
+        let t = &toks[j - 1];
+        if t.number || t.shape == Shape::Digits || !toll_gap_ok(t) {
+            return None;
+        }
+        if t.trigger.is_some() {
+            // Inside a multi-word trigger: trig_end points at its end only.
+        }
+        if !t.any(GAP) {
+            strict = false;
+        }
+        j -= 1;
+        gap += 1;
+    }
+}
+
+/// Whether candidates `x` (earlier) and `y` are items of one list: only commas, "and",
+/// dashes and place phrases ("in Baghdad") stand between them.
+pub fn coordinated(text: &str, toks: &[Tok], x: &Cand, y: &Cand) -> bool {
+    let from = x.after.max(x.b);
+    // "26 people, 4 of whom are policemen": a part, not a list item.
+    if from > y.a || y.part_marker {
+        return false;
+    }
+    let mut joined = false;
+    let mut k = from;
+    while k < y.a {
+        let t = &toks[k];
+        let w = text_of(text, t);
+        if t.is_punct('(') {
+            // "182 civilians (171 of them farmers), twelve policemen".
+            match (k + 1..y.a).find(|&j| toks[j].is_punct(')')) {
+                Some(j) => {
+                    k = j + 1;
+                    continue;
+                }
+                None => return false,
+            }
+        }
+        if t.is_punct(',') || t.any(CONJ) {
+            joined = true;
+            k += 1;
+            continue;
+        }
+        if is(w, "as") && is_word(text, toks, k + 1, "well") && is_word(text, toks, k + 2, "as") {
+            joined = true;
+            k += 3;
+            continue;
+        }
+        // A place phrase: "in Baghdad", "at the Karma checkpoint".
+        if (is(w, "in") || is(w, "at") || is(w, "near") || is(w, "on")) && k + 1 < y.a {
+            let mut m = k + 1;
+            while m < y.a
+                && (is(word(text, toks, m), "the") || starts_upper(text_of(text, &toks[m])))
+            {
+                m += 1;
+            }
+            if m > k + 1 {
+                k = m;
+                continue;
+            }
+            return false;
+        }
+        if is(w, "another") || is(w, "a") || is(w, "further") || is(w, "the") {
+            k += 1;
+            continue;
+        }
+        return false;
+    }
+    joined
+}
+
+fn starts_upper(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}

@@ -1,0 +1,407 @@
+//! `part_of`: breakdowns linked to the count they break down.
+//!
+//! | marker | example | the part |
+//! |--------|---------|----------|
+//! | including, included | "killing 8 people, including [[two]] MPs" | of the count before |
+//! | among them, of whom, of them | "26 people, [[four]] of whom are policemen" | of the count before |
+//! | a list after a colon or bracket | "1,922 died: [[1,393]] civilians, [[380]] soldiers" | of the count before the colon |
+//! | a degree of harm | "40 were injured, [[four]] seriously" | of the count before |
+//! | partitive, the other, the remaining | "[[Four]] of the guerrillas were captured" | of an earlier, larger count |
+//!
+//! Parts are never linked across categories; the items of one list share one whole.
+
+use super::attach::{Attach, Cand, How};
+use super::lexicon::is;
+use super::tokens::{text_of, Tok};
+use super::triggers::{Form, TriggerMatch};
+use super::RawFigure;
+
+/// What a figure's own words say about being a part (kept beside each emitted figure).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Hint {
+    /// "including 13", "13 of whom", a list after a colon.
+    pub part_marker: bool,
+    /// "13 of the hostages", "the other 13".
+    pub partitive: bool,
+    /// "a total of 13": the whole of the counts of its kind around it.
+    pub total: bool,
+}
+
+impl Hint {
+    /// The hint of a candidate.
+    pub fn from_cand(c: &Cand) -> Hint {
+        Hint {
+            part_marker: c.part_marker,
+            partitive: c.partitive,
+            total: c.total,
+        }
+    }
+}
+
+/// How many tokens back a part looks for a harm word in its own sentence.
+const TOKEN_REACH: usize = 40;
+
+/// The nearest harm word in the `TOKEN_REACH` tokens before token `a`.
+fn harm_word_before(toks: &[Tok], a: usize) -> Option<(usize, TriggerMatch)> {
+    let lo = a.saturating_sub(TOKEN_REACH);
+    (lo..a.min(toks.len()))
+        .rev()
+        .find_map(|k| toks[k].trigger.map(|m| (k, m)))
+}
+
+const DEGREES: &[&str] = &[
+    "seriously",
+    "critically",
+    "badly",
+    "severely",
+    "gravely",
+    "slightly",
+    "lightly",
+    "mortally",
+];
+
+/// Gives a category to counts of one sentence that have no harm word of their own but are
+/// parts of a count before them ("including 8 children", "1,922 died: 1,393 civilians").
+pub fn link_sentence(
+    text: &str,
+    toks: &[Tok],
+    cands: &mut [Cand],
+    before: &[RawFigure],
+    _hints: &[Hint],
+    sentence: usize,
+) {
+    // "13 bodies were found, including 8 police officers kidnapped last week": what the
+    // parts are included in decides their kind, not a participle that describes them.
+    for i in 0..cands.len() {
+        let Some(own) = cands[i].attach else { continue };
+        let including = cands[i].a >= 1
+            && toks
+                .get(cands[i].a - 1)
+                .is_some_and(|t| is(text_of(text, t), "including"));
+        let bare = own.how == How::Forward
+            && own.trigger.0 == cands[i].after
+            && toks
+                .get(own.trigger.0)
+                .and_then(|t| t.trigger)
+                .is_some_and(|m| m.row().form == Form::Participle);
+        if !(including && bare) {
+            continue;
+        }
+        let head = cands[i.saturating_sub(LOOKBACK)..i]
+            .iter()
+            .rev()
+            .find_map(|h| h.attach);
+        if let Some(h) = head.filter(|h| h.category != own.category) {
+            cands[i].attach = Some(Attach {
+                how: How::Part,
+                confidence: 0.6,
+                ..h
+            });
+        }
+    }
+    for i in 0..cands.len() {
+        // "2 Germans were among the kidnapped together with 2 Ethiopians": the harm word
+        // of the count before covers the one joined to it.
+        let c = &cands[i];
+        let joined = !c.blocked
+            && c.a >= 2
+            && ["together", "along"]
+                .iter()
+                .any(|w| is(text_of(text, &toks[c.a - 2]), w))
+            && is(text_of(text, &toks[c.a - 1]), "with");
+        if joined {
+            if let Some(j) = (i.saturating_sub(LOOKBACK)..i)
+                .rev()
+                .find(|&j| cands[j].attach.is_some())
+            {
+                let (h, pm) = (cands[j].attach, cands[j].part_marker);
+                cands[i].attach = h.map(|h| Attach {
+                    how: How::List,
+                    confidence: 0.65,
+                    ..h
+                });
+                cands[i].part_marker = pm;
+                cands[i].group = cands[j].group;
+                continue;
+            }
+        }
+        if cands[i].attach.is_some() || cands[i].blocked {
+            continue;
+        }
+        let c = &cands[i];
+        let prev_tok = c.a.checked_sub(1).and_then(|p| toks.get(p));
+        let colon = prev_tok.is_some_and(|t| t.is_punct(':') || t.is_punct('(') || t.is_punct('—'));
+        let degree = toks
+            .get(c.b)
+            .is_some_and(|t| DEGREES.iter().any(|d| is(text_of(text, t), d)))
+            && toks
+                .get(c.b + 1)
+                .is_none_or(|t| t.is_any_punct() || is(text_of(text, t), "and"));
+        if c.total {
+            // "..., making a total of 595": a running count of the kind of the sentence.
+            let head = cands[i.saturating_sub(LOOKBACK)..i]
+                .iter()
+                .rev()
+                .find_map(|h| h.attach)
+                .or_else(|| {
+                    harm_word_before(toks, c.a).map(|(k, m)| Attach {
+                        category: m.row().category,
+                        trigger: (k, k + usize::from(m.len)),
+                        how: How::Part,
+                        confidence: 0.6,
+                    })
+                });
+            if let Some(h) = head {
+                cands[i].attach = Some(Attach {
+                    how: How::Part,
+                    confidence: 0.6,
+                    ..h
+                });
+            }
+            continue;
+        }
+        if !(c.part_marker || colon || degree) {
+            continue;
+        }
+        // The head: the nearest attached count before it in this sentence...
+        let head = cands[i.saturating_sub(LOOKBACK)..i]
+            .iter()
+            .rev()
+            .find_map(|h| h.attach.filter(|_| h.group != c.group || !colon));
+        let attach = match head {
+            Some(h) => Some(Attach {
+                how: How::Part,
+                confidence: 0.7,
+                ..h
+            }),
+            // ...or a harm word before it in the sentence ("most of those wounded were
+            // civilians, including 290 police officers")...
+            None if c.part_marker && harm_word_before(toks, c.a).is_some() => {
+                harm_word_before(toks, c.a).map(|(k, m)| Attach {
+                    category: m.row().category,
+                    trigger: (k, k + usize::from(m.len)),
+                    how: How::Part,
+                    confidence: 0.6,
+                })
+            }
+            // ...or the last figure of the sentence before, when the sentence opens with
+            // the marker ("Among them were 2 children").
+            None if c.part_marker && c.a <= 4 => before
+                .last()
+                .filter(|f| f.sentence + 2 >= sentence)
+                .map(|f| Attach {
+                    category: f.category,
+                    trigger: (c.a, c.b),
+                    how: How::Part,
+                    confidence: 0.6,
+                }),
+            None => None,
+        };
+        if let Some(at) = attach {
+            let g = cands[i].group;
+            cands[i].attach = Some(at);
+            cands[i].part_marker = true;
+            // The rest of its list follows it.
+            for c2 in cands[i + 1..].iter_mut().take(LOOKBACK) {
+                if c2.group == g && c2.attach.is_none() && !c2.blocked {
+                    c2.attach = Some(Attach {
+                        how: How::List,
+                        ..at
+                    });
+                    c2.part_marker = true;
+                }
+            }
+        }
+    }
+}
+
+/// The head noun of a figure's victims, without a plural "s" ("soldiers" -> "soldier").
+fn head_noun<'a>(text: &'a str, f: &RawFigure) -> Option<&'a str> {
+    let v = text.get(f.victims.clone()?)?;
+    let last = v
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())?;
+    Some(last.strip_suffix('s').unwrap_or(last))
+}
+
+/// Rebels by any other name: these heads count the same people.
+const SAME_PEOPLE: &[&[&str]] = &[
+    &[
+        "rebel",
+        "guerrilla",
+        "insurgent",
+        "militant",
+        "fighter",
+        "terrorist",
+    ],
+    &[
+        "policemen",
+        "policeman",
+        "police officer",
+        "officer",
+        "police",
+        "agent",
+    ],
+    &["soldier", "troop", "servicemen", "serviceman"],
+];
+
+/// How many figures back a detail looks for the count it details.
+const LOOKBACK: usize = 40;
+
+/// Victim heads that say nothing of who the people are.
+const GENERIC: &[&str] = &[
+    "people",
+    "person",
+    "individual",
+    "other",
+    "more",
+    "civilian",
+    "victim",
+];
+
+fn same_people(a: &str, b: &str) -> bool {
+    a.eq_ignore_ascii_case(b)
+        || SAME_PEOPLE.iter().any(|g| {
+            g.iter().any(|x| x.eq_ignore_ascii_case(a))
+                && g.iter().any(|x| x.eq_ignore_ascii_case(b))
+        })
+}
+
+/// Sets `part_of`: from the figures' own markers first, then from the story's structure.
+///
+/// * a marked part (including, of whom, a colon list, "four seriously") belongs to the
+///   nearest count of its kind before it, outside its own list;
+/// * a partitive ("4 of the guerrillas", "the other 9") to an earlier, larger count;
+/// * a count marked as a total ("a total of 6", "this brings to 24") is the whole of the
+///   smaller counts of its kind in the story;
+/// * a later, smaller count of the same people (same victim noun: "17 guerrillas" after
+///   "35 guerrillas") is a detail of the earlier one.
+pub fn resolve(text: &str, figs: &mut [RawFigure], hints: &[Hint]) {
+    marked(figs, hints);
+    // Totals: the smaller counts of its kind, before or after, not yet parts of anything.
+    for t in 0..figs.len() {
+        if !hints.get(t).is_some_and(|h| h.total) {
+            continue;
+        }
+        // Its parts stand in its own sentence or the one before: a window, never the
+        // whole document.
+        let lo = figs[..t].partition_point(|f| f.sentence + 1 < figs[t].sentence);
+        let hi = t + figs[t..].partition_point(|f| f.sentence <= figs[t].sentence);
+        for i in lo..hi {
+            if i == t || figs[i].category != figs[t].category || figs[t].part_of == Some(i) {
+                continue;
+            }
+            // "including 161 police officers, making a total of 595": the total of its own
+            // sentence is the nearer whole.
+            let same_sentence_before = figs[i].sentence == figs[t].sentence && i < t;
+            if figs[i].part_of.is_some() && !same_sentence_before {
+                continue;
+            }
+            // Its parts stand in its own sentence or the one before.
+            let near =
+                figs[i].sentence <= figs[t].sentence && figs[i].sentence + 1 >= figs[t].sentence;
+            if near && figs[i].value < figs[t].value && hints.get(i).is_some_and(|h| !h.total) {
+                figs[i].part_of = Some(t);
+            }
+        }
+    }
+    // Details of the same people told later.
+    for i in 0..figs.len() {
+        if figs[i].part_of.is_some() {
+            continue;
+        }
+        let Some(mine) = head_noun(text, &figs[i]) else {
+            continue;
+        };
+        // "people" could be anyone: only a named group ties two counts together.
+        if GENERIC.iter().any(|g| g.eq_ignore_ascii_case(mine)) {
+            continue;
+        }
+        // Look back a bounded number of figures: linear in the document.
+        let found = (i.saturating_sub(LOOKBACK)..i).rev().find(|&j| {
+            let f = &figs[j];
+            f.category == figs[i].category
+                && f.part_of.is_none()
+                && f.sentence < figs[i].sentence
+                && f.value > figs[i].value
+                && f.group != figs[i].group
+                && head_noun(text, f).is_some_and(|h| same_people(h, mine))
+        });
+        if let Some(j) = found {
+            figs[i].part_of = Some(j);
+        }
+    }
+    casualty_wholes(text, figs);
+}
+
+/// "208 guerrilla casualties ... 93 guerrillas were killed and 115 wounded": the dead and
+/// the wounded told right after a count of casualties are its parts (GUIDELINES.md hard
+/// cases: casualties are the dead plus the wounded).
+fn casualty_wholes(text: &str, figs: &mut [RawFigure]) {
+    use crate::report::model::Category::{Injured, Killed};
+    for c in 0..figs.len() {
+        let is_casualties = text
+            .get(figs[c].trigger.clone())
+            .is_some_and(|w| w.eq_ignore_ascii_case("casualties"));
+        if !is_casualties || figs[c].part_of.is_some() {
+            continue;
+        }
+        let whole = head_noun(text, &figs[c]);
+        let mut matched_group = None;
+        for i in c + 1..figs.len().min(c + 1 + LOOKBACK) {
+            if figs[i].sentence > figs[c].sentence + 2 {
+                break;
+            }
+            if figs[i].part_of.is_some()
+                || !matches!(figs[i].category, Killed | Injured)
+                || figs[i].value >= figs[c].value
+            {
+                continue;
+            }
+            let same = match (whole, head_noun(text, &figs[i])) {
+                (Some(w), Some(h)) => same_people(w, h),
+                _ => false,
+            };
+            if same || matched_group == Some(figs[i].sentence) {
+                figs[i].part_of = Some(c);
+                matched_group = Some(figs[i].sentence);
+            }
+        }
+    }
+}
+
+fn marked(figs: &mut [RawFigure], hints: &[Hint]) {
+    for i in 0..figs.len() {
+        let Some(h) = hints.get(i).copied() else {
+            continue;
+        };
+        if !(h.part_marker || h.partitive) {
+            continue;
+        }
+        let me = &figs[i];
+        let reach = if h.part_marker { 2 } else { 3 };
+        let mut found = None;
+        for j in (0..i).rev() {
+            let f = &figs[j];
+            if f.sentence + reach < me.sentence {
+                break;
+            }
+            if f.category != me.category || f.group == me.group {
+                continue;
+            }
+            if h.partitive && !h.part_marker && f.value <= me.value {
+                continue;
+            }
+            if f.max.unwrap_or(f.value) < me.value && f.qualifier != crate::Qualifier::MoreThan {
+                continue;
+            }
+            // A part's whole is a whole: climb to it when the nearest is itself a part of a
+            // larger count of the same list ("including 147 civilians, 165 ...").
+            found = Some(j);
+            break;
+        }
+        if let Some(j) = found {
+            figs[i].part_of = Some(j);
+        }
+    }
+}
