@@ -1,6 +1,6 @@
 // Browser plumbing the Rust side calls through `globalThis.clHelpers`: IndexedDB storage,
-// collecting dropped files and folders, inert HTML -> text, downloads. Nothing here talks to the
-// network.
+// collecting dropped files and folders, downloads. Nothing here talks to the network, and no
+// document text ever passes through here except into IndexedDB.
 
 const DB_NAME = 'casualty-lens';
 const DB_VERSION = 1;
@@ -121,31 +121,6 @@ function inputFiles(input) {
   return Array.from(input.files || []);
 }
 
-async function readBytes(file) {
-  return new Uint8Array(await file.arrayBuffer());
-}
-
-const BLOCK = 'address,article,aside,blockquote,br,dd,div,dl,dt,figcaption,figure,footer,' +
-  'h1,h2,h3,h4,h5,h6,header,hr,li,main,nav,ol,p,pre,section,table,tr,ul';
-
-// HTML -> plain text through an inert document: DOMParser never runs scripts, never loads
-// images, and the result is only ever read as textContent, never inserted into the page.
-function htmlToText(html) {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
-  doc.querySelectorAll('script,style,noscript,template,iframe,object,svg,head').forEach((n) => n.remove());
-  doc.querySelectorAll(BLOCK).forEach((n) => {
-    n.before(doc.createTextNode('\n'));
-    n.after(doc.createTextNode('\n'));
-  });
-  const raw = (doc.body ? doc.body.textContent : doc.documentElement.textContent) || '';
-  return raw
-    .split('\n')
-    .map((l) => l.replace(/[ \t\r\f\v\u00a0]+/g, ' ').trim())
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
-}
-
 function download(name, mime, text) {
   const url = URL.createObjectURL(new Blob([text], { type: mime }));
   const a = document.createElement('a');
@@ -164,5 +139,5 @@ async function copyText(text) {
 
 globalThis.clHelpers = {
   putDocs, deleteDoc, clearDocs, getAllDocs, putMeta, getMeta,
-  collectDrop, inputFiles, readBytes, htmlToText, download, copyText,
+  collectDrop, inputFiles, download, copyText,
 };

@@ -1,5 +1,4 @@
-//! Bindings to `www/helpers.js` (`globalThis.clHelpers`): IndexedDB, drops, inert HTML to
-//! text, downloads. Every call is `catch`, so a missing helper or a browser refusal (private
+//! Bindings to `www/helpers.js` (`globalThis.clHelpers`): IndexedDB, drops, downloads. Every call is `catch`, so a missing helper or a browser refusal (private
 //! mode without IndexedDB) becomes an error value, never a crash.
 
 use wasm_bindgen::prelude::*;
@@ -30,12 +29,6 @@ extern "C" {
     /// The files chosen in a file input.
     #[wasm_bindgen(catch, js_namespace = clHelpers, js_name = inputFiles)]
     pub fn input_files(input: &web_sys::HtmlInputElement) -> Result<js_sys::Array, JsValue>;
-    /// A file's bytes.
-    #[wasm_bindgen(catch, js_namespace = clHelpers, js_name = readBytes)]
-    pub fn read_bytes(file: &web_sys::File) -> Result<js_sys::Promise, JsValue>;
-    /// HTML to plain text through an inert DOMParser document.
-    #[wasm_bindgen(catch, js_namespace = clHelpers, js_name = htmlToText)]
-    pub fn html_to_text(html: &str) -> Result<String, JsValue>;
     /// Saves text as a file (Blob + object URL).
     #[wasm_bindgen(catch, js_namespace = clHelpers, js_name = download)]
     pub fn download(name: &str, mime: &str, text: &str) -> Result<(), JsValue>;

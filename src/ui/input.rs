@@ -1,19 +1,21 @@
 //! Getting documents in: a drop zone (files and folders), file pickers, a paste box and the
-//! sample articles. Plain text files go to the worker untouched; HTML is reduced to text here
-//! through an inert DOMParser document (workers have no DOMParser).
+//! sample articles. Files go to the worker untouched: it reads, decodes and (for HTML) reduces
+//! them to text with the core, off the main thread.
 
 use super::helpers;
 use super::samples::SAMPLES;
 use super::state::{Action, AppState};
-use crate::text;
 use wasm_bindgen::JsCast;
 use web_sys::File;
 use yew::prelude::*;
 
+/// Files handed over per task: a thousand dropped files are taken in slices, each in its own
+/// task, so the page never blocks while they are registered.
+const SLICE: usize = 100;
+
 /// The kind of file, from its name.
 enum Kind {
-    Text,
-    Html,
+    Document,
     Skip,
     Unsupported(String),
 }
@@ -25,58 +27,52 @@ fn kind(name: &str) -> Kind {
     }
     let ext = match base.rsplit_once('.') {
         Some((_, e)) => e.to_ascii_lowercase(),
-        None => return Kind::Text,
+        None => return Kind::Document,
     };
     match ext.as_str() {
-        "txt" | "text" | "md" | "markdown" => Kind::Text,
-        "html" | "htm" | "xhtml" => Kind::Html,
+        "txt" | "text" | "md" | "markdown" | "html" | "htm" | "xhtml" => Kind::Document,
         other => Kind::Unsupported(format!(
             "unsupported file type .{other}: use .txt, .md or .html"
         )),
     }
 }
 
-async fn html_file(file: &File) -> Result<String, String> {
-    let bytes = helpers::wait(helpers::read_bytes(file))
-        .await
-        .map_err(|e| format!("cannot read: {e:?}"))?;
-    let bytes = js_sys::Uint8Array::new(&bytes).to_vec();
-    let html = text::decode::decode(&bytes).map_err(|e| e.to_string())?;
-    helpers::html_to_text(&html).map_err(|e| format!("cannot read HTML: {e:?}"))
+async fn next_task() {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
 }
 
-/// Sorts files by kind and hands them to the state.
+/// Sorts files by kind and hands them to the state, a slice per task.
 pub fn take_files(files: Vec<File>, dispatch: &UseReducerDispatcher<AppState>) {
-    let mut plain = Vec::new();
-    let mut html = Vec::new();
+    let mut docs = Vec::new();
     let mut bad = Vec::new();
     for f in files {
         match kind(&f.name()) {
-            Kind::Text => plain.push(f),
-            Kind::Html => html.push(f),
+            Kind::Document => docs.push(f),
             Kind::Skip => {}
             Kind::Unsupported(reason) => bad.push((f.name(), reason)),
         }
     }
-    if !plain.is_empty() {
-        dispatch.dispatch(Action::AddFiles(plain));
-    }
     if !bad.is_empty() {
         dispatch.dispatch(Action::AddFailed(bad));
     }
-    if !html.is_empty() {
-        let dispatch = dispatch.clone();
-        wasm_bindgen_futures::spawn_local(async move {
-            for f in html {
-                match html_file(&f).await {
-                    Ok(t) => dispatch.dispatch(Action::AddTexts(vec![(f.name(), t)])),
-                    Err(e) => dispatch.dispatch(Action::AddFailed(vec![(f.name(), e)])),
-                }
+    let dispatch = dispatch.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let mut rest = docs;
+        while !rest.is_empty() {
+            let tail = rest.split_off(rest.len().min(SLICE));
+            dispatch.dispatch(Action::AddFiles(rest));
+            rest = tail;
+            if !rest.is_empty() {
+                next_task().await;
             }
-        });
-    }
+        }
+    });
 }
-
 fn files_of(arr: js_sys::Array) -> Vec<File> {
     arr.iter()
         .filter_map(|v| v.dyn_into::<File>().ok())

@@ -7,6 +7,7 @@ use crate::incidents::totals::totals;
 use crate::report::model::{
     Category, DocumentReport, Figure, Place, PlaceKind, Qualifier, Report, Span,
 };
+use crate::text::Document;
 use crate::Policy;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -304,9 +305,13 @@ pub fn apply(
     for (f, _, _) in kept.iter_mut() {
         f.part_of = f.part_of.and_then(|p| remap.get(&p).copied());
     }
+    // The core's totals read sentences from the text; the report keeps no list groups or
+    // "another N" marks, so each figure counts as its own group and none as additive.
+    let doc = Document::new(text);
     let raws: Vec<RawFigure> = kept
         .iter()
-        .map(|(f, _, _)| RawFigure {
+        .enumerate()
+        .map(|(i, (f, _, _))| RawFigure {
             span: byte_range(text, f.start, f.end),
             category: f.category,
             value: f.value,
@@ -316,13 +321,41 @@ pub fn apply(
             trigger: byte_range(text, f.trigger.start, f.trigger.end),
             part_of: f.part_of,
             confidence: f.confidence,
+            additive: false,
+            sentence: doc.sentence_of(byte_range(text, f.start, f.end).start),
+            group: i,
         })
         .collect();
-    out.totals = totals(&raws, policy);
+    out.totals = totals(&doc, &raws, policy);
     out.places = places;
     let verdicts = kept.iter().map(|(_, v, _)| *v).collect();
     out.figures = kept.into_iter().map(|(f, _, _)| f).collect();
     (out, verdicts)
+}
+
+/// [`apply`] that shares the extractor's report when there is nothing to apply (no copy: a
+/// thousand documents arrive without doubling their memory or their main-thread time).
+pub fn effective(
+    raw: &Rc<DocumentReport>,
+    text: &str,
+    corr: Option<&DocCorrections>,
+    policy: Policy,
+) -> (Rc<DocumentReport>, Vec<FigState>) {
+    if corr.is_none_or(|c| c.is_empty()) {
+        let states = raw
+            .figures
+            .iter()
+            .map(|f| FigState {
+                verdict: Verdict::Unreviewed,
+                start: f.start,
+                end: f.end,
+                category: f.category,
+            })
+            .collect();
+        return (raw.clone(), states);
+    }
+    let (eff, states) = apply(raw, text, corr, policy);
+    (Rc::new(eff), states)
 }
 
 /// Code point range -> byte range of `text` (clamped to the text).

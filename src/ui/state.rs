@@ -3,7 +3,7 @@
 
 use super::bridge::{Bridge, GazStatus, Item, ResultItem, WorkerEvent};
 use super::helpers;
-use super::model::{apply, Added, Corrections, Doc, Review, Status};
+use super::model::{effective, Added, Corrections, Doc, Review, Status};
 use super::protocol::set;
 use crate::report::model::Category;
 use crate::Policy;
@@ -252,9 +252,9 @@ impl AppState {
         let docs = Rc::make_mut(&mut self.docs.0);
         for d in docs.iter_mut().filter(|d| d.name == name) {
             if let Some(raw) = &d.raw {
-                let (eff, review) = apply(raw, &d.text, corr.as_ref(), policy);
+                let (eff, review) = effective(raw, &d.text, corr.as_ref(), policy);
                 let dm = Rc::make_mut(d);
-                dm.eff = Some(Rc::new(eff));
+                dm.eff = Some(eff);
                 dm.review = Rc::new(review);
             }
         }
@@ -299,9 +299,10 @@ impl AppState {
             }
             match it.report {
                 Ok(raw) => {
-                    let (eff, review) = apply(&raw, &d.text, corrections.get(&d.name), policy);
-                    d.raw = Some(Rc::new(raw));
-                    d.eff = Some(Rc::new(eff));
+                    let raw = Rc::new(raw);
+                    let (eff, review) = effective(&raw, &d.text, corrections.get(&d.name), policy);
+                    d.raw = Some(raw);
+                    d.eff = Some(eff);
                     d.review = Rc::new(review);
                     d.status = Status::Done;
                     first_done.get_or_insert(d.id);
