@@ -144,6 +144,9 @@ test('samples, views, corrections, keyboard and screenshots', async () => {
   await allDone(page, 3);
   await page.click('[data-doc="sample-flood-and-clashes.txt"]');
   await page.waitForSelector('mark[data-category]');
+  // Places are marked once the gazetteer has loaded (the worker then re-reads the documents).
+  await page.waitForSelector('.gaz.ready', { timeout: 30000 });
+  await page.waitForSelector('article.doc-text [data-place]', { timeout: 30000 });
   // Keyboard: j moves to the next figure and the inspector shows it with its sentence.
   await page.locator('article.doc-text').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('j');
@@ -218,8 +221,9 @@ test('works offline after the first visit (service worker)', async () => {
   await context.setOffline(true);
   await page.reload();
   await allDone(page, 3);
-  await page.click('[data-doc="sample-market-bombing.txt"]');
-  await page.waitForSelector('mark[data-category="killed"]');
+  await page.click('[data-doc="sample-flood-and-clashes.txt"]');
+  await page.waitForSelector('mark[data-category]');
+  await page.waitForSelector('.gaz.ready');
   await shot(page, 'offline');
   await context.close();
 });

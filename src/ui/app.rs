@@ -192,7 +192,7 @@ pub fn app() -> Html {
                     data-mbps={format!("{mbps:.3}")} data-bytes={format!("{}", state.stats.bytes)}
                     data-ms={format!("{:.3}", state.stats.ms)} data-pending={state.pending.to_string()}>
                     { format!("{} documents · {} read · {} failed · {} figures", docs.len(), done, failed, figures) }
-                    if mbps > 0.0 {
+                    if state.stats.bytes > 200_000.0 {
                         { format!(" · extraction {mbps:.1} MB/s") }
                     }
                     <span class={gaz_class}>{ format!(" · {}", state.gazetteer.1) }</span>

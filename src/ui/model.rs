@@ -469,11 +469,12 @@ pub fn aggregate(reports: &[&DocumentReport]) -> Aggregate {
 
 /// "12", "12–15", "12+" for a value and bounds.
 pub fn bounds_text(min: Option<u64>, max: Option<u64>) -> String {
+    let t = super::thousands;
     match (min, max) {
-        (Some(a), Some(b)) if a == b => a.to_string(),
-        (Some(a), Some(b)) => format!("{a}–{b}"),
-        (Some(a), None) => format!("{a} or more"),
-        (None, Some(b)) => format!("up to {b}"),
+        (Some(a), Some(b)) if a == b => t(a),
+        (Some(a), Some(b)) => format!("{}–{}", t(a), t(b)),
+        (Some(a), None) => format!("{} or more", t(a)),
+        (None, Some(b)) => format!("up to {}", t(b)),
         (None, None) => "unknown".to_string(),
     }
 }
