@@ -1,36 +1,44 @@
-//! The Yew web app (wasm32 only).
+//! The Yew web app (wasm32 only). The same module runs in two places: on the page it mounts the
+//! app; inside the dedicated worker (`www/worker.js`, no `window`) it runs the extraction.
 
+pub mod about;
+pub mod app;
+pub mod bridge;
+pub mod docs;
+pub mod export;
+pub mod helpers;
+pub mod input;
 pub mod map;
+pub mod model;
 pub mod projection;
+pub mod protocol;
+pub mod reader;
+pub mod samples;
+pub mod segments;
+pub mod settings;
+pub mod state;
+pub mod table;
 pub mod topo;
+pub mod worker;
 
-use crate::{Extractor, Gazetteer, Options};
-use yew::prelude::*;
-
-/// Mounts the app on the page body.
+/// Entry point of the wasm module: the app on a page, the extractor in a worker.
 pub fn start() {
-    yew::Renderer::<App>::new().render();
+    if web_sys::window().is_some() {
+        yew::Renderer::<app::App>::new().render();
+    } else {
+        worker::start();
+    }
 }
 
-#[function_component(App)]
-fn app() -> Html {
-    let text = use_state(String::new);
-    let report = {
-        let ex = Extractor::new(Gazetteer::empty(), Options::default());
-        ex.extract("pasted", &text)
-    };
-    let oninput = {
-        let text = text.clone();
-        Callback::from(move |e: InputEvent| {
-            let el: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
-            text.set(el.value());
-        })
-    };
-    html! {
-        <main>
-            <h1>{ "Casualty Lens" }</h1>
-            <textarea {oninput} />
-            <p>{ format!("{} figures", report.figures.len()) }</p>
-        </main>
+/// Formats a count with thousands separators ("12,500").
+pub fn thousands(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::with_capacity(s.len() + s.len() / 3);
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
     }
+    out
 }

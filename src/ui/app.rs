@@ -1,0 +1,224 @@
+//! The app shell: header with status and exports, the input and documents sidebar, and the
+//! tabbed main panel. Starts the worker, restores saved work and installs the keyboard keys.
+
+use super::about::About;
+use super::bridge::{Bridge, GazStatus, WorkerEvent};
+use super::docs::DocList;
+use super::export::ExportBar;
+use super::helpers;
+use super::input::Input;
+use super::model::{Corrections, Status};
+use super::protocol::{get_f64, get_str};
+use super::reader::Reader;
+use super::settings::SettingsPanel;
+use super::state::{Action, AppState, Settings, Stored, Theme, View};
+use super::table::FigureTable;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+async fn restore(dispatch: UseReducerDispatcher<AppState>) {
+    let docs = helpers::wait(helpers::get_all_docs()).await;
+    let settings = helpers::wait(helpers::get_meta("settings"))
+        .await
+        .ok()
+        .and_then(|v| v.as_string())
+        .and_then(|s| serde_json::from_str::<Settings>(&s).ok());
+    let corrections = helpers::wait(helpers::get_meta("corrections"))
+        .await
+        .ok()
+        .and_then(|v| v.as_string())
+        .and_then(|s| serde_json::from_str::<Corrections>(&s).ok())
+        .unwrap_or_default();
+    let stored = match docs {
+        Ok(v) => js_sys::Array::from(&v)
+            .iter()
+            .map(|r| Stored {
+                id: get_f64(&r, "id").unwrap_or(0.0) as u32,
+                name: get_str(&r, "name").unwrap_or_default(),
+                text: get_str(&r, "text").unwrap_or_default(),
+                error: get_str(&r, "error"),
+            })
+            .collect(),
+        Err(e) => {
+            web_sys::console::warn_2(&"casualty-lens: saved work unavailable".into(), &e);
+            Vec::new()
+        }
+    };
+    dispatch.dispatch(Action::Restore(stored, corrections, settings));
+}
+
+fn install_keys(dispatch: UseReducerDispatcher<AppState>) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let handler = Closure::<dyn FnMut(KeyboardEvent)>::new(move |e: KeyboardEvent| {
+        if e.ctrl_key() || e.meta_key() || e.alt_key() {
+            return;
+        }
+        let typing = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .map(|el| {
+                matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                    || el.has_attribute("contenteditable")
+            })
+            .unwrap_or(false);
+        if typing {
+            return;
+        }
+        match e.key().as_str() {
+            "j" | "n" => dispatch.dispatch(Action::Step(1)),
+            "k" | "p" => dispatch.dispatch(Action::Step(-1)),
+            _ => {}
+        }
+    });
+    let _ = doc.add_event_listener_with_callback("keydown", handler.as_ref().unchecked_ref());
+    handler.forget();
+}
+
+fn tab(label: &str, view: View, current: View, dispatch: &UseReducerDispatcher<AppState>) -> Html {
+    let d = dispatch.clone();
+    let selected = view == current;
+    let id = format!("tab-{}", label.to_lowercase());
+    html! {
+        <button role="tab" id={id} class={classes!("tab", selected.then_some("on"))}
+            aria-selected={selected.to_string()} aria-controls="panel"
+            onclick={Callback::from(move |_| d.dispatch(Action::SetView(view)))}>
+            { label }
+        </button>
+    }
+}
+
+/// The whole app.
+#[function_component(App)]
+pub fn app() -> Html {
+    let state = use_reducer(AppState::default);
+    let dispatch = state.dispatcher();
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            let d = dispatch.clone();
+            match Bridge::new(Callback::from(move |ev: WorkerEvent| {
+                d.dispatch(Action::Worker(ev))
+            })) {
+                Ok(b) => dispatch.dispatch(Action::Init(Rc::new(b))),
+                Err(e) => dispatch.dispatch(Action::Worker(WorkerEvent::Fatal(e))),
+            }
+            wasm_bindgen_futures::spawn_local(restore(dispatch.clone()));
+            install_keys(dispatch);
+        });
+    }
+    use_effect_with(state.settings.theme, |theme| {
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let v = match theme {
+                Theme::System => "system",
+                Theme::Light => "light",
+                Theme::Dark => "dark",
+            };
+            let _ = root.set_attribute("data-theme", v);
+        }
+    });
+
+    let docs = &state.docs.0;
+    let done = docs.iter().filter(|d| d.status == Status::Done).count();
+    let failed = docs
+        .iter()
+        .filter(|d| matches!(d.status, Status::Failed(_)))
+        .count();
+    let figures: usize = docs
+        .iter()
+        .filter_map(|d| d.eff.as_ref())
+        .map(|r| r.figures.len())
+        .sum();
+    let mbps = if state.stats.ms > 0.0 {
+        state.stats.bytes / 1_000_000.0 / (state.stats.ms / 1000.0)
+    } else {
+        0.0
+    };
+    let gaz_class = match state.gazetteer.0 {
+        GazStatus::Loading => "gaz loading",
+        GazStatus::Ready => "gaz ready",
+        GazStatus::Failed => "gaz failed",
+    };
+    let progress = if state.pending > 0 {
+        let total = state.run_total.max(state.pending);
+        html! {
+            <div class="progress">
+                <progress max={total.to_string()} value={(total - state.pending).to_string()}
+                    aria-label="Reading documents" />
+                <span>{ format!("Reading {} of {}", total - state.pending, total) }</span>
+            </div>
+        }
+    } else {
+        html! {}
+    };
+    let selected = state.selected_doc();
+    let panel = match state.view {
+        View::Read => match selected {
+            Some(doc) => html! {
+                <Reader doc={doc} hidden={state.settings.hidden.clone()} active={state.active}
+                    focus_seq={state.focus_seq} flash_seq={state.flash_seq}
+                    correcting={state.correcting} dispatch={dispatch.clone()} />
+            },
+            None => html! {
+                <div class="empty">
+                    <h2>{ "No document open" }</h2>
+                    <p>{ "Drop news articles (.txt, .md, .html) on the drop zone, choose files, paste text, or try the sample articles. Everything stays in this browser." }</p>
+                </div>
+            },
+        },
+        View::Table => html! {
+            <FigureTable docs={state.docs.clone()} hidden={state.settings.hidden.clone()}
+                dispatch={dispatch.clone()} />
+        },
+        View::Settings => html! {
+            <SettingsPanel settings={state.settings.clone()} dispatch={dispatch.clone()} />
+        },
+        View::About => html! { <About /> },
+    };
+    html! {
+        <div class="app">
+            <header class="top">
+                <div class="brand">
+                    <img src="favicon.svg" alt="" width="28" height="28" />
+                    <h1>{ "Casualty Lens" }</h1>
+                </div>
+                <p class="status" role="status" aria-live="polite"
+                    data-mbps={format!("{mbps:.3}")} data-bytes={format!("{}", state.stats.bytes)}
+                    data-ms={format!("{:.3}", state.stats.ms)} data-pending={state.pending.to_string()}>
+                    { format!("{} documents · {} read · {} failed · {} figures", docs.len(), done, failed, figures) }
+                    if state.stats.bytes > 200_000.0 {
+                        { format!(" · extraction {mbps:.1} MB/s") }
+                    }
+                    <span class={gaz_class}>{ format!(" · {}", state.gazetteer.1) }</span>
+                </p>
+                { progress }
+                if let Some(e) = &state.error {
+                    <p class="error" role="alert">{ e }</p>
+                }
+                <ExportBar docs={state.docs.clone()} />
+            </header>
+            <aside class="side" aria-label="Input and documents">
+                <Input dispatch={dispatch.clone()} />
+                <DocList docs={state.docs.clone()} selected={state.selected}
+                    page={state.doc_page} dispatch={dispatch.clone()} />
+            </aside>
+            <main class="main">
+                <nav class="tabs" role="tablist" aria-label="Views">
+                    { tab("Read", View::Read, state.view, &dispatch) }
+                    { tab("Table", View::Table, state.view, &dispatch) }
+                    { tab("Settings", View::Settings, state.view, &dispatch) }
+                    { tab("About", View::About, state.view, &dispatch) }
+                </nav>
+                <section id="panel" role="tabpanel" class="panel">
+                    { panel }
+                </section>
+            </main>
+        </div>
+    }
+}

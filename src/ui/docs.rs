@@ -1,0 +1,130 @@
+//! The documents list: one entry per document with its status and totals, paged so a thousand
+//! documents never make a long render.
+
+use super::model::Status;
+use super::state::{Action, AppState, Docs};
+use super::thousands;
+use yew::prelude::*;
+
+/// Documents per page.
+pub const PAGE: usize = 50;
+
+/// Props of [`DocList`].
+#[derive(Properties, PartialEq)]
+pub struct DocListProps {
+    /// All documents.
+    pub docs: Docs,
+    /// The open document.
+    pub selected: Option<u32>,
+    /// Page shown.
+    pub page: usize,
+    /// State changes.
+    pub dispatch: UseReducerDispatcher<AppState>,
+}
+
+/// The documents list.
+#[function_component(DocList)]
+pub fn doc_list(props: &DocListProps) -> Html {
+    let docs = &props.docs.0;
+    let pages = docs.len().div_ceil(PAGE).max(1);
+    let page = props.page.min(pages - 1);
+    let d = props.dispatch.clone();
+    let clear = Callback::from(move |_: MouseEvent| {
+        let ok = web_sys::window()
+            .and_then(|w| {
+                w.confirm_with_message("Remove all documents and corrections from this browser?")
+                    .ok()
+            })
+            .unwrap_or(true);
+        if ok {
+            d.dispatch(Action::ClearAll)
+        }
+    });
+    let items = docs
+        .iter()
+        .skip(page * PAGE)
+        .take(PAGE)
+        .map(|doc| {
+            let id = doc.id;
+            let select = {
+                let d = props.dispatch.clone();
+                Callback::from(move |_: MouseEvent| d.dispatch(Action::Select(id)))
+            };
+            let remove = {
+                let d = props.dispatch.clone();
+                Callback::from(move |e: MouseEvent| {
+                    e.stop_propagation();
+                    d.dispatch(Action::Remove(id))
+                })
+            };
+            let (status, detail) = match &doc.status {
+                Status::Reading => ("reading", "reading…".to_string()),
+                Status::Done => ("done", String::new()),
+                Status::Failed(e) => ("failed", format!("failed: {e}")),
+            };
+            let totals = doc
+                .eff
+                .as_ref()
+                .map(|r| {
+                    if r.totals.is_empty() {
+                        "no figures".to_string()
+                    } else {
+                        r.totals
+                            .iter()
+                            .map(|(c, t)| format!("{} {}", thousands(t.value), c.as_str()))
+                            .collect::<Vec<_>>()
+                            .join(" · ")
+                    }
+                })
+                .unwrap_or_default();
+            let is_sel = props.selected == Some(id);
+            html! {
+                <li key={id} data-doc={doc.name.clone()} data-status={status}
+                    class={classes!("doc", status, is_sel.then_some("selected"))} onclick={select}>
+                    <button type="button" class="doc-name" aria-current={is_sel.then_some("true")}>
+                        { &doc.name }
+                    </button>
+                    <span class="doc-meta">
+                        if !detail.is_empty() { <span class="doc-status">{ detail }</span> }
+                        <span class="doc-totals">{ totals }</span>
+                    </span>
+                    <button type="button" class="remove" aria-label={format!("Remove {}", doc.name)}
+                        title="Remove" onclick={remove}>{ "×" }</button>
+                </li>
+            }
+        })
+        .collect::<Html>();
+    let pager = if pages > 1 {
+        let prev = {
+            let d = props.dispatch.clone();
+            Callback::from(move |_: MouseEvent| {
+                d.dispatch(Action::SetDocPage(page.saturating_sub(1)))
+            })
+        };
+        let next = {
+            let d = props.dispatch.clone();
+            Callback::from(move |_: MouseEvent| d.dispatch(Action::SetDocPage(page + 1)))
+        };
+        html! {
+            <div class="pager">
+                <button type="button" disabled={page == 0} onclick={prev} aria-label="Previous page">{ "‹" }</button>
+                <span>{ format!("{}–{} of {}", page * PAGE + 1, (page * PAGE + PAGE).min(docs.len()), docs.len()) }</span>
+                <button type="button" disabled={page + 1 >= pages} onclick={next} aria-label="Next page">{ "›" }</button>
+            </div>
+        }
+    } else {
+        html! {}
+    };
+    html! {
+        <section class="docs" aria-label="Documents">
+            <div class="docs-head">
+                <h2>{ format!("Documents ({})", docs.len()) }</h2>
+                if !docs.is_empty() {
+                    <button type="button" class="clear" onclick={clear}>{ "Clear all" }</button>
+                }
+            </div>
+            <ul class="doc-list">{ items }</ul>
+            { pager }
+        </section>
+    }
+}

@@ -1,0 +1,511 @@
+//! The app's data: documents, reviewer corrections, and the corrected ("effective") report the
+//! views and every export use. Pure logic, no browser calls.
+
+use crate::figures::bounds::bounds;
+use crate::figures::RawFigure;
+use crate::incidents::totals::totals;
+use crate::report::model::{
+    Category, DocumentReport, Figure, Place, PlaceKind, Qualifier, Report, Span,
+};
+use crate::text::Document;
+use crate::Policy;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+/// Where a document is in its processing.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Status {
+    /// Sent to the worker, no result yet.
+    Reading,
+    /// Extracted.
+    Done,
+    /// Could not be read; the reason.
+    Failed(String),
+}
+
+/// One input document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Doc {
+    /// Stable id (also the IndexedDB key).
+    pub id: u32,
+    /// File name or given name.
+    pub name: String,
+    /// Decoded text (empty until the worker has read a dropped file).
+    pub text: Rc<str>,
+    /// Processing state.
+    pub status: Status,
+    /// The extractor's report, untouched.
+    pub raw: Option<Rc<DocumentReport>>,
+    /// The report with the reviewer's corrections applied.
+    pub eff: Option<Rc<DocumentReport>>,
+    /// Review state and origin of each figure of `eff`.
+    pub review: Rc<Vec<FigState>>,
+}
+
+impl Doc {
+    /// A document waiting for its result.
+    pub fn new(id: u32, name: String, text: Rc<str>) -> Doc {
+        Doc {
+            id,
+            name,
+            text,
+            status: Status::Reading,
+            raw: None,
+            eff: None,
+            review: Rc::new(Vec::new()),
+        }
+    }
+}
+
+/// A figure's review state and where it came from (how a correction finds it again).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FigState {
+    /// What the reviewer said.
+    pub verdict: Verdict,
+    /// Code point start as extracted (or added).
+    pub start: usize,
+    /// Code point end.
+    pub end: usize,
+    /// The extractor's category (for added figures, the reviewer's).
+    pub category: Category,
+}
+
+/// What the reviewer said about a figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// Not reviewed.
+    Unreviewed,
+    /// Confirmed as extracted.
+    Accepted,
+    /// Changed by the reviewer.
+    Edited,
+    /// Added by the reviewer (the extractor missed it).
+    Added,
+}
+
+/// The reviewer's version of a figure's fields.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Edit {
+    /// Kind of harm.
+    pub category: Category,
+    /// Stated number (low end of a range).
+    pub value: u64,
+    /// High end, for ranges and vague words.
+    pub max: Option<u64>,
+    /// How the number bounds the truth.
+    pub qualifier: Qualifier,
+    /// Place name, or none.
+    pub place: Option<String>,
+}
+
+/// A correction of one extracted figure, found again by its span and original category.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Review {
+    /// Code point start of the figure.
+    pub start: usize,
+    /// Code point end.
+    pub end: usize,
+    /// The category the extractor gave.
+    pub category: Category,
+    /// Accepted, rejected (`None` edit and `rejected`), or edited.
+    pub rejected: bool,
+    /// The reviewer's fields; `None` means accepted (or rejected) as is.
+    pub edit: Option<Edit>,
+}
+
+/// A figure the reviewer added.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Added {
+    /// Code point start.
+    pub start: usize,
+    /// Code point end.
+    pub end: usize,
+    /// Its fields.
+    pub edit: Edit,
+}
+
+/// Every correction of one document.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocCorrections {
+    /// Reviews of extracted figures.
+    pub reviews: Vec<Review>,
+    /// Figures added by hand.
+    pub added: Vec<Added>,
+}
+
+impl DocCorrections {
+    /// True when there is nothing to apply.
+    pub fn is_empty(&self) -> bool {
+        self.reviews.is_empty() && self.added.is_empty()
+    }
+
+    /// Sets (replacing) the review of the figure at `start..end` with original `category`.
+    pub fn set_review(&mut self, review: Review) {
+        self.reviews.retain(|r| {
+            !(r.start == review.start && r.end == review.end && r.category == review.category)
+        });
+        self.reviews.push(review);
+    }
+}
+
+/// Corrections of all documents, by document name (names survive re-extraction and reloads).
+pub type Corrections = BTreeMap<String, DocCorrections>;
+
+fn text_of(text: &str, start: usize, end: usize) -> String {
+    text.chars()
+        .skip(start)
+        .take(end.saturating_sub(start))
+        .collect()
+}
+
+fn place_index(places: &mut Vec<Place>, name: &str) -> usize {
+    if let Some(i) = places.iter().position(|p| p.name == name) {
+        return i;
+    }
+    places.push(Place {
+        name: name.to_string(),
+        country: None,
+        admin1: None,
+        kind: PlaceKind::Other,
+        lat: None,
+        lon: None,
+        geonames_id: None,
+        mentions: Vec::new(),
+    });
+    places.len() - 1
+}
+
+fn apply_edit(f: &mut Figure, e: &Edit, places: &mut Vec<Place>, policy: Policy) {
+    f.category = e.category;
+    f.value = e.value;
+    f.qualifier = e.qualifier;
+    let (min, max) = bounds(e.value, e.qualifier, e.max, policy);
+    f.min = min;
+    f.max = max;
+    f.place = e
+        .place
+        .as_deref()
+        .filter(|p| !p.trim().is_empty())
+        .map(|p| place_index(places, p.trim()));
+}
+
+/// The sentence (code points) around `start..end`: from the last sentence end before it to the
+/// next one after it.
+fn sentence_around(text: &str, start: usize, end: usize) -> Span {
+    let chars: Vec<char> = text.chars().collect();
+    let stop = |c: char| matches!(c, '.' | '!' | '?' | '\n');
+    let s = chars[..start.min(chars.len())]
+        .iter()
+        .rposition(|c| stop(*c))
+        .map(|i| i + 1)
+        .unwrap_or(0);
+    let e = chars[end.min(chars.len())..]
+        .iter()
+        .position(|c| stop(*c))
+        .map(|i| end + i + 1)
+        .unwrap_or(chars.len())
+        .min(chars.len());
+    let s = s.min(e);
+    Span {
+        start: s,
+        end: e,
+        text: chars[s..e].iter().collect(),
+    }
+}
+
+/// Applies corrections to a report: rejected figures go, edits replace fields, added figures
+/// join in text order; indices (`part_of`, totals) are remapped and totals recomputed with the
+/// core's rule. Returns the report and each figure's review state.
+pub fn apply(
+    raw: &DocumentReport,
+    text: &str,
+    corr: Option<&DocCorrections>,
+    policy: Policy,
+) -> (DocumentReport, Vec<FigState>) {
+    let Some(corr) = corr.filter(|c| !c.is_empty()) else {
+        let states = raw
+            .figures
+            .iter()
+            .map(|f| FigState {
+                verdict: Verdict::Unreviewed,
+                start: f.start,
+                end: f.end,
+                category: f.category,
+            })
+            .collect();
+        return (raw.clone(), states);
+    };
+    let mut out = raw.clone();
+    let mut places = std::mem::take(&mut out.places);
+    // (figure, verdict, original index)
+    let mut kept: Vec<(Figure, FigState, Option<usize>)> = Vec::new();
+    for (i, f) in raw.figures.iter().enumerate() {
+        let review = corr
+            .reviews
+            .iter()
+            .find(|r| r.start == f.start && r.end == f.end && r.category == f.category);
+        let key = (f.start, f.end, f.category);
+        let mut f = f.clone();
+        let verdict = match review {
+            Some(r) if r.rejected => continue,
+            Some(Review { edit: Some(e), .. }) => {
+                apply_edit(&mut f, e, &mut places, policy);
+                Verdict::Edited
+            }
+            Some(_) => Verdict::Accepted,
+            None => Verdict::Unreviewed,
+        };
+        let state = FigState {
+            verdict,
+            start: key.0,
+            end: key.1,
+            category: key.2,
+        };
+        kept.push((f, state, Some(i)));
+    }
+    for a in &corr.added {
+        let mut f = Figure {
+            start: a.start,
+            end: a.end,
+            text: text_of(text, a.start, a.end),
+            category: a.edit.category,
+            value: a.edit.value,
+            qualifier: a.edit.qualifier,
+            min: None,
+            max: None,
+            victims: None,
+            trigger: Span {
+                start: a.start,
+                end: a.start,
+                text: String::new(),
+            },
+            place: None,
+            part_of: None,
+            confidence: 1.0,
+            sentence: sentence_around(text, a.start, a.end),
+        };
+        apply_edit(&mut f, &a.edit, &mut places, policy);
+        let state = FigState {
+            verdict: Verdict::Added,
+            start: a.start,
+            end: a.end,
+            category: a.edit.category,
+        };
+        kept.push((f, state, None));
+    }
+    kept.sort_by_key(|(f, _, _)| (f.start, f.end));
+    // Old index -> new index, for part_of.
+    let remap: BTreeMap<usize, usize> = kept
+        .iter()
+        .enumerate()
+        .filter_map(|(new, (_, _, old))| old.map(|o| (o, new)))
+        .collect();
+    for (f, _, _) in kept.iter_mut() {
+        f.part_of = f.part_of.and_then(|p| remap.get(&p).copied());
+    }
+    // The core's totals read sentences from the text; the report keeps no list groups or
+    // "another N" marks, so each figure counts as its own group and none as additive.
+    let doc = Document::new(text);
+    let raws: Vec<RawFigure> = kept
+        .iter()
+        .enumerate()
+        .map(|(i, (f, _, _))| RawFigure {
+            span: byte_range(text, f.start, f.end),
+            category: f.category,
+            value: f.value,
+            max: f.max,
+            qualifier: f.qualifier,
+            victims: None,
+            trigger: byte_range(text, f.trigger.start, f.trigger.end),
+            part_of: f.part_of,
+            confidence: f.confidence,
+            additive: false,
+            sentence: doc.sentence_of(byte_range(text, f.start, f.end).start),
+            group: i,
+        })
+        .collect();
+    out.totals = totals(&doc, &raws, policy);
+    out.places = places;
+    let verdicts = kept.iter().map(|(_, v, _)| *v).collect();
+    out.figures = kept.into_iter().map(|(f, _, _)| f).collect();
+    (out, verdicts)
+}
+
+/// [`apply`] that shares the extractor's report when there is nothing to apply (no copy: a
+/// thousand documents arrive without doubling their memory or their main-thread time).
+pub fn effective(
+    raw: &Rc<DocumentReport>,
+    text: &str,
+    corr: Option<&DocCorrections>,
+    policy: Policy,
+) -> (Rc<DocumentReport>, Vec<FigState>) {
+    if corr.is_none_or(|c| c.is_empty()) {
+        let states = raw
+            .figures
+            .iter()
+            .map(|f| FigState {
+                verdict: Verdict::Unreviewed,
+                start: f.start,
+                end: f.end,
+                category: f.category,
+            })
+            .collect();
+        return (raw.clone(), states);
+    }
+    let (eff, states) = apply(raw, text, corr, policy);
+    (Rc::new(eff), states)
+}
+
+/// Code point range -> byte range of `text` (clamped to the text).
+pub fn byte_range(text: &str, start: usize, end: usize) -> std::ops::Range<usize> {
+    let at = |cp: usize| {
+        text.char_indices()
+            .nth(cp)
+            .map(|(b, _)| b)
+            .unwrap_or(text.len())
+    };
+    let s = at(start);
+    let e = at(end).max(s);
+    s..e
+}
+
+/// The report of all finished documents, corrections applied, in list order.
+pub fn report(docs: &[Rc<Doc>]) -> Report {
+    Report::new(
+        docs.iter()
+            .filter_map(|d| match (&d.status, &d.eff) {
+                (Status::Done, Some(r)) => Some((**r).clone()),
+                (Status::Failed(e), _) => Some(DocumentReport {
+                    name: d.name.clone(),
+                    date: None,
+                    figures: Vec::new(),
+                    places: Vec::new(),
+                    totals: BTreeMap::new(),
+                    error: Some(e.clone()),
+                }),
+                _ => None,
+            })
+            .collect(),
+    )
+}
+
+/// A sum of totals: the stated value and the bounds (`None` max = open).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sum {
+    /// Sum of values.
+    pub value: u64,
+    /// Sum of lower bounds.
+    pub min: u64,
+    /// Sum of upper bounds, `None` once any is open.
+    pub max: Option<u64>,
+    /// How many documents contribute.
+    pub docs: usize,
+}
+
+impl Default for Sum {
+    fn default() -> Sum {
+        Sum {
+            value: 0,
+            min: 0,
+            max: Some(0),
+            docs: 0,
+        }
+    }
+}
+
+impl Sum {
+    fn add(&mut self, value: u64, min: Option<u64>, max: Option<u64>) {
+        self.value = self.value.saturating_add(value);
+        self.min = self.min.saturating_add(min.unwrap_or(0));
+        self.max = match (self.max, max) {
+            (Some(a), Some(b)) => Some(a.saturating_add(b)),
+            _ => None,
+        };
+        self.docs += 1;
+    }
+}
+
+/// Totals across documents: per category, and per (place, category). Built only from each
+/// document's `totals` and the figures they list, so parts and repeats are never counted twice.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Aggregate {
+    /// Per category.
+    pub by_category: BTreeMap<Category, Sum>,
+    /// Per place name then category; figures with no place go under "".
+    pub by_place: BTreeMap<String, BTreeMap<Category, Sum>>,
+}
+
+/// Adds up the documents' totals.
+pub fn aggregate(reports: &[&DocumentReport]) -> Aggregate {
+    let mut agg = Aggregate::default();
+    for r in reports {
+        for (cat, t) in &r.totals {
+            agg.by_category
+                .entry(*cat)
+                .or_default()
+                .add(t.value, t.min, t.max);
+            for &fi in &t.figures {
+                let Some(f) = r.figures.get(fi) else {
+                    continue;
+                };
+                let place = f
+                    .place
+                    .and_then(|p| r.places.get(p))
+                    .map(|p| p.name.clone())
+                    .unwrap_or_default();
+                agg.by_place
+                    .entry(place)
+                    .or_default()
+                    .entry(*cat)
+                    .or_default()
+                    .add(f.value, f.min, f.max);
+            }
+        }
+    }
+    agg
+}
+
+/// "12", "12–15", "12+" for a value and bounds.
+pub fn bounds_text(min: Option<u64>, max: Option<u64>) -> String {
+    let t = super::thousands;
+    match (min, max) {
+        (Some(a), Some(b)) if a == b => t(a),
+        (Some(a), Some(b)) => format!("{}–{}", t(a), t(b)),
+        (Some(a), None) => format!("{} or more", t(a)),
+        (None, Some(b)) => format!("up to {}", t(b)),
+        (None, None) => "unknown".to_string(),
+    }
+}
+
+/// Human name of a qualifier.
+pub fn qualifier_label(q: Qualifier) -> &'static str {
+    match q {
+        Qualifier::Exact => "exact",
+        Qualifier::About => "about",
+        Qualifier::AtLeast => "at least",
+        Qualifier::MoreThan => "more than",
+        Qualifier::AtMost => "at most",
+        Qualifier::LessThan => "less than",
+        Qualifier::Range => "range",
+        Qualifier::Vague => "vague",
+    }
+}
+
+/// Every qualifier, for pickers.
+pub const QUALIFIERS: [Qualifier; 8] = [
+    Qualifier::Exact,
+    Qualifier::About,
+    Qualifier::AtLeast,
+    Qualifier::MoreThan,
+    Qualifier::AtMost,
+    Qualifier::LessThan,
+    Qualifier::Range,
+    Qualifier::Vague,
+];
+
+/// Parses a qualifier's report name.
+pub fn parse_qualifier(s: &str) -> Option<Qualifier> {
+    QUALIFIERS.into_iter().find(|q| q.as_str() == s)
+}

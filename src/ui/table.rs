@@ -1,0 +1,312 @@
+//! The figures table across documents (sortable, filterable, paged) and the totals per
+//! category and per place, added up from each document's `totals` only.
+
+use super::model::{aggregate, bounds_text, qualifier_label, Status, Sum};
+use super::reader::category_label;
+use super::state::{Action, AppState, Docs};
+use super::thousands;
+use crate::report::model::{Category, DocumentReport, Figure};
+use std::cmp::Ordering;
+use yew::prelude::*;
+
+/// Rows per page.
+pub const ROWS: usize = 100;
+
+/// Sortable columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Col {
+    /// Document, then position.
+    Doc,
+    /// Category.
+    Category,
+    /// Value.
+    Value,
+    /// Place name.
+    Place,
+    /// Confidence.
+    Confidence,
+}
+
+/// Props of [`FigureTable`].
+#[derive(Properties, PartialEq)]
+pub struct TableProps {
+    /// All documents.
+    pub docs: Docs,
+    /// Hidden categories.
+    pub hidden: Vec<Category>,
+    /// State changes.
+    pub dispatch: UseReducerDispatcher<AppState>,
+}
+
+struct Row<'a> {
+    doc_id: u32,
+    doc: &'a str,
+    index: usize,
+    fig: &'a Figure,
+    place: &'a str,
+}
+
+fn select_value(e: &Event) -> String {
+    let el: web_sys::HtmlSelectElement = e.target_unchecked_into();
+    el.value()
+}
+
+fn sum_text(s: &Sum) -> String {
+    format!(
+        "{} ({})",
+        thousands(s.value),
+        bounds_text(Some(s.min), s.max).replace("or more", "+")
+    )
+}
+
+/// The table view.
+#[function_component(FigureTable)]
+pub fn figure_table(props: &TableProps) -> Html {
+    let sort = use_state(|| (Col::Doc, true));
+    let cat = use_state(String::new);
+    let place = use_state(String::new);
+    let doc_f = use_state(String::new);
+    let page = use_state(|| 0usize);
+
+    let reports: Vec<(u32, &DocumentReport)> = props
+        .docs
+        .0
+        .iter()
+        .filter(|d| d.status == Status::Done)
+        .filter_map(|d| d.eff.as_deref().map(|r| (d.id, r)))
+        .collect();
+    let mut rows: Vec<Row> = reports
+        .iter()
+        .flat_map(|(id, r)| {
+            r.figures.iter().enumerate().map(move |(i, f)| Row {
+                doc_id: *id,
+                doc: &r.name,
+                index: i,
+                fig: f,
+                place: f
+                    .place
+                    .and_then(|p| r.places.get(p))
+                    .map(|p| p.name.as_str())
+                    .unwrap_or(""),
+            })
+        })
+        .filter(|r| !props.hidden.contains(&r.fig.category))
+        .collect();
+    let mut place_names: Vec<&str> = rows
+        .iter()
+        .map(|r| r.place)
+        .filter(|p| !p.is_empty())
+        .collect();
+    place_names.sort_unstable();
+    place_names.dedup();
+    rows.retain(|r| {
+        (cat.is_empty() || r.fig.category.as_str() == *cat)
+            && (place.is_empty() || r.place == *place)
+            && (doc_f.is_empty() || r.doc == *doc_f)
+    });
+    let (col, asc) = *sort;
+    rows.sort_by(|a, b| {
+        let o = match col {
+            Col::Doc => a.doc.cmp(b.doc).then(a.index.cmp(&b.index)),
+            Col::Category => a.fig.category.cmp(&b.fig.category),
+            Col::Value => a.fig.value.cmp(&b.fig.value),
+            Col::Place => a.place.cmp(b.place),
+            Col::Confidence => a
+                .fig
+                .confidence
+                .partial_cmp(&b.fig.confidence)
+                .unwrap_or(Ordering::Equal),
+        };
+        if asc {
+            o
+        } else {
+            o.reverse()
+        }
+    });
+    let pages = rows.len().div_ceil(ROWS).max(1);
+    let pg = (*page).min(pages - 1);
+
+    let header = |label: &str, c: Col| {
+        let sort = sort.clone();
+        let (cur, asc) = *sort;
+        let aria = if cur == c {
+            if asc {
+                "ascending"
+            } else {
+                "descending"
+            }
+        } else {
+            "none"
+        };
+        html! {
+            <th scope="col" aria-sort={aria}>
+                <button type="button" class="sort" onclick={Callback::from(move |_: MouseEvent| {
+                    let (cur, asc) = *sort;
+                    sort.set((c, if cur == c { !asc } else { true }));
+                })}>{ label }{ if cur == c { if asc { " ▲" } else { " ▼" } } else { "" } }</button>
+            </th>
+        }
+    };
+    let body: Html = rows
+        .iter()
+        .skip(pg * ROWS)
+        .take(ROWS)
+        .map(|r| {
+            let d = props.dispatch.clone();
+            let (doc_id, index) = (r.doc_id, r.index);
+            let reveal = Callback::from(move |_: MouseEvent| d.dispatch(Action::Reveal(doc_id, index)));
+            let f = r.fig;
+            html! {
+                <tr data-row="" data-category={f.category.as_str()} data-value={f.value.to_string()}>
+                    <td><button type="button" class="linkish" onclick={reveal}
+                        title="Show in the text">{ r.doc }</button></td>
+                    <td class="num">{ &f.text }</td>
+                    <td><span class={classes!("swatch", format!("cat-{}", f.category.as_str()))} aria-hidden="true" />{ f.category.as_str() }</td>
+                    <td class="num">{ thousands(f.value) }</td>
+                    <td>{ qualifier_label(f.qualifier) }</td>
+                    <td class="num">{ bounds_text(f.min, f.max) }</td>
+                    <td>{ if r.place.is_empty() { "—" } else { r.place } }</td>
+                    <td class="num">{ format!("{:.0}%", f.confidence * 100.0) }</td>
+                    <td class="sentence">{ &f.sentence.text }</td>
+                </tr>
+            }
+        })
+        .collect();
+
+    let agg = aggregate(&reports.iter().map(|(_, r)| *r).collect::<Vec<_>>());
+    let cat_totals: Html = agg
+        .by_category
+        .iter()
+        .filter(|(c, _)| !props.hidden.contains(c))
+        .map(|(c, s)| html! {
+            <tr data-total-category={c.as_str()} data-total={s.value.to_string()}>
+                <th scope="row"><span class={classes!("swatch", format!("cat-{}", c.as_str()))} aria-hidden="true" />{ category_label(*c) }</th>
+                <td class="num">{ sum_text(s) }</td>
+                <td class="num">{ s.docs }</td>
+            </tr>
+        })
+        .collect();
+    let shown: Vec<Category> = Category::ALL
+        .into_iter()
+        .filter(|c| !props.hidden.contains(c))
+        .collect();
+    let place_totals: Html = agg
+        .by_place
+        .iter()
+        .map(|(p, cats)| html! {
+            <tr data-total-place={p.clone()}>
+                <th scope="row">{ if p.is_empty() { "(no place)" } else { p.as_str() } }</th>
+                { for shown.iter().map(|c| html! {
+                    <td class="num">{ cats.get(c).map(|s| thousands(s.value)).unwrap_or_default() }</td>
+                }) }
+            </tr>
+        })
+        .collect();
+
+    let on_cat = {
+        let (cat, page) = (cat.clone(), page.clone());
+        Callback::from(move |e: Event| {
+            cat.set(select_value(&e));
+            page.set(0);
+        })
+    };
+    let on_place = {
+        let (place, page) = (place.clone(), page.clone());
+        Callback::from(move |e: Event| {
+            place.set(select_value(&e));
+            page.set(0);
+        })
+    };
+    let on_doc = {
+        let (doc_f, page) = (doc_f.clone(), page.clone());
+        Callback::from(move |e: Event| {
+            doc_f.set(select_value(&e));
+            page.set(0);
+        })
+    };
+    let prev = {
+        let page = page.clone();
+        Callback::from(move |_: MouseEvent| page.set(pg.saturating_sub(1)))
+    };
+    let next = {
+        let page = page.clone();
+        Callback::from(move |_: MouseEvent| page.set(pg + 1))
+    };
+    let mut doc_names: Vec<&str> = reports.iter().map(|(_, r)| r.name.as_str()).collect();
+    doc_names.sort_unstable();
+    doc_names.dedup();
+    html! {
+        <div class="table-view">
+            <section aria-label="Totals" class="totals">
+                <h2>{ "Totals across documents" }</h2>
+                <p class="hint">{ "From each document's totals: repeated mentions and parts of a larger figure are counted once. Bounds in brackets." }</p>
+                <div class="totals-grid">
+                    <table class="data">
+                        <caption>{ "By category" }</caption>
+                        <thead><tr><th scope="col">{ "Category" }</th><th scope="col">{ "Total (bounds)" }</th><th scope="col">{ "Documents" }</th></tr></thead>
+                        <tbody>{ cat_totals }</tbody>
+                    </table>
+                    <table class="data">
+                        <caption>{ "By place" }</caption>
+                        <thead><tr><th scope="col">{ "Place" }</th>
+                            { for shown.iter().map(|c| html! { <th scope="col">{ c.as_str() }</th> }) }
+                        </tr></thead>
+                        <tbody>{ place_totals }</tbody>
+                    </table>
+                </div>
+            </section>
+            <section aria-label="Figures" class="figures">
+                <h2>{ format!("Figures ({})", rows.len()) }</h2>
+                <div class="filters">
+                    <label>{ "Category " }
+                        <select onchange={on_cat} id="filter-category">
+                            <option value="" selected={cat.is_empty()}>{ "all" }</option>
+                            { for shown.iter().map(|c| html! {
+                                <option value={c.as_str()} selected={*cat == c.as_str()}>{ c.as_str() }</option>
+                            }) }
+                        </select>
+                    </label>
+                    <label>{ "Place " }
+                        <select onchange={on_place} id="filter-place">
+                            <option value="" selected={place.is_empty()}>{ "all" }</option>
+                            { for place_names.iter().map(|p| html! {
+                                <option value={p.to_string()} selected={*place == *p}>{ *p }</option>
+                            }) }
+                        </select>
+                    </label>
+                    <label>{ "Document " }
+                        <select onchange={on_doc} id="filter-doc">
+                            <option value="" selected={doc_f.is_empty()}>{ "all" }</option>
+                            { for doc_names.iter().map(|p| html! {
+                                <option value={p.to_string()} selected={*doc_f == *p}>{ *p }</option>
+                            }) }
+                        </select>
+                    </label>
+                </div>
+                <div class="table-wrap">
+                    <table class="data figures-table">
+                        <thead><tr>
+                            { header("Document", Col::Doc) }
+                            <th scope="col">{ "Text" }</th>
+                            { header("Category", Col::Category) }
+                            { header("Value", Col::Value) }
+                            <th scope="col">{ "Qualifier" }</th>
+                            <th scope="col">{ "Bounds" }</th>
+                            { header("Place", Col::Place) }
+                            { header("Confidence", Col::Confidence) }
+                            <th scope="col">{ "Sentence" }</th>
+                        </tr></thead>
+                        <tbody>{ body }</tbody>
+                    </table>
+                </div>
+                if pages > 1 {
+                    <div class="pager">
+                        <button type="button" disabled={pg == 0} onclick={prev} aria-label="Previous page">{ "‹" }</button>
+                        <span>{ format!("page {} of {}", pg + 1, pages) }</span>
+                        <button type="button" disabled={pg + 1 >= pages} onclick={next} aria-label="Next page">{ "›" }</button>
+                    </div>
+                }
+            </section>
+        </div>
+    }
+}

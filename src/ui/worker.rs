@@ -1,0 +1,205 @@
+//! The extraction worker: the same wasm module, started in a dedicated module worker
+//! (`www/worker.js`). Reads files, runs the core, posts results in batches so the page gets
+//! steady small updates instead of one huge one.
+
+use super::protocol::{get, get_array, get_str, message, set};
+use crate::{text, Extractor, Gazetteer, Options, Policy};
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+/// Largest file the worker reads (bigger ones fail with a reason instead of exhausting memory).
+pub const MAX_FILE_BYTES: f64 = 32.0 * 1024.0 * 1024.0;
+/// A batch of results goes out after this much work (ms) or this much report JSON (bytes),
+/// whichever comes first: the page parses each batch in one task, which must stay well under
+/// 50 ms.
+const BATCH_MS: f64 = 8.0;
+const BATCH_BYTES: usize = 120_000;
+
+#[derive(Default)]
+struct State {
+    /// The gazetteer's bytes once loaded (an extractor is rebuilt from them on policy change).
+    gazetteer: Option<Vec<u8>>,
+    extractor: Option<(Policy, Extractor)>,
+}
+
+thread_local! {
+    static STATE: RefCell<State> = RefCell::new(State::default());
+}
+
+fn scope() -> DedicatedWorkerGlobalScope {
+    js_sys::global().unchecked_into()
+}
+
+fn post(msg: &JsValue) {
+    let _ = scope().post_message(msg);
+}
+
+fn now() -> f64 {
+    scope().performance().map(|p| p.now()).unwrap_or(0.0)
+}
+
+/// Installs the message handler, says ready, and starts loading the gazetteer.
+pub fn start() {
+    let handler = Closure::<dyn FnMut(MessageEvent)>::new(|e: MessageEvent| on_message(e.data()));
+    scope().set_onmessage(Some(handler.as_ref().unchecked_ref()));
+    handler.forget();
+    post(&message("ready"));
+    wasm_bindgen_futures::spawn_local(load_gazetteer());
+}
+
+fn gazetteer_status(status: &str, detail: &str) {
+    let m = message("gazetteer");
+    set(&m, "status", status);
+    set(&m, "detail", detail);
+    post(&m);
+}
+
+async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+    let resp = wasm_bindgen_futures::JsFuture::from(scope().fetch_with_str(url))
+        .await
+        .map_err(|e| format!("{e:?}"))?;
+    let resp: web_sys::Response = resp.dyn_into().map_err(|_| "no response".to_string())?;
+    if !resp.ok() {
+        return Err(format!("HTTP {}", resp.status()));
+    }
+    let buf = resp.array_buffer().map_err(|e| format!("{e:?}"))?;
+    let buf = wasm_bindgen_futures::JsFuture::from(buf)
+        .await
+        .map_err(|e| format!("{e:?}"))?;
+    Ok(js_sys::Uint8Array::new(&buf).to_vec())
+}
+
+async fn load_gazetteer() {
+    gazetteer_status("loading", "Loading place names…");
+    match fetch_bytes("gazetteer.bin").await {
+        Err(e) => gazetteer_status("failed", &format!("Place names unavailable ({e})")),
+        Ok(bytes) => match Gazetteer::from_bytes(bytes.clone()) {
+            Ok(_) => {
+                STATE.with(|s| {
+                    let mut s = s.borrow_mut();
+                    s.gazetteer = Some(bytes);
+                    s.extractor = None;
+                });
+                gazetteer_status("ready", "Place names loaded");
+            }
+            Err(e) => gazetteer_status("failed", &format!("Place names unavailable ({e})")),
+        },
+    }
+}
+
+fn with_extractor<R>(policy: Policy, f: impl FnOnce(&Extractor) -> R) -> R {
+    STATE.with(|s| {
+        let mut s = s.borrow_mut();
+        if s.extractor.as_ref().map(|(p, _)| *p) != Some(policy) {
+            let gaz = s
+                .gazetteer
+                .clone()
+                .and_then(|b| Gazetteer::from_bytes(b).ok())
+                .unwrap_or_else(Gazetteer::empty);
+            s.extractor = Some((policy, Extractor::new(gaz, Options { policy })));
+        }
+        match &s.extractor {
+            Some((_, ex)) => f(ex),
+            // Unreachable: set just above; an empty extractor keeps it panic-free anyway.
+            None => f(&Extractor::new(Gazetteer::empty(), Options { policy })),
+        }
+    })
+}
+
+fn is_html(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower.ends_with(".html") || lower.ends_with(".htm") || lower.ends_with(".xhtml")
+}
+
+/// Reads a File synchronously (allowed in workers), decodes it, and reduces HTML to its text
+/// with the core's HTML reader (no DOM involved, so nothing in the file can run).
+fn read_file(file: &web_sys::File) -> Result<String, String> {
+    if file.size() > MAX_FILE_BYTES {
+        return Err(format!(
+            "file too large ({:.0} MB; the limit is {:.0} MB)",
+            file.size() / 1_048_576.0,
+            MAX_FILE_BYTES / 1_048_576.0
+        ));
+    }
+    let reader = web_sys::FileReaderSync::new().map_err(|e| format!("cannot read: {e:?}"))?;
+    let buf = reader
+        .read_as_array_buffer(file)
+        .map_err(|e| format!("cannot read: {e:?}"))?;
+    let bytes = js_sys::Uint8Array::new(&buf).to_vec();
+    let text = text::decode::decode(&bytes).map_err(|e| e.to_string())?;
+    Ok(if is_html(&file.name()) {
+        text::html::to_text(&text)
+    } else {
+        text
+    })
+}
+
+fn on_message(data: JsValue) {
+    if get_str(&data, "type").as_deref() != Some("extract") {
+        return;
+    }
+    let policy = get_str(&data, "policy")
+        .and_then(|p| Policy::parse(&p))
+        .unwrap_or_default();
+    let items = get_array(&data, "items");
+    let mut batch = js_sys::Array::new();
+    let (mut bytes, mut ms) = (0.0f64, 0.0f64);
+    let mut json_bytes = 0usize;
+    let mut last_post = now();
+    for item in items.iter() {
+        let out = js_sys::Object::new();
+        set(&out, "id", get(&item, "id"));
+        let name = get_str(&item, "name").unwrap_or_default();
+        let text = match get_str(&item, "text") {
+            Some(t) => Ok(t),
+            None => match get(&item, "file").dyn_into::<web_sys::File>() {
+                Ok(file) => {
+                    let t = read_file(&file);
+                    if let Ok(t) = &t {
+                        set(&out, "text", t.as_str());
+                    }
+                    t
+                }
+                Err(_) => Err("nothing to read".to_string()),
+            },
+        };
+        match text {
+            Ok(t) => {
+                let t0 = now();
+                let report = with_extractor(policy, |ex| ex.extract(&name, &t));
+                ms += now() - t0;
+                bytes += t.len() as f64;
+                match serde_json::to_string(&report) {
+                    Ok(json) => {
+                        json_bytes += json.len();
+                        set(&out, "report", json)
+                    }
+                    Err(e) => set(&out, "error", format!("internal error: {e}")),
+                }
+            }
+            Err(e) => set(&out, "error", e),
+        }
+        batch.push(&out);
+        if now() - last_post >= BATCH_MS || json_bytes >= BATCH_BYTES {
+            send_batch(&batch, bytes, ms);
+            batch = js_sys::Array::new();
+            bytes = 0.0;
+            ms = 0.0;
+            json_bytes = 0;
+            last_post = now();
+        }
+    }
+    if batch.length() > 0 {
+        send_batch(&batch, bytes, ms);
+    }
+}
+
+fn send_batch(items: &js_sys::Array, bytes: f64, ms: f64) {
+    let m = message("results");
+    set(&m, "items", items);
+    set(&m, "bytes", bytes);
+    set(&m, "ms", ms);
+    post(&m);
+}
