@@ -50,6 +50,11 @@ setup_test_tools() {
     apt-get update -qq
     apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null
   fi
+
+  step "cargo-fuzz"
+  if ! command -v cargo-fuzz >/dev/null; then
+    cargo install cargo-fuzz --locked
+  fi
 }
 
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
