@@ -105,7 +105,7 @@ fn main() {
     measure("links + totals + report + JSON", bytes, || {
         for (d, (figs, pls)) in parsed.iter().zip(&staged) {
             let links = incidents::link::link_places(d, figs, pls);
-            let totals = incidents::totals::totals(figs, Default::default());
+            let totals = incidents::totals::totals(d, figs, Default::default());
             let doc =
                 report::build::document("x", d, figs, pls, &links, totals, Options::default());
             black_box(serde_json::to_string(&doc).ok());
