@@ -24,10 +24,6 @@ pub mod eval;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
 
-/// The web app (wasm32 only): the Yew UI on a page, the extraction worker in a worker.
-#[cfg(target_arch = "wasm32")]
-pub mod ui;
-
 use report::model::DocumentReport;
 use serde::{Deserialize, Serialize};
 
