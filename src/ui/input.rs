@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 /// Files handed over per task: a thousand dropped files are taken in slices, each in its own
 /// task, so the page never blocks while they are registered.
-const SLICE: usize = 100;
+const SLICE: usize = 50;
 
 /// The kind of file, from its name.
 enum Kind {

@@ -14,8 +14,8 @@ pub const MAX_FILE_BYTES: f64 = 32.0 * 1024.0 * 1024.0;
 /// A batch of results goes out after this much work (ms) or this much report JSON (bytes),
 /// whichever comes first: the page parses each batch in one task, which must stay well under
 /// 50 ms.
-const BATCH_MS: f64 = 8.0;
-const BATCH_BYTES: usize = 120_000;
+const BATCH_MS: f64 = 4.0;
+const BATCH_BYTES: usize = 48_000;
 
 #[derive(Default)]
 struct State {
