@@ -309,7 +309,8 @@ pub fn resolve(text: &str, figs: &mut [RawFigure], hints: &[Hint]) {
     }
     // Details of the same people told later.
     for i in 0..figs.len() {
-        if figs[i].part_of.is_some() {
+        // "another 2 soldiers died", "3 more soldiers": said to come on top, not a detail.
+        if figs[i].part_of.is_some() || figs[i].additive {
             continue;
         }
         let Some(mine) = head_noun(text, &figs[i]) else {
