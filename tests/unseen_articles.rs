@@ -152,6 +152,25 @@ const ARTICLES: &[Article] = &[
         totals: &[("detained", 200)],
         pending: None,
     },
+    Article {
+        text: "One guard and one driver were injured when a bomb hit the convoy near the port.",
+        figures: &[
+            ("One", "injured", 1, "exact", None),
+            ("one", "injured", 1, "exact", None),
+        ],
+        totals: &[("injured", 2)],
+        pending: None,
+    },
+    Article {
+        text: "At least 12 workers, including eight miners and four engineers, were killed in the explosion at the pit.",
+        figures: &[
+            ("At least 12", "killed", 12, "at_least", None),
+            ("eight", "killed", 8, "exact", Some(0)),
+            ("four", "killed", 4, "exact", Some(0)),
+        ],
+        totals: &[("killed", 12)],
+        pending: None,
+    },
 ];
 
 fn cat_name(c: Category) -> String {

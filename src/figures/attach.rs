@@ -445,8 +445,14 @@ fn long_subject(text: &str, toks: &[Tok], k: usize) -> usize {
                 return k;
             }
             if x.any(CONJ) {
-                // "men, women and children": the list goes on with people.
-                if !(people_only && toks.get(j + 1).is_some_and(|y| y.any(PERSON))) {
+                // "men, women and children": the list goes on with people; "the Faculty of
+                // Law and Economics": a conjunction inside a name.
+                let in_name = j > k
+                    && starts_upper(text_of(text, &toks[j - 1]))
+                    && toks
+                        .get(j + 1)
+                        .is_some_and(|y| starts_upper(text_of(text, y)));
+                if !in_name && !(people_only && toks.get(j + 1).is_some_and(|y| y.any(PERSON))) {
                     return k;
                 }
             } else if x.any(STOP) {
@@ -454,7 +460,12 @@ fn long_subject(text: &str, toks: &[Tok], k: usize) -> usize {
             }
             people_only &= x.any(PERSON);
         } else if x.is_punct(',') {
-            if !people_only {
+            // "Two men belonging to the Border Guard, were shot": a stray comma before the
+            // passive.
+            let stray = toks
+                .get(j + 1)
+                .is_some_and(|y| y.shape == Shape::Word && is_be(text_of(text, y)));
+            if !people_only && !stray {
                 return k;
             }
         } else if x.is_punct('(') {

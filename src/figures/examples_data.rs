@@ -62,6 +62,8 @@ pub const EXAMPLES: &[Ex] = &[
     ex("[[One]] U.S. marine was wounded by sniper fire.", &[(Injured, 1, Exact)]),
     ex("[[Over 80]] men, women and children were injured when the roof fell.", &[(Injured, 80, MoreThan)]),
     ex("[[Eight]] members of the anti-drug unit of the Federal Police were ambushed and killed.", &[(Killed, 8, Exact)]),
+    ex("[[Four]] students from the School of Law and Economics in the capital were killed.", &[(Killed, 4, Exact)]),
+    ex("[[Two]] men belonging to the Border Guard, were shot dead by gunmen.", &[(Killed, 2, Exact)]),
     none("Twelve gunmen stormed the hotel where guests were killed."),
     none("Four men attacked the station and guards were wounded."),
     // --- More harm words.
@@ -393,6 +395,7 @@ pub const EXAMPLES: &[Ex] = &[
 pub const PARTS: &[(&str, &[Option<usize>])] = &[
     ("The blast killed [[8]] people, including [[2]] MPs.", &[None, Some(0)]),
     ("[[Six]] soldiers were killed in the ambush. Another [[2]] soldiers died in hospital.", &[None, None]),
+    ("[[At least 12]] guards, including [[eight]] policemen and [[four]] soldiers, were killed.", &[None, Some(0), Some(0)]),
     ("[[26]] people, [[4]] of whom are policemen, were injured.", &[None, Some(0)]),
     ("[[1,922]] died: [[1,393]] civilians, [[380]] soldiers and [[149]] policemen.", &[None, Some(0), Some(0), Some(0)]),
     ("[[403]] people were killed in May, including [[147]] civilians, [[165]] rebels and [[26]] smugglers.", &[None, Some(0), Some(0), Some(0)]),
