@@ -431,9 +431,10 @@ fn skip_aside(text: &str, toks: &[Tok], k: usize) -> usize {
 /// only inside a plain list of people.
 fn long_subject(text: &str, toks: &[Tok], k: usize) -> usize {
     let n = toks.len();
+    let end = (k + 14).min(n);
     let mut people_only = true;
-    let mut open = false;
-    for j in k..(k + 14).min(n) {
+    let mut j = k;
+    while j < end {
         let x = &toks[j];
         if x.shape == Shape::Word {
             let w = text_of(text, x);
@@ -469,16 +470,17 @@ fn long_subject(text: &str, toks: &[Tok], k: usize) -> usize {
                 return k;
             }
         } else if x.is_punct('(') {
-            open = true;
-        } else if x.is_punct(')') {
-            // "(three guards and one civilian) have been killed": the end of a breakdown
-            // in brackets, not a subject of its own.
-            if !open {
-                return k;
+            // "Two guards (one Briton and one Kenyan) were killed": a bracket is an aside,
+            // whatever it holds. A closing bracket met first ends a breakdown in brackets
+            // ("(three guards and one civilian) were killed"), not a subject of its own.
+            match (j + 1..end).find(|&e| toks[e].is_punct(')')) {
+                Some(e) => j = e,
+                None => return k,
             }
         } else if !(x.is_punct('.') || x.is_punct('-')) {
             return k;
         }
+        j += 1;
     }
     k
 }

@@ -64,6 +64,7 @@ pub const EXAMPLES: &[Ex] = &[
     ex("[[Eight]] members of the anti-drug unit of the Federal Police were ambushed and killed.", &[(Killed, 8, Exact)]),
     ex("[[Four]] students from the School of Law and Economics in the capital were killed.", &[(Killed, 4, Exact)]),
     ex("[[Two]] men belonging to the Border Guard, were shot dead by gunmen.", &[(Killed, 2, Exact)]),
+    ex("[[Two]] guards of the mission ([[one]] Briton and [[one]] Kenyan) were killed.", &[(Killed, 2, Exact), (Killed, 1, Exact), (Killed, 1, Exact)]),
     none("Twelve gunmen stormed the hotel where guests were killed."),
     none("Four men attacked the station and guards were wounded."),
     // --- More harm words.

@@ -45,13 +45,21 @@ pub fn totals(doc: &Document, figures: &[RawFigure], policy: Policy) -> BTreeMap
             match statements.last_mut() {
                 Some(s) if joins => {
                     // The same count said twice in one sentence is one count.
-                    // "One policeman and one civilian": other people, two counts.
-                    let same_people =
-                        |j: usize| match (head_noun(doc.text, &figures[j]), head_noun(doc.text, f))
-                        {
-                            (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
-                            _ => true,
+                    // "One policeman and one civilian": other people joined by "and", two
+                    // counts ("1 person was killed ..., killing one policeman" is one).
+                    let same_people = |j: usize| {
+                        let g = &figures[j];
+                        let from = g.victims.as_ref().map_or(g.span.end, |v| v.end);
+                        let joined = doc
+                            .text
+                            .get(from..f.span.start)
+                            .is_some_and(|t| t.trim().eq_ignore_ascii_case("and"));
+                        let differ = match (head_noun(doc.text, g), head_noun(doc.text, f)) {
+                            (Some(a), Some(b)) => !a.eq_ignore_ascii_case(b),
+                            _ => false,
                         };
+                        !(joined && differ)
+                    };
                     if !s.figures.iter().rev().take(20).any(|&j| {
                         figures[j].value == f.value
                             && figures[j].group != f.group
