@@ -453,7 +453,8 @@ fn long_subject(text: &str, toks: &[Tok], k: usize) -> usize {
                     && toks
                         .get(j + 1)
                         .is_some_and(|y| starts_upper(text_of(text, y)));
-                if !in_name && !(people_only && toks.get(j + 1).is_some_and(|y| y.any(PERSON))) {
+                let people_list = people_only && toks.get(j + 1).is_some_and(|y| y.any(PERSON));
+                if !(in_name || people_list) {
                     return k;
                 }
             } else if x.any(STOP) {
