@@ -346,10 +346,14 @@ fn skip_aside(text: &str, toks: &[Tok], k: usize) -> usize {
         let limit = if cl == ')' { 30 } else { 12 };
         for (j, x) in toks.iter().enumerate().take((k + limit).min(n)).skip(k + 1) {
             if x.trigger.is_some() && cl != ')' {
-                return k;
+                return long_subject(text, toks, k);
             }
             if x.is_punct(cl) {
-                return if continues(j + 1) { j + 1 } else { k };
+                return if continues(j + 1) {
+                    j + 1
+                } else {
+                    long_subject(text, toks, k)
+                };
             }
         }
         return k;
@@ -412,9 +416,72 @@ fn skip_aside(text: &str, toks: &[Tok], k: usize) -> usize {
                 || x.number
                 || x.any(STOP | NEG | MODAL)
             {
-                return k;
+                return long_subject(text, toks, k);
             }
         }
+    }
+    long_subject(text, toks, k)
+}
+
+/// A long subject before its passive: "Three members of the Rural Police Corps driving
+/// home were killed", "Five guards of a party office have been killed", "Seven Border
+/// Force (BF) personnel are killed", "One U.S. soldier was wounded", "over 100 men, women
+/// and children were hurt". Words (no harm word, number, negation, modal or clause word such
+/// as "who", "where", "said") up to a be-form, or "has/have/had been"; commas and "and"
+/// only inside a plain list of people.
+fn long_subject(text: &str, toks: &[Tok], k: usize) -> usize {
+    let n = toks.len();
+    let end = (k + 14).min(n);
+    let mut people_only = true;
+    let mut j = k;
+    while j < end {
+        let x = &toks[j];
+        if x.shape == Shape::Word {
+            let w = text_of(text, x);
+            let have = is(w, "has") || is(w, "have") || is(w, "had");
+            if is_be(w) || (have && is_word(text, toks, j + 1, "been")) {
+                return if j > k { j } else { k };
+            }
+            if x.trigger.is_some() || x.number || x.any(NEG | MODAL) {
+                return k;
+            }
+            if x.any(CONJ) {
+                // "men, women and children": the list goes on with people; "the Faculty of
+                // Law and Economics": a conjunction inside a name.
+                let in_name = j > k
+                    && starts_upper(text_of(text, &toks[j - 1]))
+                    && toks
+                        .get(j + 1)
+                        .is_some_and(|y| starts_upper(text_of(text, y)));
+                let people_list = people_only && toks.get(j + 1).is_some_and(|y| y.any(PERSON));
+                if !(in_name || people_list) {
+                    return k;
+                }
+            } else if x.any(STOP) {
+                return k;
+            }
+            people_only &= x.any(PERSON);
+        } else if x.is_punct(',') {
+            // "Two men belonging to the Border Guard, were shot": a stray comma before the
+            // passive.
+            let stray = toks
+                .get(j + 1)
+                .is_some_and(|y| y.shape == Shape::Word && is_be(text_of(text, y)));
+            if !people_only && !stray {
+                return k;
+            }
+        } else if x.is_punct('(') {
+            // "Two guards (one Briton and one Kenyan) were killed": a bracket is an aside,
+            // whatever it holds. A closing bracket met first ends a breakdown in brackets
+            // ("(three guards and one civilian) were killed"), not a subject of its own.
+            match (j + 1..end).find(|&e| toks[e].is_punct(')')) {
+                Some(e) => j = e,
+                None => return k,
+            }
+        } else if !(x.is_punct('.') || x.is_punct('-')) {
+            return k;
+        }
+        j += 1;
     }
     k
 }

@@ -55,6 +55,21 @@ pub const EXAMPLES: &[Ex] = &[
     ex("The truck bomb went off near the base, wounding [[27]] soldiers.", &[(Injured, 27, Exact)]),
     ex("The raid ended with troops arresting [[9]] men.", &[(Detained, 9, Exact)]),
     ex("A mortar hit the camp, injuring [[more than 30]] children.", &[(Injured, 30, MoreThan)]),
+    // --- A long subject before its passive (see `attach::long_subject`).
+    ex("[[Three]] members of the Rural Guard Corps driving home were killed by rebels.", &[(Killed, 3, Exact)]),
+    ex("[[Five]] guards of a party office have been killed in an ambush.", &[(Killed, 5, Exact)]),
+    ex("[[At least six]] Border Security Force (BSF) personnel are killed in a blast.", &[(Killed, 6, AtLeast)]),
+    ex("[[One]] U.S. marine was wounded by sniper fire.", &[(Injured, 1, Exact)]),
+    ex("[[Over 80]] men, women and children were injured when the roof fell.", &[(Injured, 80, MoreThan)]),
+    ex("[[Eight]] members of the anti-drug unit of the Federal Police were ambushed and killed.", &[(Killed, 8, Exact)]),
+    ex("[[Four]] students from the School of Law and Economics in the capital were killed.", &[(Killed, 4, Exact)]),
+    ex("[[Two]] men belonging to the Border Guard, were shot dead by gunmen.", &[(Killed, 2, Exact)]),
+    ex("[[Two]] guards of the mission ([[one]] Briton and [[one]] Kenyan) were killed.", &[(Killed, 2, Exact), (Killed, 1, Exact), (Killed, 1, Exact)]),
+    none("Twelve gunmen stormed the hotel where guests were killed."),
+    none("Four men attacked the station and guards were wounded."),
+    // --- More harm words.
+    ex("Bandits murder [[9]] herders near the river.", &[(Killed, 9, Exact)]),
+    ex("The shelling caused [[two]] deaths and injuries to [[14]] others.", &[(Killed, 2, Exact), (Injured, 14, Exact)]),
     // --- Passive and reduced: the count before the harm word.
     ex("[[13]] people were killed in the attack.", &[(Killed, 13, Exact)]),
     ex("[[More than 200]] people were killed on Wednesday.", &[(Killed, 200, MoreThan)]),
@@ -380,6 +395,8 @@ pub const EXAMPLES: &[Ex] = &[
 /// part of.
 pub const PARTS: &[(&str, &[Option<usize>])] = &[
     ("The blast killed [[8]] people, including [[2]] MPs.", &[None, Some(0)]),
+    ("[[Six]] soldiers were killed in the ambush. Another [[2]] soldiers died in hospital.", &[None, None]),
+    ("[[At least 12]] guards, including [[eight]] policemen and [[four]] soldiers, were killed.", &[None, Some(0), Some(0)]),
     ("[[26]] people, [[4]] of whom are policemen, were injured.", &[None, Some(0)]),
     ("[[1,922]] died: [[1,393]] civilians, [[380]] soldiers and [[149]] policemen.", &[None, Some(0), Some(0), Some(0)]),
     ("[[403]] people were killed in May, including [[147]] civilians, [[165]] rebels and [[26]] smugglers.", &[None, Some(0), Some(0), Some(0)]),

@@ -218,7 +218,8 @@ pub fn link_sentence(
 }
 
 /// The head noun of a figure's victims, without a plural "s" ("soldiers" -> "soldier").
-fn head_noun<'a>(text: &'a str, f: &RawFigure) -> Option<&'a str> {
+/// The last word of a figure's victim phrase ("police officers" -> "officers").
+pub fn head_noun<'a>(text: &'a str, f: &RawFigure) -> Option<&'a str> {
     let v = text.get(f.victims.clone()?)?;
     let last = v
         .rsplit(|c: char| !c.is_alphanumeric())
@@ -280,6 +281,20 @@ fn same_people(a: &str, b: &str) -> bool {
 ///   "35 guerrillas") is a detail of the earlier one.
 pub fn resolve(text: &str, figs: &mut [RawFigure], hints: &[Hint]) {
     marked(figs, hints);
+    // "including ten policemen and seven soldiers, were killed": the next item of a marked
+    // part's list is a part of the same whole.
+    for i in 1..figs.len() {
+        let (prev, me) = (&figs[i - 1], &figs[i]);
+        if me.part_of.is_none()
+            && prev.part_of.is_some()
+            && prev.group == me.group
+            && prev.sentence == me.sentence
+            && prev.category == me.category
+            && !me.additive
+        {
+            figs[i].part_of = figs[i - 1].part_of;
+        }
+    }
     // Totals: the smaller counts of its kind, before or after, not yet parts of anything.
     for t in 0..figs.len() {
         if !hints.get(t).is_some_and(|h| h.total) {
@@ -309,7 +324,8 @@ pub fn resolve(text: &str, figs: &mut [RawFigure], hints: &[Hint]) {
     }
     // Details of the same people told later.
     for i in 0..figs.len() {
-        if figs[i].part_of.is_some() {
+        // "another 2 soldiers died", "3 more soldiers": said to come on top, not a detail.
+        if figs[i].part_of.is_some() || figs[i].additive {
             continue;
         }
         let Some(mine) = head_noun(text, &figs[i]) else {

@@ -118,6 +118,8 @@ pub const TRIGGERS: &[Trigger] = &[
     t("kill", Killed, Finite),
     t("kills", Killed, Finite),
     t("murders", Killed, Finite),
+    // "gangs murder 12 farmers" (headline present tense).
+    t("murder", Killed, Finite),
     t("executes", Killed, Finite),
     t("slay", Killed, Finite),
     t("slays", Killed, Finite),
@@ -202,6 +204,8 @@ pub const TRIGGERS: &[Trigger] = &[
     t("wound", Injured, Finite),
     t("casualties", Injured, Noun),
     t("injuries", Injured, Noun),
+    // "causing five deaths and injuries to 15 others".
+    t("injuries to", Injured, NounOf),
     t("injury of", Injured, NounOf),
     t("injuries of", Injured, NounOf),
     t("injuring of", Injured, NounOf),

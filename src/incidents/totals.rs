@@ -10,6 +10,7 @@
 //!   count of that kind, the total is zero.
 
 use crate::figures::bounds::bounds;
+use crate::figures::parts::head_noun;
 use crate::figures::{zero, RawFigure};
 use crate::report::model::{Category, Total};
 use crate::text::Document;
@@ -44,8 +45,26 @@ pub fn totals(doc: &Document, figures: &[RawFigure], policy: Policy) -> BTreeMap
             match statements.last_mut() {
                 Some(s) if joins => {
                     // The same count said twice in one sentence is one count.
+                    // "One policeman and one civilian": other people joined by "and", two
+                    // counts ("1 person was killed ..., killing one policeman" is one).
+                    let same_people = |j: usize| {
+                        let g = &figures[j];
+                        let from = g.victims.as_ref().map_or(g.span.end, |v| v.end);
+                        let joined = doc
+                            .text
+                            .get(from..f.span.start)
+                            .is_some_and(|t| t.trim().eq_ignore_ascii_case("and"));
+                        let differ = match (head_noun(doc.text, g), head_noun(doc.text, f)) {
+                            (Some(a), Some(b)) => !a.eq_ignore_ascii_case(b),
+                            _ => false,
+                        };
+                        !(joined && differ)
+                    };
                     if !s.figures.iter().rev().take(20).any(|&j| {
-                        figures[j].value == f.value && figures[j].group != f.group && !f.additive
+                        figures[j].value == f.value
+                            && figures[j].group != f.group
+                            && !f.additive
+                            && same_people(j)
                     }) {
                         s.value = s.value.saturating_add(f.value);
                         s.min = add(s.min, lo);
