@@ -19,6 +19,8 @@ struct Cand {
     span: Range<usize>,
     /// Lower is better: specificity and the role the words give it.
     rank: i32,
+    /// See [`role`].
+    role: i32,
 }
 
 /// The clause of the sentence that holds byte `at`: split at ";", " — ", " -- ", and at
@@ -121,6 +123,7 @@ pub fn link_places(
                 place: pi,
                 span: m.clone(),
                 rank: i32::from(specificity(p.kind)) + 4 * r,
+                role: r,
             });
         }
     }
@@ -130,6 +133,31 @@ pub fn link_places(
         .iter()
         .find(|c| c.span.start < 200 && doc.sentence_of(c.span.start) == 0)
         .map(|c| c.place);
+    // Mentions of each place (not as reference point or origin) before each candidate:
+    // counts[k] covers cands[..k]. Kept sparse: a snapshot per candidate would be
+    // quadratic, so snapshots are taken only where a figure needs one.
+    let mut wanted: Vec<usize> = figures
+        .iter()
+        .map(|f| cands.partition_point(|c| c.span.start < f.span.start))
+        .collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let mut counts: std::collections::HashMap<usize, Vec<(usize, usize)>> = Default::default();
+    let mut running = vec![(0usize, 0usize); places.len()];
+    let mut k = 0;
+    for &w in &wanted {
+        while k < w && k < cands.len() {
+            let c = &cands[k];
+            if c.role < 2 {
+                if let Some(e) = running.get_mut(c.place) {
+                    e.0 += 1;
+                    e.1 = c.span.start;
+                }
+            }
+            k += 1;
+        }
+        counts.insert(w, running.clone());
+    }
     figures
         .iter()
         .map(|f| {
@@ -138,9 +166,11 @@ pub fn link_places(
             let sent = doc.sentences.get(si).cloned().unwrap_or(0..0);
             let cl = clause(text, &sent, at);
             let best_in = |r: &Range<usize>| {
-                cands
+                let from = cands.partition_point(|c| c.span.start < r.start);
+                cands[from..]
                     .iter()
-                    .filter(|c| c.span.start >= r.start && c.span.end <= r.end)
+                    .take_while(|c| c.span.start < r.end)
+                    .filter(|c| c.span.end <= r.end)
                     .min_by_key(|c| (c.rank, c.span.start.abs_diff(at)))
                     .map(|c| c.place)
             };
@@ -149,15 +179,9 @@ pub fn link_places(
             }
             // The story so far: the place it has named most (not as a reference point or
             // origin), the latest on a tie.
-            let mut count = vec![(0usize, 0usize); places.len()];
-            for c in cands.iter().filter(|c| c.span.end <= at && c.rank % 4 < 8) {
-                if role(text, &c.span) < 2 {
-                    if let Some(e) = count.get_mut(c.place) {
-                        e.0 += 1;
-                        e.1 = c.span.start;
-                    }
-                }
-            }
+            let upto = cands.partition_point(|c| c.span.start < at);
+            let empty = Vec::new();
+            let count = counts.get(&upto).unwrap_or(&empty);
             count
                 .iter()
                 .enumerate()

@@ -2,6 +2,8 @@
 //! is `data/aliases.tsv`, compiled into the index by `build.rs`; these are the case-sensitive
 //! abbreviations and the small word lists the rules read.
 
+use super::fold;
+
 /// Abbreviations that name a country, matched with case and dots exactly as written:
 /// "US-led forces" and "U.S. troops" mention the United States; "UN" is an organisation,
 /// not a place, and is deliberately absent. Value: ISO alpha-2 code.
@@ -229,6 +231,57 @@ pub const FREE_BEFORE: &[&str] = &[
     "so",
     "yet",
     "once",
+    "later",
+    "earlier",
+    "however",
+    "instead",
+    "separately",
+    "overall",
+    "further",
+    "furthermore",
+    "moreover",
+    "again",
+    "finally",
+    "already",
+    "recently",
+    "previously",
+    "initially",
+    "subsequently",
+    "eventually",
+    "currently",
+    "overnight",
+    "tomorrow",
+    "soon",
+    "many",
+    "some",
+    "most",
+    "several",
+    "few",
+    "other",
+    "others",
+    "every",
+    "each",
+    "no",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "troops",
+    "police",
+    "residents",
+    "officials",
+    "witnesses",
+    "attacks",
+    "fighting",
+    "clashes",
+    "violence",
+    "bombings",
     "post",
     "pre",
     "anti",
@@ -434,10 +487,7 @@ pub const NOT_PLACES: &[&str] = &[
 
 /// Whether `word` (any case) is in `list` (lower case).
 pub fn contains(list: &[&str], word: &str) -> bool {
-    word.len() <= 20 && {
-        let lower = word.to_lowercase();
-        list.contains(&lower.as_str())
-    }
+    word.len() <= 20 && fold::with_lower(word, |lower| list.contains(&lower))
 }
 
 #[cfg(test)]

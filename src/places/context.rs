@@ -166,11 +166,12 @@ fn word<'t>(text: &'t str, t: &Token) -> &'t str {
 }
 
 fn place_word(w: &str) -> Option<PlaceKind> {
-    let lower = w.to_lowercase();
-    PLACE_WORDS
-        .iter()
-        .find(|(p, _)| *p == lower)
-        .map(|(_, k)| *k)
+    super::fold::with_lower(w, |lower| {
+        PLACE_WORDS
+            .iter()
+            .find(|(p, _)| *p == lower)
+            .map(|(_, k)| *k)
+    })
 }
 
 /// Whether a capitalised word may be part of a made-up place name.
@@ -188,11 +189,12 @@ fn name_word(text: &str, t: &Token) -> bool {
 
 /// "Iraqi", "Afghan", "Colombian": adjectives of nationality are not names of places.
 fn looks_demonym(w: &str) -> bool {
-    let l = w.to_lowercase();
-    ["ian", "ese", "ish", "ean", "stani", "qi", "li", "ni"]
-        .iter()
-        .any(|s| l.ends_with(s) && l.len() > s.len() + 2)
-        && !l.ends_with("ali")
+    super::fold::with_lower(w, |l| {
+        ["ian", "ese", "ish", "ean", "stani", "qi", "li", "ni"]
+            .iter()
+            .any(|s| l.ends_with(s) && l.len() > s.len() + 2)
+            && !l.ends_with("ali")
+    })
 }
 
 /// Finds places from context. `covered` marks tokens already in gazetteer mentions.

@@ -312,6 +312,7 @@ pub fn find_mentions(doc: &Document, tokens: &[Token], gaz: &Gazetteer) -> Vec<M
 }
 
 /// Whether a name match from token `i` to `last` is a place mention (the rules above).
+#[allow(clippy::too_many_arguments)]
 fn accept(
     key: &str,
     doc: &Document,
@@ -348,7 +349,7 @@ fn accept(
         .first()
         .and_then(|&c| gaz.entry(c))
         .is_some_and(|e| e.feature == super::index_format::feature::COUNTRY);
-    if single && !country && persons.contains(&w.to_lowercase()) {
+    if single && !country && fold::with_lower(w, |l| persons.iter().any(|p| p == l)) {
         return false;
     }
     // Dateline and headline capitals: the whole line is in capitals.
@@ -412,10 +413,19 @@ fn accept(
         }
     }
     // Common words: at the start of a sentence only the best-known places ("Turkey said"),
-    // inside one the well-known, or any after a locative word ("a blast in Most").
-    if hit.common {
+    // inside one also those after a locative word ("a blast in Most") or before a stated
+    // container ("Karma, in Anbar province").
+    if hit.common && single {
         let locative = prev_joined && is_locative(prev_word);
-        if t.initial && level < 3 || !t.initial && level < 2 && !locative {
+        let rest = text.get(tokens[last].full_end..).unwrap_or("");
+        let rest = rest.strip_prefix(',').unwrap_or(rest);
+        let contained = ["in ", "near "].iter().any(|p| {
+            rest.trim_start()
+                .strip_prefix(p)
+                .and_then(|r| r.trim_start_matches("the ").chars().next())
+                .is_some_and(char::is_uppercase)
+        });
+        if level < 3 && !locative && !contained {
             return false;
         }
     }
