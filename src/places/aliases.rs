@@ -487,7 +487,13 @@ pub const NOT_PLACES: &[&str] = &[
 
 /// Whether `word` (any case) is in `list` (lower case).
 pub fn contains(list: &[&str], word: &str) -> bool {
-    word.len() <= 20 && fold::with_lower(word, |lower| list.contains(&lower))
+    word.len() <= 20
+        && if word.is_ascii() {
+            list.iter().any(|l| fold::lower_eq(word, l))
+        } else {
+            let lower = word.to_lowercase();
+            list.contains(&lower.as_str())
+        }
 }
 
 #[cfg(test)]

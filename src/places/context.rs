@@ -166,12 +166,17 @@ fn word<'t>(text: &'t str, t: &Token) -> &'t str {
 }
 
 fn place_word(w: &str) -> Option<PlaceKind> {
-    super::fold::with_lower(w, |lower| {
-        PLACE_WORDS
+    if !w.is_ascii() {
+        let lower = w.to_lowercase();
+        return PLACE_WORDS
             .iter()
             .find(|(p, _)| *p == lower)
-            .map(|(_, k)| *k)
-    })
+            .map(|(_, k)| *k);
+    }
+    PLACE_WORDS
+        .iter()
+        .find(|(p, _)| super::fold::lower_eq(w, p))
+        .map(|(_, k)| *k)
 }
 
 /// Whether a capitalised word may be part of a made-up place name.

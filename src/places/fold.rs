@@ -56,6 +56,19 @@ pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     f(&word.to_lowercase())
 }
 
+/// Whether `word.to_lowercase() == lower`, compared in place for ASCII words (no copy).
+pub fn lower_eq(word: &str, lower: &str) -> bool {
+    if word.is_ascii() {
+        word.len() == lower.len()
+            && word
+                .bytes()
+                .zip(lower.bytes())
+                .all(|(w, l)| w.to_ascii_lowercase() == l)
+    } else {
+        word.to_lowercase() == lower
+    }
+}
+
 /// Appends the folded form of one word (no separators inside) to `out`.
 pub fn fold_word(word: &str, out: &mut String) {
     let start = out.len();
