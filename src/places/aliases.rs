@@ -489,7 +489,7 @@ pub const NOT_PLACES: &[&str] = &[
 pub fn contains(list: &[&str], word: &str) -> bool {
     word.len() <= 20
         && if word.is_ascii() {
-            list.iter().any(|l| fold::lower_eq(word, l))
+            list.iter().any(|l| fold::ascii_lower_eq(word, l))
         } else {
             let lower = word.to_lowercase();
             list.contains(&lower.as_str())

@@ -175,7 +175,7 @@ fn place_word(w: &str) -> Option<PlaceKind> {
     }
     PLACE_WORDS
         .iter()
-        .find(|(p, _)| super::fold::lower_eq(w, p))
+        .find(|(p, _)| super::fold::ascii_lower_eq(w, p))
         .map(|(_, k)| *k)
 }
 

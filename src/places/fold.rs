@@ -56,17 +56,15 @@ pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     f(&word.to_lowercase())
 }
 
-/// Whether `word.to_lowercase() == lower`, compared in place for ASCII words (no copy).
-pub fn lower_eq(word: &str, lower: &str) -> bool {
-    if word.is_ascii() {
-        word.len() == lower.len()
-            && word
-                .bytes()
-                .zip(lower.bytes())
-                .all(|(w, l)| w.to_ascii_lowercase() == l)
-    } else {
-        word.to_lowercase() == lower
-    }
+/// Whether ASCII `word`, lower-cased, is `lower` (compared in place: no copy). For an ASCII
+/// word this is exactly `word.to_lowercase() == lower`; callers check `word.is_ascii()` once.
+#[inline]
+pub fn ascii_lower_eq(word: &str, lower: &str) -> bool {
+    word.len() == lower.len()
+        && word
+            .bytes()
+            .zip(lower.bytes())
+            .all(|(w, l)| w.to_ascii_lowercase() == l)
 }
 
 /// Appends the folded form of one word (no separators inside) to `out`.
