@@ -485,10 +485,11 @@ pub const NOT_PLACES: &[&str] = &[
 
 /// Whether `word` (any case) is in `list` (lower case).
 pub fn contains(list: &[&str], word: &str) -> bool {
-    word.len() <= 20 && {
-        let lower = word.to_lowercase();
-        list.contains(&lower.as_str())
-    }
+    // ASCII case folding without allocating: the lists are ASCII.
+    word.len() <= 20
+        && list
+            .iter()
+            .any(|w| w.len() == word.len() && w.eq_ignore_ascii_case(word))
 }
 
 #[cfg(test)]
