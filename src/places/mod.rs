@@ -54,7 +54,15 @@ pub fn find(doc: &Document, gazetteer: &Gazetteer) -> Vec<ResolvedPlace> {
     // Which place each gazetteer mention went to (for context places' containers).
     let mut mention_place: Vec<Option<usize>> = vec![None; mentions.len()];
     for (mi, m) in mentions.iter().enumerate() {
-        if made.iter().any(|c| overlaps(&c.span, &m.span)) {
+        // `made` is sorted by start: only the few made places starting before this
+        // mention's end can overlap it.
+        let upto = made.partition_point(|c| c.span.start < m.span.end);
+        if made[..upto]
+            .iter()
+            .rev()
+            .take(4)
+            .any(|c| overlaps(&c.span, &m.span))
+        {
             continue;
         }
         let Some(rec) = picks.get(mi).copied().flatten() else {
