@@ -2,6 +2,8 @@
 //! is `data/aliases.tsv`, compiled into the index by `build.rs`; these are the case-sensitive
 //! abbreviations and the small word lists the rules read.
 
+use super::fold;
+
 /// Abbreviations that name a country, matched with case and dots exactly as written:
 /// "US-led forces" and "U.S. troops" mention the United States; "UN" is an organisation,
 /// not a place, and is deliberately absent. Value: ISO alpha-2 code.
@@ -485,10 +487,13 @@ pub const NOT_PLACES: &[&str] = &[
 
 /// Whether `word` (any case) is in `list` (lower case).
 pub fn contains(list: &[&str], word: &str) -> bool {
-    word.len() <= 20 && {
-        let lower = word.to_lowercase();
-        list.contains(&lower.as_str())
-    }
+    word.len() <= 20
+        && if word.is_ascii() {
+            list.iter().any(|l| fold::ascii_lower_eq(word, l))
+        } else {
+            let lower = word.to_lowercase();
+            list.contains(&lower.as_str())
+        }
 }
 
 #[cfg(test)]

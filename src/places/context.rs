@@ -166,10 +166,16 @@ fn word<'t>(text: &'t str, t: &Token) -> &'t str {
 }
 
 fn place_word(w: &str) -> Option<PlaceKind> {
-    let lower = w.to_lowercase();
+    if !w.is_ascii() {
+        let lower = w.to_lowercase();
+        return PLACE_WORDS
+            .iter()
+            .find(|(p, _)| *p == lower)
+            .map(|(_, k)| *k);
+    }
     PLACE_WORDS
         .iter()
-        .find(|(p, _)| *p == lower)
+        .find(|(p, _)| super::fold::ascii_lower_eq(w, p))
         .map(|(_, k)| *k)
 }
 
@@ -188,11 +194,12 @@ fn name_word(text: &str, t: &Token) -> bool {
 
 /// "Iraqi", "Afghan", "Colombian": adjectives of nationality are not names of places.
 fn looks_demonym(w: &str) -> bool {
-    let l = w.to_lowercase();
-    ["ian", "ese", "ish", "ean", "stani", "qi", "li", "ni"]
-        .iter()
-        .any(|s| l.ends_with(s) && l.len() > s.len() + 2)
-        && !l.ends_with("ali")
+    super::fold::with_lower(w, |l| {
+        ["ian", "ese", "ish", "ean", "stani", "qi", "li", "ni"]
+            .iter()
+            .any(|s| l.ends_with(s) && l.len() > s.len() + 2)
+            && !l.ends_with("ali")
+    })
 }
 
 /// Finds places from context. `covered` marks tokens already in gazetteer mentions.

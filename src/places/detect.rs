@@ -349,7 +349,7 @@ fn accept(
         .first()
         .and_then(|&c| gaz.entry(c))
         .is_some_and(|e| e.feature == super::index_format::feature::COUNTRY);
-    if single && !country && persons.contains(&w.to_lowercase()) {
+    if single && !country && fold::with_lower(w, |l| persons.iter().any(|p| p == l)) {
         return false;
     }
     // Dateline and headline capitals: the whole line is in capitals.

@@ -41,6 +41,32 @@ pub fn is_apostrophe(c: char) -> bool {
     )
 }
 
+/// Calls `f` with `word` lower-cased exactly as `str::to_lowercase` would, without a heap
+/// allocation for short ASCII words (the common case in the per-token look-ups).
+pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    if word.len() <= buf.len() && word.is_ascii() {
+        let b = &mut buf[..word.len()];
+        b.copy_from_slice(word.as_bytes());
+        b.make_ascii_lowercase();
+        if let Ok(s) = std::str::from_utf8(b) {
+            return f(s);
+        }
+    }
+    f(&word.to_lowercase())
+}
+
+/// Whether ASCII `word`, lower-cased, is `lower` (compared in place: no copy). For an ASCII
+/// word this is exactly `word.to_lowercase() == lower`; callers check `word.is_ascii()` once.
+#[inline]
+pub fn ascii_lower_eq(word: &str, lower: &str) -> bool {
+    word.len() == lower.len()
+        && word
+            .bytes()
+            .zip(lower.bytes())
+            .all(|(w, l)| w.to_ascii_lowercase() == l)
+}
+
 /// Appends the folded form of one word (no separators inside) to `out`.
 pub fn fold_word(word: &str, out: &mut String) {
     let start = out.len();
@@ -61,29 +87,45 @@ pub fn fold_word(word: &str, out: &mut String) {
     if !folded.is_ascii() {
         return;
     }
-    let mut w: Vec<u8> = folded.as_bytes().to_vec();
-    // "ou" -> "u"
-    let mut v = Vec::with_capacity(w.len());
-    let mut i = 0;
-    while i < w.len() {
-        if w[i] == b'o' && w.get(i + 1) == Some(&b'u') {
-            v.push(b'u');
-            i += 2;
-        } else {
-            v.push(w[i]);
-            i += 1;
-        }
-    }
-    w = v;
-    // doubled letters collapse
-    w.dedup();
-    // final "h" after a vowel goes (but keep short words such as "ah")
-    if w.len() > 3 && w.last() == Some(&b'h') && is_vowel(w[w.len() - 2]) {
-        w.pop();
-    }
+    // Short words (nearly all) are rewritten on the stack: no allocation per word.
+    let mut stack = [0u8; 64];
+    let mut heap = Vec::new();
+    let w: &mut [u8] = if folded.len() <= stack.len() {
+        let s = &mut stack[..folded.len()];
+        s.copy_from_slice(folded.as_bytes());
+        s
+    } else {
+        heap.extend_from_slice(folded.as_bytes());
+        &mut heap
+    };
+    let n = spelling_variants(w);
     out.truncate(start);
     // `w` holds ASCII only: every byte is a char.
-    out.extend(w.iter().map(|&b| b as char));
+    out.extend(w.iter().take(n).map(|&b| b as char));
+}
+
+/// Rewrites lower-case ASCII `w` in place: "ou" -> "u", doubled letters collapse, a final
+/// "h" after a vowel goes (but short words such as "ah" keep it). Returns the new length.
+fn spelling_variants(w: &mut [u8]) -> usize {
+    let (mut r, mut n) = (0, 0);
+    while r < w.len() {
+        // The write index `n` never passes the read index `r`.
+        let b = if w[r] == b'o' && w.get(r + 1) == Some(&b'u') {
+            r += 2;
+            b'u'
+        } else {
+            r += 1;
+            w[r - 1]
+        };
+        if n == 0 || w[n - 1] != b {
+            w[n] = b;
+            n += 1;
+        }
+    }
+    if n > 3 && w[n - 1] == b'h' && is_vowel(w[n - 2]) {
+        n -= 1;
+    }
+    n
 }
 
 fn is_vowel(b: u8) -> bool {

@@ -15,7 +15,7 @@ pub mod resolve;
 use crate::report::model::PlaceKind;
 use crate::text::Document;
 use gazetteer::Gazetteer;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
 /// A distinct resolved place with its mentions (byte offsets).
@@ -54,7 +54,15 @@ pub fn find(doc: &Document, gazetteer: &Gazetteer) -> Vec<ResolvedPlace> {
     // Which place each gazetteer mention went to (for context places' containers).
     let mut mention_place: Vec<Option<usize>> = vec![None; mentions.len()];
     for (mi, m) in mentions.iter().enumerate() {
-        if made.iter().any(|c| overlaps(&c.span, &m.span)) {
+        // `made` is sorted by start: only the few made places starting before this
+        // mention's end can overlap it.
+        let upto = made.partition_point(|c| c.span.start < m.span.end);
+        if made[..upto]
+            .iter()
+            .rev()
+            .take(4)
+            .any(|c| overlaps(&c.span, &m.span))
+        {
             continue;
         }
         let Some(rec) = picks.get(mi).copied().flatten() else {
@@ -154,7 +162,8 @@ fn local_places(
             1
         }
     };
-    let mut votes: HashMap<&str, usize> = HashMap::new();
+    // Ordered, so that a tie between countries breaks the same way on every run.
+    let mut votes: BTreeMap<&str, usize> = BTreeMap::new();
     for (m, p) in mentions.iter().zip(picks.iter()) {
         if let Some(c) = p.and_then(|p| gaz.entry(p)).and_then(|e| e.country) {
             *votes.entry(c).or_default() += weight(m);
@@ -178,19 +187,18 @@ fn local_places(
         }
         // Votes of the other names only.
         let mine = own.get(&(m.key.as_str(), c)).copied().unwrap_or(0);
-        let mut others = votes.clone();
-        if let Some(v) = others.get_mut(c) {
-            *v = v.saturating_sub(mine);
-        }
-        let Some((top, top_n)) = others
+        // (Read through `votes` rather than a copy per mention; same order, same ties.)
+        let other = |k: &str, n: usize| if k == c { n.saturating_sub(mine) } else { n };
+        let Some((top, top_n)) = votes
             .iter()
-            .max_by_key(|(_, n)| **n)
-            .map(|(c, n)| (*c, *n))
+            .map(|(k, n)| (*k, other(k, *n)))
+            .max_by_key(|(_, n)| *n)
         else {
             continue;
         };
+        let own_n = votes.get(c).map_or(0, |n| other(c, *n));
         // The pick's country must be far less supported than the story's country.
-        if c == top || top_n < 2 || others.get(c).copied().unwrap_or(0) * 2 >= top_n {
+        if c == top || top_n < 2 || own_n * 2 >= top_n {
             continue;
         }
         let next_word = tokens

@@ -12,7 +12,7 @@ use super::detect::{Mention, Token};
 use super::fold;
 use super::gazetteer::{Entry, Gazetteer};
 use super::index_format::feature;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Candidates considered per name.
 const MAX_CANDIDATES: usize = 60;
@@ -37,16 +37,18 @@ fn offset(from: (f64, f64), km: f64, deg: f64) -> (f64, f64) {
 }
 
 fn bearing(w: &str) -> Option<f64> {
-    Some(match w.to_lowercase().as_str() {
-        "north" => 0.0,
-        "northeast" | "north-east" => 45.0,
-        "east" => 90.0,
-        "southeast" | "south-east" => 135.0,
-        "south" => 180.0,
-        "southwest" | "south-west" => 225.0,
-        "west" => 270.0,
-        "northwest" | "north-west" => 315.0,
-        _ => return None,
+    super::fold::with_lower(w, |l| {
+        Some(match l {
+            "north" => 0.0,
+            "northeast" | "north-east" => 45.0,
+            "east" => 90.0,
+            "southeast" | "south-east" => 135.0,
+            "south" => 180.0,
+            "southwest" | "south-west" => 225.0,
+            "west" => 270.0,
+            "northwest" | "north-west" => 315.0,
+            _ => return None,
+        })
     })
 }
 
@@ -227,7 +229,8 @@ pub fn resolve(
     let mut pick: Vec<usize> = statics.iter().map(|s| argmax(s).unwrap_or(0)).collect();
     for _round in 0..3 {
         // Country focus from the current picks, each name counted by its mentions.
-        let mut votes: HashMap<&str, f64> = HashMap::new();
+        // Ordered, so that a tie between countries breaks the same way on every run.
+        let mut votes: BTreeMap<&str, f64> = BTreeMap::new();
         let mut total = 0.0;
         for (g, ms) in groups.iter().enumerate() {
             if let Some(e) = cands[g].get(pick[g]) {
