@@ -10,7 +10,8 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 // The second sentence has a number but no harm word: the extractor leaves it, a reader may add it.
-const TEXT: &str = "Officials said 12 people were killed in the blast. Doctors at the clinic counted 30 by noon.";
+const TEXT: &str =
+    "Officials said 12 people were killed in the blast. Doctors at the clinic counted 30 by noon.";
 
 #[wasm_bindgen_test]
 fn extracts_in_the_browser() {
