@@ -211,6 +211,38 @@ test('samples, views, corrections, keyboard and screenshots', async () => {
   await context.close();
 });
 
+test('map: markers per place, click filters the table, background clears', async () => {
+  const { context, page, errors } = await open();
+  await drop(page, [
+    ['north.txt', 'Market blast\n\nA car bomb killed 12 people and injured 40 in Mosul, Iraq, on Friday, police said.'],
+    ['east.txt', 'Attack on school\n\nAt least 7 people were killed and 15 wounded in an attack in Kabul, Afghanistan, officials said.'],
+  ]);
+  await allDone(page, 2);
+  await page.waitForSelector('.gaz.ready', { timeout: 30000 });
+  await page.click('#tab-map');
+  await page.waitForSelector('.map-country', { timeout: 30000 });
+  await page.waitForFunction(() => document.querySelectorAll('[data-marker]').length >= 2, null, { timeout: 30000 });
+  const names = await page.$$eval('[data-marker]', (els) => els.map((e) => e.dataset.marker));
+  console.log('# map markers:', names.join(', '));
+  const name = names.find((n) => /Mosul/.test(n));
+  assert.ok(name, names.join(', '));
+  const all = await page.locator('tr[data-row]').count();
+  await page.locator(`[data-marker="${name}"]`).click();
+  await page.waitForFunction((n) => {
+    const rows = [...document.querySelectorAll('tr[data-row]')];
+    return rows.length > 0 && rows.every((r) => r.dataset.place === n);
+  }, name);
+  assert.ok(await page.locator('tr[data-row]').count() < all);
+  assert.equal(await page.inputValue('#filter-place'), name);
+  await shot(page, 'map');
+  // Clicking the background (the sea off South America) shows every place again.
+  const box = await page.locator('svg.map-svg').boundingBox();
+  await page.mouse.click(box.x + box.width * 0.2, box.y + box.height * 0.85);
+  await page.waitForFunction((n) => document.querySelectorAll('tr[data-row]').length === n, all);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('works offline after the first visit (service worker)', async () => {
   const { context, page } = await open();
   await page.click('button.samples');

@@ -1,11 +1,11 @@
 // Offline support: after the first visit the app and the gazetteer come from this cache when
 // the network is away. Network first, so a new version is never mixed with an old one.
-const CACHE = 'casualty-lens-v1';
+const CACHE = 'casualty-lens-v2';
 const CORE = [
   './', './index.html', './boot.js', './helpers.js', './worker.js', './style.css',
-  './favicon.svg', './casualty-lens.js', './casualty-lens_bg.wasm',
+  './favicon.svg', './map.css', './casualty-lens.js', './casualty-lens_bg.wasm',
 ];
-const OPTIONAL = ['./gazetteer.bin'];
+const OPTIONAL = ['./gazetteer.bin', './basemap/countries-110m.json'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {

@@ -7,6 +7,7 @@ use super::docs::DocList;
 use super::export::ExportBar;
 use super::helpers;
 use super::input::Input;
+use super::mapview::{fetch_basemap, MapView};
 use super::model::{Corrections, Status};
 use super::protocol::{get_f64, get_str};
 use super::reader::Reader;
@@ -110,6 +111,23 @@ pub fn app() -> Html {
             install_keys(dispatch);
         });
     }
+    // The basemap, fetched once, the first time the map is shown.
+    let basemap = use_state(|| (AttrValue::Static(""), None::<String>));
+    let basemap_asked = use_mut_ref(|| false);
+    {
+        let basemap = basemap.clone();
+        use_effect_with(state.view == View::Map, move |on_map| {
+            if *on_map && !*basemap_asked.borrow() {
+                *basemap_asked.borrow_mut() = true;
+                wasm_bindgen_futures::spawn_local(async move {
+                    match fetch_basemap().await {
+                        Ok(t) => basemap.set((AttrValue::from(t), None)),
+                        Err(e) => basemap.set((AttrValue::Static(""), Some(e))),
+                    }
+                });
+            }
+        });
+    }
     use_effect_with(state.settings.theme, |theme| {
         if let Some(root) = web_sys::window()
             .and_then(|w| w.document())
@@ -174,7 +192,12 @@ pub fn app() -> Html {
         },
         View::Table => html! {
             <FigureTable docs={state.docs.clone()} hidden={state.settings.hidden.clone()}
-                dispatch={dispatch.clone()} />
+                place={state.place_filter.clone()} dispatch={dispatch.clone()} />
+        },
+        View::Map => html! {
+            <MapView docs={state.docs.clone()} hidden={state.settings.hidden.clone()}
+                basemap={basemap.0.clone()} basemap_error={basemap.1.clone()}
+                place={state.place_filter.clone()} dispatch={dispatch.clone()} />
         },
         View::Settings => html! {
             <SettingsPanel settings={state.settings.clone()} dispatch={dispatch.clone()} />
@@ -212,6 +235,7 @@ pub fn app() -> Html {
                 <nav class="tabs" role="tablist" aria-label="Views">
                     { tab("Read", View::Read, state.view, &dispatch) }
                     { tab("Table", View::Table, state.view, &dispatch) }
+                    { tab("Map", View::Map, state.view, &dispatch) }
                     { tab("Settings", View::Settings, state.view, &dispatch) }
                     { tab("About", View::About, state.view, &dispatch) }
                 </nav>

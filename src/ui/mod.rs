@@ -9,6 +9,7 @@ pub mod export;
 pub mod helpers;
 pub mod input;
 pub mod map;
+pub mod mapview;
 pub mod model;
 pub mod projection;
 pub mod protocol;

@@ -42,6 +42,8 @@ pub enum View {
     Read,
     /// The figures table with totals.
     Table,
+    /// The world map of places, above the figures table.
+    Map,
     /// Settings.
     Settings,
     /// About and privacy.
@@ -100,6 +102,8 @@ pub struct AppState {
     pub correcting: bool,
     /// Page of the documents list.
     pub doc_page: usize,
+    /// The figures table shows only this place (picked in the table or on the map).
+    pub place_filter: Option<String>,
     /// A problem to show (worker failure...).
     pub error: Option<String>,
     /// The worker.
@@ -124,6 +128,7 @@ impl Default for AppState {
             flash_seq: 0,
             correcting: false,
             doc_page: 0,
+            place_filter: None,
             error: None,
             bridge: None,
         }
@@ -186,6 +191,8 @@ pub enum Action {
     SetCorrecting(bool),
     /// Page of the documents list.
     SetDocPage(usize),
+    /// Show only one place's figures in the table (None: all places).
+    FilterPlace(Option<String>),
 }
 
 fn stored_record(id: u32, name: &str, text: &str, error: Option<&str>) -> js_sys::Object {
@@ -459,6 +466,7 @@ impl Reducible for AppState {
                 s.pending = 0;
                 s.run_total = 0;
                 s.doc_page = 0;
+                s.place_filter = None;
                 helpers::background(helpers::clear_docs());
                 save_corrections(&s.corrections);
             }
@@ -568,6 +576,7 @@ impl Reducible for AppState {
             }
             Action::SetCorrecting(on) => s.correcting = on,
             Action::SetDocPage(p) => s.doc_page = p,
+            Action::FilterPlace(p) => s.place_filter = p.filter(|p| !p.is_empty()),
         }
         Rc::new(s)
     }

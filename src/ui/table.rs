@@ -34,6 +34,9 @@ pub struct TableProps {
     pub docs: Docs,
     /// Hidden categories.
     pub hidden: Vec<Category>,
+    /// Only this place's figures (the app state's place filter, shared with the map).
+    #[prop_or_default]
+    pub place: Option<String>,
     /// State changes.
     pub dispatch: UseReducerDispatcher<AppState>,
 }
@@ -64,9 +67,14 @@ fn sum_text(s: &Sum) -> String {
 pub fn figure_table(props: &TableProps) -> Html {
     let sort = use_state(|| (Col::Doc, true));
     let cat = use_state(String::new);
-    let place = use_state(String::new);
+    let place: &str = props.place.as_deref().unwrap_or("");
     let doc_f = use_state(String::new);
     let page = use_state(|| 0usize);
+    {
+        // A new place filter (possibly from the map) starts again at the first page.
+        let page = page.clone();
+        use_effect_with(props.place.clone(), move |_| page.set(0));
+    }
 
     let reports: Vec<(u32, &DocumentReport)> = props
         .docs
@@ -97,11 +105,15 @@ pub fn figure_table(props: &TableProps) -> Html {
         .map(|r| r.place)
         .filter(|p| !p.is_empty())
         .collect();
+    if !place.is_empty() {
+        // A place picked on the map may have no (visible) figures: keep it selectable.
+        place_names.push(place);
+    }
     place_names.sort_unstable();
     place_names.dedup();
     rows.retain(|r| {
         (cat.is_empty() || r.fig.category.as_str() == *cat)
-            && (place.is_empty() || r.place == *place)
+            && (place.is_empty() || r.place == place)
             && (doc_f.is_empty() || r.doc == *doc_f)
     });
     let (col, asc) = *sort;
@@ -157,7 +169,8 @@ pub fn figure_table(props: &TableProps) -> Html {
             let reveal = Callback::from(move |_: MouseEvent| d.dispatch(Action::Reveal(doc_id, index)));
             let f = r.fig;
             html! {
-                <tr data-row="" data-category={f.category.as_str()} data-value={f.value.to_string()}>
+                <tr data-row="" data-category={f.category.as_str()} data-value={f.value.to_string()}
+                    data-place={r.place.to_string()}>
                     <td><button type="button" class="linkish" onclick={reveal}
                         title="Show in the text">{ r.doc }</button></td>
                     <td class="num">{ &f.text }</td>
@@ -211,9 +224,9 @@ pub fn figure_table(props: &TableProps) -> Html {
         })
     };
     let on_place = {
-        let (place, page) = (place.clone(), page.clone());
+        let (d, page) = (props.dispatch.clone(), page.clone());
         Callback::from(move |e: Event| {
-            place.set(select_value(&e));
+            d.dispatch(Action::FilterPlace(Some(select_value(&e))));
             page.set(0);
         })
     };
@@ -270,7 +283,7 @@ pub fn figure_table(props: &TableProps) -> Html {
                         <select onchange={on_place} id="filter-place">
                             <option value="" selected={place.is_empty()}>{ "all" }</option>
                             { for place_names.iter().map(|p| html! {
-                                <option value={p.to_string()} selected={*place == *p}>{ *p }</option>
+                                <option value={p.to_string()} selected={place == *p}>{ *p }</option>
                             }) }
                         </select>
                     </label>
