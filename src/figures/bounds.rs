@@ -17,7 +17,10 @@ pub fn bounds(
 ) -> (Option<u64>, Option<u64>) {
     match qualifier {
         Qualifier::Exact => (Some(value), Some(value)),
-        Qualifier::About => (Some(value - value / 10), Some(value + value.div_ceil(10))),
+        Qualifier::About => (
+            Some(value - value / 10),
+            Some(value.saturating_add(value.div_ceil(10))),
+        ),
         Qualifier::AtLeast => (Some(value), None),
         Qualifier::MoreThan => (Some(value.saturating_add(1)), None),
         Qualifier::AtMost => (None, Some(value)),
@@ -58,6 +61,8 @@ mod tests {
         assert_eq!(bounds(13, Exact, None, Literal), (Some(13), Some(13)));
         assert_eq!(bounds(13, AtLeast, None, Literal), (Some(13), None));
         assert_eq!(bounds(200, MoreThan, None, Literal), (Some(201), None));
+        // Absurd values saturate instead of overflowing (found by the property tests).
+        assert_eq!(bounds(u64::MAX, About, None, Literal).1, Some(u64::MAX));
         assert_eq!(bounds(200, AtMost, None, Literal), (None, Some(200)));
         assert_eq!(bounds(20, LessThan, None, Literal), (None, Some(19)));
         assert_eq!(bounds(10, Range, Some(15), Literal), (Some(10), Some(15)));
