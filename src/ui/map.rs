@@ -502,6 +502,8 @@ pub fn world_map(props: &WorldMapProps) -> Html {
         })
     });
 
+    let tooltip_ref = use_node_ref();
+    let frame_ref = use_node_ref();
     // The tooltip of the hovered or focused marker, positioned in % of the map box.
     let tooltip = (*hover).as_ref().and_then(|name| {
         let m = props.markers.iter().find(|m| &m.name == name)?;
@@ -512,18 +514,14 @@ pub fn world_map(props: &WorldMapProps) -> Html {
         }
         let flip_x = sx > WIDTH * 0.6;
         let flip_y = sy > h * 0.6;
-        let style = format!(
-            "left:{:.3}%;top:{:.3}%;",
-            sx / WIDTH * 100.0,
-            sy / h * 100.0
-        );
+        let pos = (sx / WIDTH * 100.0, sy / h * 100.0);
         let class = classes!(
             "map-tooltip",
             flip_x.then_some("flip-x"),
             flip_y.then_some("flip-y")
         );
-        Some(html! {
-            <div {class} {style} role="tooltip">
+        Some((pos, html! {
+            <div {class} ref={tooltip_ref.clone()} role="tooltip">
                 <strong>{ &m.name }</strong>
                 <div class="map-tooltip-counts">{ count_label(m) }</div>
                 if !m.figures.is_empty() {
@@ -533,8 +531,31 @@ pub fn world_map(props: &WorldMapProps) -> Html {
                     <div class="map-tooltip-more">{ format!("… {} more", m.figures.len() - 12) }</div>
                 }
             </div>
-        })
+        }))
     });
+    // Positions go through the CSSOM, not `style` attributes, which the page's
+    // Content-Security-Policy (style-src 'self') blocks.
+    let tooltip_pos = tooltip.as_ref().map(|(pos, _)| *pos);
+    {
+        let tooltip_ref = tooltip_ref.clone();
+        use_effect_with(tooltip_pos, move |pos| {
+            if let (Some((x, y)), Some(el)) = (pos, tooltip_ref.cast::<web_sys::HtmlElement>()) {
+                let style = el.style();
+                let _ = style.set_property("left", &format!("{x:.3}%"));
+                let _ = style.set_property("top", &format!("{y:.3}%"));
+            }
+        });
+    }
+    {
+        let frame_ref = frame_ref.clone();
+        use_effect_with(h.to_bits(), move |_| {
+            if let Some(el) = frame_ref.cast::<web_sys::HtmlElement>() {
+                let ratio = format!("{} / {}", fmt(WIDTH), fmt(h));
+                let _ = el.style().set_property("aspect-ratio", &ratio);
+            }
+        });
+    }
+    let tooltip = tooltip.map(|(_, t)| t);
 
     let layer = if v.k >= DETAIL_ZOOM && !detail.countries.is_empty() {
         detail.clone()
@@ -544,10 +565,9 @@ pub fn world_map(props: &WorldMapProps) -> Html {
     let error = basemap.error.clone().or_else(|| detail.error.clone());
     let transform = format!("translate({} {}) scale({})", fmt(v.tx), fmt(v.ty), v.k);
     let view_box = format!("0 0 {} {}", fmt(WIDTH), fmt(h));
-    let aspect = format!("aspect-ratio: {} / {};", fmt(WIDTH), fmt(h));
     html! {
         <figure class="world-map">
-            <div class="map-frame" style={aspect}>
+            <div class="map-frame" ref={frame_ref}>
                 <svg ref={svg_ref} class="map-svg" viewBox={view_box}
                      preserveAspectRatio="xMidYMid meet" tabindex="0" role="group"
                      aria-label="World map of the places with casualty figures. Arrow keys pan, + and - zoom, F fits the places, 0 resets, Tab moves between places."
