@@ -389,31 +389,8 @@ pub const REGION_WORDS: &[&str] = &[
 /// Capitalised words that are never a place on their own, though some town bears the name:
 /// months and days ("June" is not Junee), faiths and peoples ("Sunni", "Shi'a"), armed
 /// groups ("al-Shabab", "Hamas").
+/// Month names come from the numbers stage's table ([`crate::numbers::kind::MONTHS`]).
 pub const NOT_PLACES: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
     "monday",
     "tuesday",
     "wednesday",
@@ -494,6 +471,11 @@ pub fn contains(list: &[&str], word: &str) -> bool {
             let lower = word.to_lowercase();
             list.contains(&lower.as_str())
         }
+}
+
+/// Whether a word is never a place on its own: a month, a faith or people, an armed group.
+pub fn not_a_place(w: &str) -> bool {
+    contains(NOT_PLACES, w) || contains(crate::numbers::kind::MONTHS, w)
 }
 
 #[cfg(test)]

@@ -331,7 +331,7 @@ fn accept(
         && (contains(aliases::FREE_BEFORE, w)
             || contains(aliases::TITLES, w)
             || contains(aliases::CONNECTORS, w)
-            || contains(aliases::NOT_PLACES, w)
+            || aliases::not_a_place(w)
             || w.chars().filter(|c| c.is_alphabetic()).count() < 3)
     {
         return false;
@@ -391,7 +391,7 @@ fn accept(
                 && !p.caps
                 && !contains(aliases::FREE_BEFORE, prev_word)
                 && !contains(aliases::CONNECTORS, prev_word)
-                && !contains(aliases::NOT_PLACES, prev_word)
+                && !aliases::not_a_place(prev_word)
                 && p.end == p.full_end
                 && !caps_context
             {
