@@ -225,17 +225,7 @@ pub fn apply(
     policy: Policy,
 ) -> (DocumentReport, Vec<FigState>) {
     let Some(corr) = corr.filter(|c| !c.is_empty()) else {
-        let states = raw
-            .figures
-            .iter()
-            .map(|f| FigState {
-                verdict: Verdict::Unreviewed,
-                start: f.start,
-                end: f.end,
-                category: f.category,
-            })
-            .collect();
-        return (raw.clone(), states);
+        return (raw.clone(), unreviewed(raw));
     };
     let mut out = raw.clone();
     let mut places = std::mem::take(&mut out.places);
@@ -342,17 +332,7 @@ pub fn effective(
     policy: Policy,
 ) -> (Rc<DocumentReport>, Vec<FigState>) {
     if corr.is_none_or(|c| c.is_empty()) {
-        let states = raw
-            .figures
-            .iter()
-            .map(|f| FigState {
-                verdict: Verdict::Unreviewed,
-                start: f.start,
-                end: f.end,
-                category: f.category,
-            })
-            .collect();
-        return (raw.clone(), states);
+        return (raw.clone(), unreviewed(raw));
     }
     let (eff, states) = apply(raw, text, corr, policy);
     (Rc::new(eff), states)
@@ -508,4 +488,18 @@ pub const QUALIFIERS: [Qualifier; 8] = [
 /// Parses a qualifier's report name.
 pub fn parse_qualifier(s: &str) -> Option<Qualifier> {
     QUALIFIERS.into_iter().find(|q| q.as_str() == s)
+}
+
+/// Every figure of a report as extracted, with nothing reviewed yet.
+fn unreviewed(report: &DocumentReport) -> Vec<FigState> {
+    report
+        .figures
+        .iter()
+        .map(|f| FigState {
+            verdict: Verdict::Unreviewed,
+            start: f.start,
+            end: f.end,
+            category: f.category,
+        })
+        .collect()
 }
