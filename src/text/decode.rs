@@ -82,10 +82,10 @@ pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
         return Ok(utf8(rest));
     }
     if bytes.starts_with(b"\xFF\xFE") {
-        return Ok(utf16(encoding_rs::UTF_16LE, &bytes[2..]));
+        return Ok(utf16(Endian::Little, &bytes[2..]));
     }
     if bytes.starts_with(b"\xFE\xFF") {
-        return Ok(utf16(encoding_rs::UTF_16BE, &bytes[2..]));
+        return Ok(utf16(Endian::Big, &bytes[2..]));
     }
     if let Some(kind) = magic(bytes) {
         return Err(DecodeError::Binary { kind: Some(kind) });
@@ -127,15 +127,51 @@ fn utf8(bytes: &[u8]) -> String {
     if good > bad.saturating_mul(4) {
         String::from_utf8_lossy(bytes).into_owned()
     } else {
-        encoding_rs::WINDOWS_1252
-            .decode_without_bom_handling(bytes)
-            .0
-            .into_owned()
+        windows_1252(bytes)
     }
 }
 
-fn utf16(enc: &'static encoding_rs::Encoding, bytes: &[u8]) -> String {
-    enc.decode_without_bom_handling(bytes).0.into_owned()
+/// Byte order of UTF-16 text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Endian {
+    Little,
+    Big,
+}
+
+/// UTF-16 to UTF-8; unpaired surrogates and an odd last byte become U+FFFD (as the WHATWG
+/// decoder does).
+fn utf16(endian: Endian, bytes: &[u8]) -> String {
+    let units = bytes.chunks_exact(2).map(|p| match endian {
+        Endian::Little => u16::from_le_bytes([p[0], p[1]]),
+        Endian::Big => u16::from_be_bytes([p[0], p[1]]),
+    });
+    let mut out: String = char::decode_utf16(units)
+        .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+        .collect();
+    if bytes.len() % 2 == 1 {
+        out.push(char::REPLACEMENT_CHARACTER);
+    }
+    out
+}
+
+/// Windows-1252 (which browsers also use for "Latin-1") to UTF-8, per the WHATWG table:
+/// 0x80-0x9F are the typographic characters below (the five unassigned bytes map to the C1
+/// control of the same value); every other byte is the code point of the same value.
+/// Written out here rather than through `encoding_rs`, whose every-encoding tables would
+/// add ~200 KB to the app's WebAssembly for the one single-byte table we need.
+fn windows_1252(bytes: &[u8]) -> String {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž',
+        '\u{8F}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}',
+        'ž', 'Ÿ',
+    ];
+    bytes
+        .iter()
+        .map(|&b| match b {
+            0x80..=0x9F => HIGH[usize::from(b - 0x80)],
+            _ => char::from(b),
+        })
+        .collect()
 }
 
 fn magic(bytes: &[u8]) -> Option<&'static str> {
@@ -153,7 +189,7 @@ fn magic(bytes: &[u8]) -> Option<&'static str> {
 
 /// BOM-less UTF-16: text in Latin scripts has a NUL in every other byte (the high byte),
 /// at odd positions for little endian, even positions for big endian.
-fn bomless_utf16(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+fn bomless_utf16(head: &[u8]) -> Option<Endian> {
     let pairs = head.len() / 2;
     if pairs < 2 {
         return None;
@@ -165,9 +201,9 @@ fn bomless_utf16(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     }
     // Most high bytes NUL on one side, (almost) none on the other.
     if odd * 10 >= pairs * 6 && even * 20 <= pairs {
-        Some(encoding_rs::UTF_16LE)
+        Some(Endian::Little)
     } else if even * 10 >= pairs * 6 && odd * 20 <= pairs {
-        Some(encoding_rs::UTF_16BE)
+        Some(Endian::Big)
     } else {
         None
     }
@@ -235,6 +271,39 @@ mod tests {
         let bytes = b"caf\xE9 \x96 \x9312 hurt\x94";
         assert_eq!(decode(bytes).as_deref(), Ok("café – “12 hurt”"));
         assert_eq!(decode(b"Bogot\xE1").as_deref(), Ok("Bogotá"));
+    }
+
+    #[test]
+    fn windows_1252_table_matches_whatwg() {
+        // Every byte decodes to exactly one character; spot checks across 0x80-0x9F
+        // (typographic and the five unassigned bytes) and Latin-1 identity elsewhere.
+        let all: Vec<u8> = (0u8..=255).collect();
+        let text = windows_1252(&all);
+        let chars: Vec<char> = text.chars().collect();
+        assert_eq!(chars.len(), 256);
+        for (b, c) in [
+            (0x80, '€'),
+            (0x81, '\u{81}'),
+            (0x8A, 'Š'),
+            (0x8D, '\u{8D}'),
+            (0x96, '–'),
+            (0x99, '™'),
+            (0x9D, '\u{9D}'),
+            (0x9F, 'Ÿ'),
+        ] {
+            assert_eq!(chars[b], c, "byte {b:#x}");
+        }
+        for b in (0..0x80).chain(0xA0..=0xFF) {
+            assert_eq!(u32::from(chars[b]), b as u32, "byte {b:#x}");
+        }
+    }
+
+    #[test]
+    fn utf16_broken_units_become_replacement_characters() {
+        // A lone high surrogate, then "ok", then an odd trailing byte.
+        let bytes = [0x00, 0xD8, b'o', 0, b'k', 0, 0x41];
+        assert_eq!(utf16(Endian::Little, &bytes), "\u{FFFD}ok\u{FFFD}");
+        assert_eq!(utf16(Endian::Big, &[0, b'h', 0, b'i']), "hi");
     }
 
     #[test]
