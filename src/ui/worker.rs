@@ -19,8 +19,9 @@ const BATCH_BYTES: usize = 48_000;
 
 #[derive(Default)]
 struct State {
-    /// The gazetteer's bytes once loaded (an extractor is rebuilt from them on policy change).
-    gazetteer: Option<Vec<u8>>,
+    /// The gazetteer once loaded. It is checked and indexed once (a few hundred ms in wasm);
+    /// clones share it, so a policy change rebuilds only the cheap extractor around it.
+    gazetteer: Option<Gazetteer>,
     extractor: Option<(Policy, Extractor)>,
 }
 
@@ -46,7 +47,20 @@ pub fn start() {
     scope().set_onmessage(Some(handler.as_ref().unchecked_ref()));
     handler.forget();
     post(&message("ready"));
+    warm_up();
     wasm_bindgen_futures::spawn_local(load_gazetteer());
+}
+
+/// Runs the pipeline once over a sample article so that its tables (automata, lexicons),
+/// built on first use, are ready before the user's first document: that first use costs a
+/// few hundred ms in wasm and would otherwise delay the first highlight. The page's messages
+/// wait in the worker's queue meanwhile, and are handled right after.
+fn warm_up() {
+    if let Some((name, text)) = super::samples::SAMPLES.first() {
+        with_extractor(Policy::default(), |ex| {
+            std::hint::black_box(ex.extract(name, text));
+        });
+    }
 }
 
 fn gazetteer_status(status: &str, detail: &str) {
@@ -75,13 +89,19 @@ async fn load_gazetteer() {
     gazetteer_status("loading", "Loading place names…");
     match fetch_bytes("gazetteer.bin").await {
         Err(e) => gazetteer_status("failed", &format!("Place names unavailable ({e})")),
-        Ok(bytes) => match Gazetteer::from_bytes(bytes.clone()) {
-            Ok(_) => {
+        Ok(bytes) => match Gazetteer::from_bytes(bytes) {
+            Ok(gazetteer) => {
                 STATE.with(|s| {
                     let mut s = s.borrow_mut();
-                    s.gazetteer = Some(bytes);
-                    s.extractor = None;
+                    let policy = s.extractor.as_ref().map(|(p, _)| *p).unwrap_or_default();
+                    s.extractor = Some((
+                        policy,
+                        Extractor::new(gazetteer.clone(), Options { policy }),
+                    ));
+                    s.gazetteer = Some(gazetteer);
                 });
+                // The place tables are built on their first use with a gazetteer.
+                warm_up();
                 gazetteer_status("ready", "Place names loaded");
             }
             Err(e) => gazetteer_status("failed", &format!("Place names unavailable ({e})")),
@@ -93,11 +113,7 @@ fn with_extractor<R>(policy: Policy, f: impl FnOnce(&Extractor) -> R) -> R {
     STATE.with(|s| {
         let mut s = s.borrow_mut();
         if s.extractor.as_ref().map(|(p, _)| *p) != Some(policy) {
-            let gaz = s
-                .gazetteer
-                .clone()
-                .and_then(|b| Gazetteer::from_bytes(b).ok())
-                .unwrap_or_else(Gazetteer::empty);
+            let gaz = s.gazetteer.clone().unwrap_or_else(Gazetteer::empty);
             s.extractor = Some((policy, Extractor::new(gaz, Options { policy })));
         }
         match &s.extractor {
