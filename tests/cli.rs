@@ -2,23 +2,14 @@
 
 use serde_json::Value;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
-const BIN: &str = env!("CARGO_BIN_EXE_casualty-lens");
+mod common;
+use common::{write, BIN};
 
-/// A fresh temporary directory for one test.
 fn tmpdir(test: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("cl-cli-{}-{test}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
-}
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
-    let p = dir.join(name);
-    std::fs::write(&p, bytes).expect("write");
-    p
+    common::tmpdir("cli", test)
 }
 
 fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {

@@ -9,19 +9,11 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::Instant;
 
-const BIN: &str = env!("CARGO_BIN_EXE_casualty-lens");
+mod common;
+use common::{write, BIN};
 
 fn tmpdir(test: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("cl-hostile-{}-{test}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
-}
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
-    let p = dir.join(name);
-    std::fs::write(&p, bytes).expect("write");
-    p
+    common::tmpdir("hostile", test)
 }
 
 fn cli(args: &[&Path]) -> Output {
