@@ -2,6 +2,7 @@
 //! file, and one file's failure never affects the others. Through the CLI binary and the
 //! library.
 
+use casualty_lens::report::check;
 use casualty_lens::report::model::DocumentReport;
 use casualty_lens::{text, Extractor, Gazetteer, Options};
 use serde_json::Value;
@@ -33,38 +34,17 @@ fn lines(out: &Output) -> Vec<Value> {
 }
 
 fn extract(text: &str) -> DocumentReport {
-    Extractor::new(Gazetteer::empty(), Options::default()).extract("t", text)
+    static EX: std::sync::OnceLock<Extractor> = std::sync::OnceLock::new();
+    EX.get_or_init(|| Extractor::new(Gazetteer::embedded(), Options::default()))
+        .extract("t", text)
 }
 
-/// Every span in the report is the text at its code point offsets.
+/// Every span in the report is the text at its code point offsets; indices in range.
 fn check_offsets(text: &str, doc: &DocumentReport) {
-    let chars: Vec<char> = text.chars().collect();
-    let at = |s: usize, e: usize| -> String {
-        assert!(
-            s <= e && e <= chars.len(),
-            "span {s}..{e} out of 0..{}",
-            chars.len()
-        );
-        chars[s..e].iter().collect()
-    };
-    for f in &doc.figures {
-        assert_eq!(at(f.start, f.end), f.text);
-        assert_eq!(at(f.trigger.start, f.trigger.end), f.trigger.text);
-        assert_eq!(at(f.sentence.start, f.sentence.end), f.sentence.text);
-    }
-    for p in &doc.places {
-        for m in &p.mentions {
-            assert_eq!(at(m.start, m.end), m.text);
-        }
-    }
-    let starts: Vec<usize> = doc.figures.iter().map(|f| f.start).collect();
-    assert!(
-        starts.windows(2).all(|w| w[0] <= w[1]),
-        "figures out of order"
-    );
+    let problems = check::problems(text, doc);
+    assert!(problems.is_empty(), "{problems:?}");
 }
 
-/// The figures as (text, category, value) for comparing decodings.
 fn figures_of(doc: &Value) -> Vec<(String, String, u64)> {
     doc["figures"]
         .as_array()

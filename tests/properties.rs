@@ -5,44 +5,21 @@
 //! extracted twice in a row, or inside a larger text (separated by blank lines), gives the
 //! same figures, shifted.
 
+use casualty_lens::report::check;
 use casualty_lens::report::model::DocumentReport;
 use casualty_lens::{numbers, text, Extractor, Gazetteer, Options};
 use proptest::prelude::*;
 
-fn extractor() -> Extractor {
-    Extractor::new(Gazetteer::empty(), Options::default())
+/// The real gazetteer, so that place detection and resolution are exercised too.
+fn extractor() -> &'static Extractor {
+    static EX: std::sync::OnceLock<Extractor> = std::sync::OnceLock::new();
+    EX.get_or_init(|| Extractor::new(Gazetteer::embedded(), Options::default()))
 }
 
-/// Every span is the text at its code point offsets; figures are in text order.
+/// Every span is the text at its code point offsets; indices in range; figures in text order.
 fn assert_consistent(text: &str, doc: &DocumentReport) -> Result<(), TestCaseError> {
-    let chars: Vec<char> = text.chars().collect();
-    let at = |s: usize, e: usize| -> Result<String, TestCaseError> {
-        prop_assert!(
-            s <= e && e <= chars.len(),
-            "span {}..{} of {}",
-            s,
-            e,
-            chars.len()
-        );
-        Ok(chars[s..e].iter().collect())
-    };
-    for f in &doc.figures {
-        prop_assert_eq!(at(f.start, f.end)?, f.text.clone());
-        prop_assert_eq!(at(f.trigger.start, f.trigger.end)?, f.trigger.text.clone());
-        prop_assert_eq!(
-            at(f.sentence.start, f.sentence.end)?,
-            f.sentence.text.clone()
-        );
-        prop_assert!(f.place.is_none_or(|p| p < doc.places.len()));
-        prop_assert!(f.part_of.is_none_or(|p| p < doc.figures.len()));
-        prop_assert!((0.0..=1.0).contains(&f.confidence));
-    }
-    for p in &doc.places {
-        for m in &p.mentions {
-            prop_assert_eq!(at(m.start, m.end)?, m.text.clone());
-        }
-    }
-    prop_assert!(doc.figures.windows(2).all(|w| w[0].start <= w[1].start));
+    let problems = check::problems(text, doc);
+    prop_assert!(problems.is_empty(), "{:?}", problems);
     Ok(())
 }
 

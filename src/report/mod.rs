@@ -1,6 +1,7 @@
 //! Report stage: the schema types and the output formats.
 
 pub mod build;
+pub mod check;
 pub mod csv;
 pub mod geojson;
 pub mod html;
