@@ -11,6 +11,7 @@ pub mod fold;
 pub mod gazetteer;
 pub mod index_format;
 pub mod resolve;
+pub mod words;
 
 use crate::report::model::PlaceKind;
 use crate::text::Document;
@@ -127,7 +128,7 @@ pub fn find(doc: &Document, gazetteer: &Gazetteer) -> Vec<ResolvedPlace> {
 }
 
 /// Words after a name that make it a part of a town ("the Malaga neighborhood").
-const NEIGHBOURHOOD_WORDS: &[&str] = &[
+pub(crate) const NEIGHBOURHOOD_WORDS: &[&str] = &[
     "neighborhood",
     "neighbourhood",
     "suburb",
@@ -201,11 +202,9 @@ fn local_places(
         if c == top || top_n < 2 || own_n * 2 >= top_n {
             continue;
         }
-        let next_word = tokens
+        let neighbourhood = tokens
             .get(m.tokens.1 + 1)
-            .and_then(|t| text.get(t.start..t.end))
-            .unwrap_or("");
-        let neighbourhood = aliases::contains(NEIGHBOURHOOD_WORDS, next_word);
+            .is_some_and(|t| t.is(words::NEIGHBOURHOOD));
         let major =
             matches!(e.feature, feature::CAPITAL | feature::SEAT1) || e.population >= 100_000;
         let alternate = fold::fold_name(e.name) != m.key;

@@ -1,0 +1,161 @@
+//! Which word tables a word belongs to, found with one hashed look-up per token.
+//!
+//! The tables themselves stay where the rules that read them are ([`super::aliases`],
+//! [`super::context`], [`super::detect`]); this module only indexes them: every token of a
+//! text gets the set of tables its word is in ([`super::detect::Token::classes`]), so that
+//! a rule asks a bit instead of scanning a list. A word is in a table when, lower-cased
+//! exactly as `str::to_lowercase` does, it equals one of the table's words, and it is at
+//! most [`MAX_LEN`] bytes long as written.
+
+use super::{aliases, context, detect};
+use rustc_hash::FxHashMap;
+use std::sync::OnceLock;
+
+/// A set of tables, one bit each.
+pub type Classes = u32;
+
+/// [`aliases::TITLES`]: "President", "Gen".
+pub const TITLE: Classes = 1 << 0;
+/// [`aliases::FREE_BEFORE`]: "In", "Northern", "Wednesday".
+pub const FREE_BEFORE: Classes = 1 << 1;
+/// [`aliases::CONNECTORS`]: "and", "de", "al".
+pub const CONNECTOR: Classes = 1 << 2;
+/// [`aliases::ORG_HEADS`]: "Party", "Front".
+pub const ORG_HEAD: Classes = 1 << 3;
+/// [`aliases::REGION_WORDS`]: "province".
+pub const REGION_WORD: Classes = 1 << 4;
+/// [`aliases::NOT_PLACES`] and the month names: never a place alone.
+pub const NOT_A_PLACE: Classes = 1 << 5;
+/// [`detect::PARTICLES`]: "al" of "Moqtada al-Sadr".
+pub const PARTICLE: Classes = 1 << 6;
+/// [`detect::LOCATIVES`]: "in", "near", "village".
+pub const LOCATIVE: Classes = 1 << 7;
+/// [`detect::ARTICLES`]: "al" of "al-Hawija".
+pub const ARTICLE: Classes = 1 << 8;
+/// [`detect::ORG_LINKS`]: "in" of "Al Qaeda in Iraq".
+pub const ORG_LINK: Classes = 1 << 9;
+/// [`detect::ORG_INNER_WORDS`]: small words inside an organisation's name.
+pub const ORG_INNER: Classes = 1 << 10;
+/// `context::PLACE_WORDS`: "district", "village".
+pub const PLACE_WORD: Classes = 1 << 11;
+/// [`context::FACILITY_WORDS`]: "Prison", "Airport".
+pub const FACILITY: Classes = 1 << 12;
+/// [`context::LOWER_FACILITY_WORDS`]: "volcano", "river".
+pub const LOWER_FACILITY: Classes = 1 << 13;
+/// [`context::NOT_NAMES`]: "Sunni", "Old".
+pub const NOT_NAME: Classes = 1 << 14;
+/// [`context::LOCATIVES_BEFORE_NAME`]: "in", "at", "near".
+pub const IN_AT_NEAR: Classes = 1 << 15;
+/// [`context::THE_WORD`]: "the".
+pub const THE: Classes = 1 << 16;
+/// [`context::OF_WORD`]: "of".
+pub const OF: Classes = 1 << 17;
+/// [`context::IN_WORD`]: "in".
+pub const IN: Classes = 1 << 18;
+/// [`context::ONE_OF_A_KIND_WORDS`]: "a", "another".
+pub const ONE_OF_A_KIND: Classes = 1 << 19;
+/// [`context::LEADS`]: words before a name and a place word.
+pub const LEAD: Classes = 1 << 20;
+/// [`super::NEIGHBOURHOOD_WORDS`]: "neighborhood", "suburb".
+pub const NEIGHBOURHOOD: Classes = 1 << 21;
+
+/// Longest word (bytes as written) a table can match.
+pub const MAX_LEN: usize = 20;
+
+/// The tables and their bits.
+fn tables() -> [(Classes, &'static [&'static str]); 22] {
+    [
+        (TITLE, aliases::TITLES),
+        (FREE_BEFORE, aliases::FREE_BEFORE),
+        (CONNECTOR, aliases::CONNECTORS),
+        (ORG_HEAD, aliases::ORG_HEADS),
+        (REGION_WORD, aliases::REGION_WORDS),
+        (NOT_A_PLACE, aliases::NOT_PLACES),
+        (NOT_A_PLACE, crate::numbers::kind::MONTHS),
+        (PARTICLE, detect::PARTICLES),
+        (LOCATIVE, detect::LOCATIVES),
+        (ARTICLE, detect::ARTICLES),
+        (ORG_LINK, detect::ORG_LINKS),
+        (ORG_INNER, detect::ORG_INNER_WORDS),
+        (FACILITY, context::FACILITY_WORDS),
+        (LOWER_FACILITY, context::LOWER_FACILITY_WORDS),
+        (NOT_NAME, context::NOT_NAMES),
+        (IN_AT_NEAR, context::LOCATIVES_BEFORE_NAME),
+        (THE, context::THE_WORD),
+        (OF, context::OF_WORD),
+        (IN, context::IN_WORD),
+        (ONE_OF_A_KIND, context::ONE_OF_A_KIND_WORDS),
+        (LEAD, context::LEADS),
+        (NEIGHBOURHOOD, super::NEIGHBOURHOOD_WORDS),
+    ]
+}
+
+struct Index {
+    /// Lower-case word -> its tables.
+    map: FxHashMap<&'static [u8], Classes>,
+    /// Longest table word in bytes (a longer ASCII word is in no table).
+    longest: usize,
+}
+
+fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut map: FxHashMap<&'static [u8], Classes> = FxHashMap::default();
+        let mut longest = 0;
+        for (bit, list) in tables() {
+            for w in list {
+                *map.entry(w.as_bytes()).or_default() |= bit;
+                longest = longest.max(w.len());
+            }
+        }
+        for (w, _) in context::PLACE_WORDS {
+            *map.entry(w.as_bytes()).or_default() |= PLACE_WORD;
+            longest = longest.max(w.len());
+        }
+        Index { map, longest }
+    })
+}
+
+/// The tables `word` (any case) is in.
+pub fn classes(word: &str) -> Classes {
+    if word.len() > MAX_LEN || word.is_empty() {
+        return 0;
+    }
+    let ix = index();
+    if word.is_ascii() {
+        if word.len() > ix.longest {
+            return 0;
+        }
+        let mut buf = [0u8; MAX_LEN];
+        let b = &mut buf[..word.len()];
+        b.copy_from_slice(word.as_bytes());
+        b.make_ascii_lowercase();
+        return ix.map.get(&*b).copied().unwrap_or(0);
+    }
+    // Rare: lower-casing may change the length (and a few signs lower-case to ASCII).
+    let lower = word.to_lowercase();
+    ix.map.get(lower.as_bytes()).copied().unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes_agree_with_the_tables() {
+        for (bit, list) in tables() {
+            for w in list {
+                assert_ne!(classes(w) & bit, 0, "{w}");
+                assert_ne!(classes(&w.to_uppercase()) & bit, 0, "{w}");
+                assert_eq!(aliases::contains(list, w), true);
+            }
+        }
+        assert_eq!(classes("Baghdad"), 0);
+        assert_ne!(classes("President") & TITLE, 0);
+        assert_ne!(classes("JUNE") & NOT_A_PLACE, 0);
+        assert_eq!(classes(""), 0);
+        // The Kelvin sign lower-cases to an ASCII "k", as `str::to_lowercase` says.
+        assert_ne!(classes("\u{212A}ing") & TITLE, 0);
+        assert_eq!(classes(&"a".repeat(21)), 0);
+    }
+}
