@@ -52,41 +52,64 @@ impl Token {
 pub fn tokenize(doc: &Document) -> Vec<Token> {
     let text = doc.text;
     let bytes = text.as_bytes();
-    // About one word per six bytes of English.
-    let mut out: Vec<Token> = Vec::with_capacity(text.len() / 6 + 1);
+    // About one word per six bytes of English (fewer than one per four bytes).
+    let mut out: Vec<Token> = Vec::with_capacity(text.len() / 4 + 1);
     let mut state = Position {
         sent: 0,
         last_sentence: usize::MAX,
         newline_since: true,
     };
     let mut i = 0;
-    while let Some((c, len)) = char_at(text, bytes, i) {
-        if !is_word_char(c) {
-            if c == '\n' {
-                state.newline_since = true;
+    while let Some(&b) = bytes.get(i) {
+        let mut ascii = true;
+        let first_len = if b < 0x80 {
+            if !b.is_ascii_alphanumeric() {
+                if b == b'\n' {
+                    state.newline_since = true;
+                }
+                i += 1;
+                continue;
             }
-            i += len;
-            continue;
-        }
+            1
+        } else {
+            let Some((c, len)) = char_at(text, bytes, i) else {
+                break;
+            };
+            if !c.is_alphanumeric() {
+                i += len;
+                continue;
+            }
+            ascii = false;
+            len
+        };
         let start = i;
-        let mut end = i + len;
-        let mut j = end;
+        // Invariant: `j` is the end of the word so far.
+        let mut j = i + first_len;
         let mut apostrophe = false;
         let mut cut = false;
-        while let Some((d, dl)) = char_at(text, bytes, j) {
-            if is_word_char(d) {
-                end = j + dl;
-                j = end;
+        loop {
+            while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+                j += 1;
+            }
+            let Some((d, dl)) = char_at(text, bytes, j) else {
+                break;
+            };
+            if d.is_ascii() && !fold::is_apostrophe(d) {
+                break;
+            }
+            if !d.is_ascii() && d.is_alphanumeric() {
+                ascii = false;
+                j += dl;
             } else if fold::is_apostrophe(d) {
                 // Keep an apostrophe only between letters.
                 if char_at(text, bytes, j + dl).is_some_and(|(a, _)| is_word_char(a)) {
-                    end = j + dl;
-                    j = end;
+                    ascii &= d.is_ascii();
                     apostrophe = true;
+                    j += dl;
                 } else {
                     // "Workers'": the apostrophe belongs to the word but not its name.
+                    push(&mut out, text, start, j, j + dl, ascii, doc, &mut state);
                     j += dl;
-                    push(&mut out, text, start, end, j, doc, &mut state);
                     cut = true;
                     break;
                 }
@@ -94,6 +117,7 @@ pub fn tokenize(doc: &Document) -> Vec<Token> {
                 break;
             }
         }
+        let end = j;
         i = j;
         if cut {
             continue;
@@ -108,7 +132,7 @@ pub fn tokenize(doc: &Document) -> Vec<Token> {
                 }
             }
         }
-        push(&mut out, text, start, name_end, end, doc, &mut state);
+        push(&mut out, text, start, name_end, end, ascii, doc, &mut state);
     }
     out
 }
@@ -140,12 +164,16 @@ struct Position {
     newline_since: bool,
 }
 
+/// Appends the token `start..end`; `ascii`: the whole token (`..full_end`) is ASCII.
+#[allow(clippy::too_many_arguments)]
+#[inline]
 fn push(
     out: &mut Vec<Token>,
     text: &str,
     start: usize,
     end: usize,
     full_end: usize,
+    ascii: bool,
     doc: &Document,
     p: &mut Position,
 ) {
@@ -155,12 +183,19 @@ fn push(
         p.sent += 1;
     }
     let word = text.get(start..end).unwrap_or("");
-    let (cap, caps) = if word.is_ascii() {
+    let (cap, caps, classes) = if ascii {
+        // Letters, digits and ASCII apostrophes only.
         let b = word.as_bytes();
-        let letters = b.iter().filter(|c| c.is_ascii_alphabetic()).count();
+        let mut letters = 0;
+        let mut lower = false;
+        for &c in b {
+            letters += usize::from(c.is_ascii_alphabetic());
+            lower |= c.is_ascii_lowercase();
+        }
         (
             b.first().is_some_and(u8::is_ascii_uppercase),
-            letters >= 2 && !b.iter().any(u8::is_ascii_lowercase),
+            letters >= 2 && !lower,
+            words::classes_of_ascii_word(text.as_bytes(), start, b.len()),
         )
     } else {
         let mut letters = word.chars().filter(|c| c.is_alphabetic());
@@ -169,6 +204,7 @@ fn push(
             first.is_some_and(|c| c.is_uppercase()),
             word.chars().filter(|c| c.is_alphabetic()).count() >= 2
                 && letters.all(|c| !c.is_lowercase()),
+            words::classes(word),
         )
     };
     let initial = p.last_sentence != p.sent || p.newline_since;
@@ -182,7 +218,7 @@ fn push(
         caps,
         initial,
         sentence: p.sent,
-        classes: words::classes(word),
+        classes,
     });
 }
 

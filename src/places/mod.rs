@@ -16,7 +16,8 @@ pub mod words;
 use crate::report::model::PlaceKind;
 use crate::text::Document;
 use gazetteer::Gazetteer;
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 /// A distinct resolved place with its mentions (byte offsets).
@@ -45,13 +46,17 @@ pub fn find(doc: &Document, gazetteer: &Gazetteer) -> Vec<ResolvedPlace> {
     let tokens = detect::tokenize(doc);
     let mentions = detect::find_mentions(doc, &tokens, gazetteer);
     let mut made = context::find(doc.text, &tokens, &mentions);
-    let mut picks = resolve::resolve(doc.text, &tokens, &mentions, gazetteer);
+    let datelines: Vec<bool> = mentions
+        .iter()
+        .map(|m| resolve::is_dateline(doc.text, &tokens, m))
+        .collect();
+    let mut picks = resolve::resolve_with(doc.text, &tokens, &mentions, &datelines, gazetteer);
     local_places(
-        doc.text, &tokens, &mentions, &mut picks, &mut made, gazetteer,
+        doc.text, &tokens, &mentions, &datelines, &mut picks, &mut made, gazetteer,
     );
 
     let mut places: Vec<ResolvedPlace> = Vec::new();
-    let mut by_record: HashMap<u32, usize> = HashMap::new();
+    let mut by_record: FxHashMap<u32, usize> = FxHashMap::default();
     // Which place each gazetteer mention went to (for context places' containers).
     let mut mention_place: Vec<Option<usize>> = vec![None; mentions.len()];
     for (mi, m) in mentions.iter().enumerate() {
@@ -93,7 +98,7 @@ pub fn find(doc: &Document, gazetteer: &Gazetteer) -> Vec<ResolvedPlace> {
     }
 
     // Places made from context take the coordinates of the place that contains them.
-    let mut by_name: HashMap<String, usize> = HashMap::new();
+    let mut by_name: FxHashMap<String, usize> = FxHashMap::default();
     for c in &made {
         // "LaGuardia Airport" and "La Guardia Airport" are one place.
         let key: String = fold::fold_name(&c.name).split(' ').collect();
@@ -150,36 +155,41 @@ fn local_places(
     text: &str,
     tokens: &[detect::Token],
     mentions: &[detect::Mention],
+    datelines: &[bool],
     picks: &mut [Option<u32>],
     made: &mut Vec<context::ContextPlace>,
     gaz: &Gazetteer,
 ) {
     use index_format::feature;
     // Each mention votes for its pick's country; a dateline counts four times.
-    let weight = |m: &detect::Mention| {
-        if resolve::is_dateline(text, tokens, m) {
+    let weight = |mi: usize| {
+        if datelines.get(mi).copied().unwrap_or(false) {
             4
         } else {
             1
         }
     };
+    // Each pick's entry, read once.
+    let entries: Vec<Option<gazetteer::Entry>> =
+        picks.iter().map(|p| p.and_then(|p| gaz.entry(p))).collect();
     // Ordered, so that a tie between countries breaks the same way on every run.
     let mut votes: BTreeMap<&str, usize> = BTreeMap::new();
-    for (m, p) in mentions.iter().zip(picks.iter()) {
-        if let Some(c) = p.and_then(|p| gaz.entry(p)).and_then(|e| e.country) {
-            *votes.entry(c).or_default() += weight(m);
+    for (mi, e) in entries.iter().enumerate() {
+        if let Some(c) = e.and_then(|e| e.country) {
+            *votes.entry(c).or_default() += weight(mi);
         }
     }
     // Each name's own weight per country, to take out of the votes (linear time).
-    let mut own: HashMap<(&str, &str), usize> = HashMap::new();
-    for (o, p) in mentions.iter().zip(picks.iter()) {
-        if let Some(c) = p.and_then(|p| gaz.entry(p)).and_then(|e| e.country) {
-            *own.entry((o.key.as_str(), c)).or_default() += weight(o);
+    let mut own: FxHashMap<(&str, &str), usize> = FxHashMap::default();
+    for (mi, (o, e)) in mentions.iter().zip(&entries).enumerate() {
+        if let Some(c) = e.and_then(|e| e.country) {
+            *own.entry((o.key.as_str(), c)).or_default() += weight(mi);
         }
     }
     let mut changed = false;
+    let mut folded = String::new();
     for (mi, m) in mentions.iter().enumerate() {
-        let Some(e) = picks[mi].and_then(|p| gaz.entry(p)) else {
+        let Some(e) = entries.get(mi).copied().flatten() else {
             continue;
         };
         let Some(c) = e.country else { continue };
@@ -207,7 +217,9 @@ fn local_places(
             .is_some_and(|t| t.is(words::NEIGHBOURHOOD));
         let major =
             matches!(e.feature, feature::CAPITAL | feature::SEAT1) || e.population >= 100_000;
-        let alternate = fold::fold_name(e.name) != m.key;
+        folded.clear();
+        fold::fold_name_into(e.name, &mut folded);
+        let alternate = folded != m.key;
         if neighbourhood || !major || alternate {
             picks[mi] = None;
             made.push(context::ContextPlace {

@@ -12,7 +12,8 @@ use super::detect::{Mention, Token};
 use super::fold;
 use super::gazetteer::{Entry, Gazetteer};
 use super::index_format::feature;
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
 
 /// Candidates considered per name.
 const MAX_CANDIDATES: usize = 60;
@@ -85,6 +86,7 @@ fn word<'t>(text: &'t str, t: &Token) -> &'t str {
 /// Relations from each mention to the mention right after it.
 fn relations(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<(usize, usize, Relation)> {
     let mut out = Vec::new();
+    let mut lower = String::new();
     for (ai, a) in mentions.iter().enumerate() {
         let Some(b_i) = ai.checked_add(1).filter(|&b| b < mentions.len()) else {
             continue;
@@ -98,13 +100,28 @@ fn relations(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<(usize, 
             continue;
         }
         let between = text.get(a.span.end..b.span.start).unwrap_or("");
-        let words: Vec<&str> = tokens[a_last + 1..b_first]
-            .iter()
-            .map(|t| word(text, t))
-            .collect();
-        let lw: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-        let lw: Vec<&str> = lw.iter().map(String::as_str).collect();
-        match lw.as_slice() {
+        // The words between, lower case (at most seven: `b_first - a_last <= 8`).
+        lower.clear();
+        let mut ends = [0usize; 8];
+        let between_tokens = tokens.get(a_last + 1..b_first).unwrap_or(&[]);
+        for (k, t) in between_tokens.iter().enumerate() {
+            let w = word(text, t);
+            if w.is_ascii() {
+                lower.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+            } else {
+                lower.push_str(&w.to_lowercase());
+            }
+            if let Some(e) = ends.get_mut(k) {
+                *e = lower.len();
+            }
+        }
+        let mut lw: [&str; 8] = [""; 8];
+        let mut from = 0;
+        for (k, &e) in ends.iter().enumerate().take(between_tokens.len()) {
+            lw[k] = lower.get(from..e).unwrap_or("");
+            from = e;
+        }
+        match &lw[..between_tokens.len().min(8)] {
             [] if between.trim() == "," => out.push((ai, b_i, Relation::Inside)),
             ["in"]
             | ["in", "the"]
@@ -156,9 +173,24 @@ pub fn resolve(
     mentions: &[Mention],
     gaz: &Gazetteer,
 ) -> Vec<Option<u32>> {
+    let datelines: Vec<bool> = mentions
+        .iter()
+        .map(|m| is_dateline(text, tokens, m))
+        .collect();
+    resolve_with(text, tokens, mentions, &datelines, gaz)
+}
+
+/// [`resolve`] with each mention's [`is_dateline`] already known.
+pub fn resolve_with(
+    text: &str,
+    tokens: &[Token],
+    mentions: &[Mention],
+    datelines: &[bool],
+    gaz: &Gazetteer,
+) -> Vec<Option<u32>> {
     // Distinct names: the same folded name gets the same place throughout.
     let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut by_key: HashMap<(&str, bool), usize> = HashMap::new();
+    let mut by_key: FxHashMap<(&str, bool), usize> = FxHashMap::default();
     for (mi, m) in mentions.iter().enumerate() {
         let g = *by_key
             .entry((m.key.as_str(), m.region_word))
@@ -188,6 +220,7 @@ pub fn resolve(
                 .collect()
         })
         .collect();
+    let mut folded = String::new();
     let statics: Vec<Vec<f64>> = groups
         .iter()
         .zip(&cands)
@@ -196,7 +229,9 @@ pub fn resolve(
             cs.iter()
                 .map(|e| {
                     let mut s = base_score(e);
-                    if fold::fold_name(e.name) == m.key {
+                    folded.clear();
+                    fold::fold_name_into(e.name, &mut folded);
+                    if folded == m.key {
                         s += 0.5;
                     }
                     if m.region_word {
@@ -224,8 +259,17 @@ pub fn resolve(
     }
     let dateline: Vec<bool> = groups
         .iter()
-        .map(|ms| ms.iter().any(|&m| is_dateline(text, tokens, &mentions[m])))
+        .map(|ms| {
+            ms.iter()
+                .any(|&m| datelines.get(m).copied().unwrap_or(false))
+        })
         .collect();
+    // Each candidate's position, with the parts of the distance that depend on it alone.
+    let points: Vec<Vec<Option<Point>>> = cands
+        .iter()
+        .map(|cs| cs.iter().map(|e| e.coords.map(Point::new)).collect())
+        .collect();
+    let mut scores: Vec<f64> = Vec::new();
     let mut pick: Vec<usize> = statics.iter().map(|s| argmax(s).unwrap_or(0)).collect();
     for _round in 0..3 {
         // Country focus from the current picks, each name counted by its mentions.
@@ -252,7 +296,8 @@ pub fn resolve(
             .map(|(c, _)| *c);
         let mut next = pick.clone();
         for g in 0..groups.len() {
-            let mut scores = statics[g].clone();
+            scores.clear();
+            scores.extend_from_slice(&statics[g]);
             for (ci, e) in cands[g].iter().enumerate() {
                 let mut s = 0.0;
                 if let Some(c) = e.country.filter(|_| !dateline[g]) {
@@ -294,15 +339,10 @@ pub fn resolve(
                         s += 2.0;
                     }
                     if !e.is_area() && !o.is_area() {
-                        if let (Some(a), Some(b)) = (e.coords, o.coords) {
-                            let d = distance_km(a, b);
-                            s += if d < 150.0 {
-                                1.5
-                            } else if d < 500.0 {
-                                0.75
-                            } else {
-                                0.0
-                            };
+                        let here = points[g].get(ci).copied().flatten();
+                        let there = points[h].get(pick[h]).copied().flatten();
+                        if let (Some(a), Some(b)) = (here, there) {
+                            s += nearness(&a, &b);
                         }
                     }
                 }
@@ -362,6 +402,51 @@ pub fn resolve(
         .collect()
 }
 
+/// A position with the parts of [`distance_km`] that depend on it alone (computed the same
+/// way, so that distances come out bit for bit the same).
+#[derive(Clone, Copy)]
+struct Point {
+    lat: f64,
+    lon: f64,
+    /// Latitude in radians.
+    p: f64,
+    /// Its cosine.
+    cos_p: f64,
+}
+
+impl Point {
+    fn new((lat, lon): (f64, f64)) -> Point {
+        let p = lat.to_radians();
+        Point {
+            lat,
+            lon,
+            p,
+            cos_p: p.cos(),
+        }
+    }
+}
+
+/// The proximity score of two places: 1.5 within 150 km, 0.75 within 500 km, else 0.
+/// Equal to scoring `distance_km(a, b)`, without the trigonometry for places far apart in
+/// latitude alone (more than 4.6 degrees: over 511 km).
+fn nearness(a: &Point, b: &Point) -> f64 {
+    let valid = |x: &Point| x.lat.abs() <= 90.0;
+    if valid(a) && valid(b) && (b.lat - a.lat).abs() > 4.6 {
+        return 0.0;
+    }
+    let dp = b.p - a.p;
+    let dl = (b.lon - a.lon).to_radians();
+    let h = (dp / 2.0).sin().powi(2) + a.cos_p * b.cos_p * (dl / 2.0).sin().powi(2);
+    let d = 2.0 * 6371.0 * h.sqrt().min(1.0).asin();
+    if d < 150.0 {
+        1.5
+    } else if d < 500.0 {
+        0.75
+    } else {
+        0.0
+    }
+}
+
 /// Whether `e` lies inside (or, for a town, near) `o`.
 fn inside(e: &Entry, o: &Entry) -> bool {
     match o.feature {
@@ -392,5 +477,36 @@ mod tests {
         assert!((distance_km(baghdad, p) - 80.0).abs() < 0.5);
         assert!(p.0 > baghdad.0);
         assert!(distance_km((0.0, 0.0), (0.0, 0.0)) < 1e-9);
+    }
+
+    #[test]
+    fn nearness_scores_distance_km() {
+        let score = |d: f64| {
+            if d < 150.0 {
+                1.5
+            } else if d < 500.0 {
+                0.75
+            } else {
+                0.0
+            }
+        };
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = |span: f64| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % 1_000_000) as f64 / 1_000_000.0 * span
+        };
+        for _ in 0..20_000 {
+            let a = (next(180.0) - 90.0, next(360.0) - 180.0);
+            // Mostly nearby points, around the thresholds.
+            let b = (a.0 + next(12.0) - 6.0, a.1 + next(12.0) - 6.0);
+            let want = score(distance_km(a, b));
+            assert_eq!(
+                nearness(&Point::new(a), &Point::new(b)),
+                want,
+                "{a:?} {b:?}"
+            );
+        }
     }
 }

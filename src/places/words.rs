@@ -90,51 +90,104 @@ fn tables() -> [(Classes, &'static [&'static str]); 22] {
     ]
 }
 
+/// Longest table word in bytes: table words are keyed by their bytes in one `u128`.
+const KEY_LEN: usize = 16;
+
 struct Index {
-    /// Lower-case word -> its tables.
-    map: FxHashMap<&'static [u8], Classes>,
-    /// Longest table word in bytes (a longer ASCII word is in no table).
-    longest: usize,
+    /// Lower-case word (its bytes, zero-padded, as one number) -> its tables.
+    map: FxHashMap<u128, Classes>,
+    /// Per length in bytes, bit `b & 63`: some table word of that length starts with byte
+    /// `b` (a quick "no" for most words in no table).
+    firsts: [u64; KEY_LEN + 1],
+}
+
+fn key(lower: &[u8]) -> Option<u128> {
+    let mut buf = [0u8; KEY_LEN];
+    buf.get_mut(..lower.len())?.copy_from_slice(lower);
+    Some(u128::from_le_bytes(buf))
 }
 
 fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut map: FxHashMap<&'static [u8], Classes> = FxHashMap::default();
-        let mut longest = 0;
+        let mut ix = Index {
+            map: FxHashMap::default(),
+            firsts: [0; KEY_LEN + 1],
+        };
+        let mut add = |w: &'static str, bit: Classes| {
+            // (A test checks that every table word fits a key.)
+            if let Some(k) = key(w.as_bytes()) {
+                *ix.map.entry(k).or_default() |= bit;
+                if let (Some(f), Some(&b)) = (ix.firsts.get_mut(w.len()), w.as_bytes().first()) {
+                    *f |= 1 << (b & 63);
+                }
+            }
+        };
         for (bit, list) in tables() {
             for w in list {
-                *map.entry(w.as_bytes()).or_default() |= bit;
-                longest = longest.max(w.len());
+                add(w, bit);
             }
         }
         for (w, _) in context::PLACE_WORDS {
-            *map.entry(w.as_bytes()).or_default() |= PLACE_WORD;
-            longest = longest.max(w.len());
+            add(w, PLACE_WORD);
         }
-        Index { map, longest }
+        ix
     })
 }
 
 /// The tables `word` (any case) is in.
 pub fn classes(word: &str) -> Classes {
-    if word.len() > MAX_LEN || word.is_empty() {
+    if word.len() > MAX_LEN {
         return 0;
     }
-    let ix = index();
+    let lookup = |lower: &[u8]| key(lower).map_or(0, |k| index().map.get(&k).copied().unwrap_or(0));
     if word.is_ascii() {
-        if word.len() > ix.longest {
-            return 0;
-        }
         let mut buf = [0u8; MAX_LEN];
         let b = &mut buf[..word.len()];
         b.copy_from_slice(word.as_bytes());
         b.make_ascii_lowercase();
-        return ix.map.get(&*b).copied().unwrap_or(0);
+        return lookup(b);
     }
     // Rare: lower-casing may change the length (and a few signs lower-case to ASCII).
-    let lower = word.to_lowercase();
-    ix.map.get(lower.as_bytes()).copied().unwrap_or(0)
+    lookup(word.to_lowercase().as_bytes())
+}
+
+/// [`classes`] of a word of ASCII letters, digits and apostrophes (a token's word), which
+/// starts at byte `start` of `text`: no look-up at all for most words that are in no table.
+#[inline]
+pub fn classes_of_ascii_word(text: &[u8], start: usize, len: usize) -> Classes {
+    let ix = index();
+    let Some(&first) = text.get(start) else {
+        return 0;
+    };
+    // Letters, digits, ' and ` all have bit 0x20 set once lower case.
+    let first = first | 0x20;
+    if ix
+        .firsts
+        .get(len)
+        .is_none_or(|f| f & (1 << (first & 63)) == 0)
+    {
+        return 0;
+    }
+    // The key: the word's bytes, lower case, zero-padded (one load where the text allows).
+    let mask = u128::MAX >> (8 * (KEY_LEN - len));
+    let raw = match text.get(start..start + KEY_LEN) {
+        Some(s) => u128::from_le_bytes(s.try_into().unwrap_or([0; KEY_LEN])),
+        None => {
+            let mut k = 0u128;
+            for (i, &b) in text
+                .get(start..start + len)
+                .unwrap_or(&[])
+                .iter()
+                .enumerate()
+            {
+                k |= u128::from(b) << (8 * i);
+            }
+            k
+        }
+    };
+    let key = (raw | u128::from_le_bytes([0x20; KEY_LEN])) & mask;
+    ix.map.get(&key).copied().unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -157,5 +210,36 @@ mod tests {
         // The Kelvin sign lower-cases to an ASCII "k", as `str::to_lowercase` says.
         assert_ne!(classes("\u{212A}ing") & TITLE, 0);
         assert_eq!(classes(&"a".repeat(21)), 0);
+        for w in [
+            "Baghdad",
+            "PRESIDENT",
+            "in",
+            "June",
+            "don't",
+            "a",
+            "neighbourhoods",
+            "x1",
+        ] {
+            assert_eq!(
+                classes_of_ascii_word(w.as_bytes(), 0, w.len()),
+                classes(w),
+                "{w}"
+            );
+            let t = format!("{w} and a long tail of text");
+            assert_eq!(
+                classes_of_ascii_word(t.as_bytes(), 0, w.len()),
+                classes(w),
+                "{w}"
+            );
+        }
+    }
+
+    #[test]
+    fn table_words_fit_a_key() {
+        for (_, list) in tables() {
+            for w in list {
+                assert!(w.len() <= KEY_LEN && w.is_ascii() && !w.is_empty(), "{w}");
+            }
+        }
     }
 }
