@@ -329,15 +329,8 @@ pub fn find_mentions(doc: &Document, tokens: &[Token], gaz: &Gazetteer) -> Vec<M
                 if !tj.cap && !tj.is(CONNECTOR) {
                     break;
                 }
-                match gaz.step(cur, b" ") {
-                    Some(c) => cur = c,
-                    None => break,
-                }
-                key.push(' ');
             }
-            let start = key.len();
-            fold::fold_word(w, &mut key);
-            match gaz.step(cur, key.get(start..).unwrap_or("").as_bytes()) {
+            match gaz.step_word(cur, w, j > i, &mut key) {
                 Some(c) => cur = c,
                 None => break,
             }

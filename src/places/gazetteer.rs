@@ -3,9 +3,11 @@
 
 use super::index_format::{self as fmt, feature};
 use crate::report::model::PlaceKind;
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fmt as sfmt;
 use std::ops::Range;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 /// Why gazetteer bytes could not be loaded.
@@ -53,6 +55,8 @@ impl AsRef<[u8]> for Section {
 }
 
 struct Index {
+    /// Unique per loaded gazetteer (keys the per-thread walk memo).
+    id: u64,
     buf: Arc<Bytes>,
     /// Number of records.
     n: usize,
@@ -246,8 +250,10 @@ impl Gazetteer {
         // (The file checksum covers the fst's bytes: no second pass over them here.)
         let raw = fst::raw::Fst::new(section).map_err(|e| err(&format!("name index: {e}")))?;
         let map = fst::Map::from(raw);
+        static NEXT_ID: AtomicU64 = AtomicU64::new(1);
         Ok(Gazetteer {
             index: Some(Arc::new(Index {
+                id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
                 buf,
                 n,
                 records,
@@ -396,6 +402,87 @@ impl Gazetteer {
         Some(Cursor { node, out })
     }
 
+    /// Appends a word's folded form to `key` (after a space when `space`) and moves the
+    /// cursor along the same bytes; None when no name continues that way.
+    ///
+    /// Texts repeat their words: the walk is remembered per thread (for short words), so
+    /// that a word seen before costs one hash look-up instead of a walk and a fold.
+    pub fn step_word<'g>(
+        &'g self,
+        cur: Cursor<'g>,
+        word: &str,
+        space: bool,
+        key: &mut String,
+    ) -> Option<Cursor<'g>> {
+        let ix = self.index.as_ref()?;
+        let memo_key = (word.len() <= WALK_WORD).then(|| {
+            let mut b = [0u8; WALK_WORD];
+            b[..word.len()].copy_from_slice(word.as_bytes());
+            (cur.node.addr(), space, u128::from_le_bytes(b))
+        });
+        if let Some(k) = memo_key {
+            let hit = WALKS.with(|w| {
+                let w = w.borrow();
+                if w.0 != ix.id {
+                    return None;
+                }
+                w.1.get(&k).copied()
+            });
+            if let Some(m) = hit {
+                if space {
+                    key.push(' ');
+                }
+                key.push_str(
+                    std::str::from_utf8(m.folded.get(..usize::from(m.len)).unwrap_or(&[]))
+                        .unwrap_or(""),
+                );
+                let (addr, delta) = m.next?;
+                return Some(Cursor {
+                    node: ix.fst.as_fst().node(addr),
+                    out: cur.out.cat(fst::raw::Output::new(delta)),
+                });
+            }
+        }
+        let start = key.len();
+        let next = (|| {
+            let mut c = cur;
+            if space {
+                c = self.step(c, b" ")?;
+                key.push(' ');
+            }
+            let from = key.len();
+            super::fold::fold_word(word, key);
+            self.step(c, key.get(from..).unwrap_or("").as_bytes())
+        })();
+        if let Some(k) = memo_key {
+            // What the walk appended: a space only when the space step succeeded.
+            let appended = key.get(start..).unwrap_or("");
+            let folded = appended
+                .strip_prefix(' ')
+                .filter(|_| space)
+                .unwrap_or(appended);
+            let space_ok = appended.len() != folded.len();
+            if folded.len() <= WALK_WORD && (space_ok || !space) {
+                let mut f = [0u8; WALK_WORD];
+                f[..folded.len()].copy_from_slice(folded.as_bytes());
+                let memo = Walk {
+                    folded: f,
+                    len: folded.len() as u8,
+                    next: next.map(|n| (n.node.addr(), n.out.value() - cur.out.value())),
+                };
+                WALKS.with(|w| {
+                    let mut w = w.borrow_mut();
+                    if w.0 != ix.id || w.1.len() >= WALK_MEMO {
+                        w.0 = ix.id;
+                        w.1.clear();
+                    }
+                    w.1.insert(k, memo);
+                });
+            }
+        }
+        next
+    }
+
     /// The candidates when the cursor stands at the end of a whole name.
     pub fn at_name(&self, cur: Cursor<'_>) -> Option<Hit> {
         self.decode_value(self.name_value(cur)?)
@@ -410,6 +497,27 @@ impl Gazetteer {
         let v = cur.out.cat(cur.node.final_output()).value();
         self.value_ok(v).then_some(v)
     }
+}
+
+/// Longest word (bytes) whose walk is remembered.
+const WALK_WORD: usize = 16;
+/// Most walks remembered per thread (then the memo starts afresh).
+const WALK_MEMO: usize = 1 << 16;
+
+/// A remembered walk along one word: its folded bytes and where it led (node address and
+/// output gained; None: nowhere).
+#[derive(Clone, Copy)]
+struct Walk {
+    folded: [u8; WALK_WORD],
+    len: u8,
+    next: Option<(fst::raw::CompiledAddr, u64)>,
+}
+
+/// Per thread: (gazetteer id, (from node, after a space, word bytes) -> walk).
+type Walks = (u64, rustc_hash::FxHashMap<(usize, bool, u128), Walk>);
+
+thread_local! {
+    static WALKS: RefCell<Walks> = RefCell::new((0, Default::default()));
 }
 
 /// The bytes of a candidate list in the postings section (4 per candidate).
