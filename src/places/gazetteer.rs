@@ -362,6 +362,19 @@ impl Gazetteer {
             .u32_at(id as usize, fmt::field::POPULATION)
     }
 
+    /// An entry's first-level region name alone (cheaper than [`Self::entry`]).
+    pub fn admin1(&self, id: u32) -> Option<&str> {
+        let ix = self.index.as_ref()?;
+        let off = ix.u32_at(id as usize, fmt::field::ADMIN1_OFF)?;
+        let len = ix.byte(id as usize, fmt::field::ADMIN1_LEN)?;
+        ix.text(off, len).filter(|s| !s.is_empty())
+    }
+
+    /// Unique per loaded gazetteer (0: empty); keys what callers remember about it.
+    pub fn instance_id(&self) -> u64 {
+        self.index.as_ref().map_or(0, |ix| ix.id)
+    }
+
     /// An entry's display name alone (cheaper than [`Self::entry`]).
     pub fn name(&self, id: u32) -> Option<&str> {
         let ix = self.index.as_ref()?;

@@ -13,7 +13,9 @@ use super::fold;
 use super::gazetteer::{Entry, Gazetteer};
 use super::index_format::feature;
 use rustc_hash::FxHashMap;
+use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 /// Candidates considered per name.
 const MAX_CANDIDATES: usize = 60;
@@ -209,42 +211,23 @@ pub fn resolve_with(
         }
         v
     };
-    let cands: Vec<Vec<Entry>> = groups
+    // Each name's candidates as the scoring reads them (remembered per thread: a name's
+    // candidates and their static scores do not depend on the document).
+    let cands: Vec<Vec<Cand>> = groups
         .iter()
         .map(|ms| {
-            let m = &mentions[ms[0]];
-            m.candidates
+            name_cands(gaz, &mentions[ms[0]])
                 .iter()
-                .take(MAX_CANDIDATES)
-                .filter_map(|&c| gaz.entry(c))
-                .collect()
-        })
-        .collect();
-    let mut folded = String::new();
-    let statics: Vec<Vec<f64>> = groups
-        .iter()
-        .zip(&cands)
-        .map(|(ms, cs)| {
-            let m = &mentions[ms[0]];
-            cs.iter()
-                .map(|e| {
-                    let mut s = base_score(e);
-                    folded.clear();
-                    fold::fold_name_into(e.name, &mut folded);
-                    if folded == m.key {
-                        s += 0.5;
-                    }
-                    if m.region_word {
-                        s += if e.is_area() || e.feature == feature::SECTION {
-                            4.0
-                        } else {
-                            -2.0
-                        };
-                    }
-                    s
+                .map(|c| Cand {
+                    admin1: gaz.admin1(c.id),
+                    ..*c
                 })
                 .collect()
         })
+        .collect();
+    let statics: Vec<Vec<f64>> = cands
+        .iter()
+        .map(|cs| cs.iter().map(|c| c.stat).collect())
         .collect();
     let rels = relations(text, tokens, mentions);
     let mut rels_of: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
@@ -264,17 +247,12 @@ pub fn resolve_with(
                 .any(|&m| datelines.get(m).copied().unwrap_or(false))
         })
         .collect();
-    // Each candidate's position, with the parts of the distance that depend on it alone.
-    let points: Vec<Vec<Option<Point>>> = cands
-        .iter()
-        .map(|cs| cs.iter().map(|e| e.coords.map(Point::new)).collect())
-        .collect();
     let mut scores: Vec<f64> = Vec::new();
     let mut pick: Vec<usize> = statics.iter().map(|s| argmax(s).unwrap_or(0)).collect();
     for _round in 0..3 {
         // Country focus from the current picks, each name counted by its mentions.
         // Ordered, so that a tie between countries breaks the same way on every run.
-        let mut votes: BTreeMap<&str, f64> = BTreeMap::new();
+        let mut votes: BTreeMap<[u8; 2], f64> = BTreeMap::new();
         let mut total = 0.0;
         for (g, ms) in groups.iter().enumerate() {
             if let Some(e) = cands[g].get(pick[g]) {
@@ -303,7 +281,7 @@ pub fn resolve_with(
                 if let Some(c) = e.country.filter(|_| !dateline[g]) {
                     // Votes from the other names only (a dateline is the anchor itself).
                     let own = cands[g].get(pick[g]).and_then(|p| p.country) == Some(c);
-                    let mut v = votes.get(c).copied().unwrap_or(0.0);
+                    let mut v = votes.get(&c).copied().unwrap_or(0.0);
                     let mut t = total;
                     if own {
                         let w = if e.feature == feature::COUNTRY {
@@ -339,10 +317,8 @@ pub fn resolve_with(
                         s += 2.0;
                     }
                     if !e.is_area() && !o.is_area() {
-                        let here = points[g].get(ci).copied().flatten();
-                        let there = points[h].get(pick[h]).copied().flatten();
-                        if let (Some(a), Some(b)) = (here, there) {
-                            s += nearness(&a, &b);
+                        if let (Some(a), Some(b)) = (&e.point, &o.point) {
+                            s += nearness(a, b);
                         }
                     }
                 }
@@ -447,8 +423,104 @@ fn nearness(a: &Point, b: &Point) -> f64 {
     }
 }
 
+/// A candidate entry as the scoring reads it.
+#[derive(Clone, Copy)]
+struct Cand<'g> {
+    id: u32,
+    feature: u8,
+    /// ISO alpha-2 code.
+    country: Option<[u8; 2]>,
+    admin1: Option<&'g str>,
+    coords: Option<(f64, f64)>,
+    point: Option<Point>,
+    /// What the name alone says: [`base_score`], own name, region word.
+    stat: f64,
+}
+
+impl Cand<'_> {
+    /// [`Entry::is_area`].
+    fn is_area(&self) -> bool {
+        matches!(
+            self.feature,
+            feature::COUNTRY | feature::ADMIN1 | feature::REGION | feature::ADMIN2
+        )
+    }
+}
+
+/// A name's candidates (the first [`MAX_CANDIDATES`] ids) and what the scoring reads of them
+/// (without the region names, which borrow the gazetteer).
+type NameCands = (Vec<u32>, Rc<[Cand<'static>]>);
+
+/// Names remembered per thread (then the memo starts afresh).
+const NAME_MEMO: usize = 1 << 14;
+
+thread_local! {
+    /// (gazetteer id, per region word: folded name -> candidates).
+    static NAMES: RefCell<(u64, [FxHashMap<Box<str>, NameCands>; 2])> =
+        RefCell::new((0, Default::default()));
+}
+
+/// The candidates of a mention's name with their static scores.
+fn name_cands(gaz: &Gazetteer, m: &Mention) -> Rc<[Cand<'static>]> {
+    let input = m.candidates.get(..MAX_CANDIDATES).unwrap_or(&m.candidates);
+    let gid = gaz.instance_id();
+    let side = usize::from(m.region_word);
+    let known = NAMES.with(|n| {
+        let n = n.borrow();
+        if n.0 != gid {
+            return None;
+        }
+        n.1[side]
+            .get(m.key.as_str())
+            .filter(|(ids, _)| ids.as_slice() == input)
+            .map(|(_, c)| c.clone())
+    });
+    if let Some(c) = known {
+        return c;
+    }
+    let mut folded = String::new();
+    let cands: Rc<[Cand<'static>]> = input
+        .iter()
+        .filter_map(|&c| gaz.entry(c))
+        .map(|e| {
+            let mut s = base_score(&e);
+            folded.clear();
+            fold::fold_name_into(e.name, &mut folded);
+            if folded == m.key {
+                s += 0.5;
+            }
+            if m.region_word {
+                s += if e.is_area() || e.feature == feature::SECTION {
+                    4.0
+                } else {
+                    -2.0
+                };
+            }
+            Cand {
+                id: e.id,
+                feature: e.feature,
+                country: e.country.and_then(|c| c.as_bytes().try_into().ok()),
+                admin1: None,
+                coords: e.coords,
+                point: e.coords.map(Point::new),
+                stat: s,
+            }
+        })
+        .collect();
+    NAMES.with(|n| {
+        let mut n = n.borrow_mut();
+        if n.0 != gid || n.1[0].len() + n.1[1].len() >= NAME_MEMO {
+            n.0 = gid;
+            n.1[0].clear();
+            n.1[1].clear();
+        }
+        n.1[side].insert(m.key.as_str().into(), (input.to_vec(), cands.clone()));
+    });
+    cands
+}
+
 /// Whether `e` lies inside (or, for a town, near) `o`.
-fn inside(e: &Entry, o: &Entry) -> bool {
+fn inside(e: &Cand, o: &Cand) -> bool {
     match o.feature {
         feature::COUNTRY => e.country == o.country,
         feature::ADMIN1 => e.country == o.country && e.admin1.is_some() && e.admin1 == o.admin1,
