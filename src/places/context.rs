@@ -242,9 +242,16 @@ pub fn find(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<ContextPl
     };
     let mut out: Vec<ContextPlace> = Vec::new();
     let mut taken = vec![false; tokens.len()];
+    // The few tokens the rules below start from, found in one pass.
+    let heads: Vec<usize> = tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.is(IN_AT_NEAR | PLACE_WORD | FACILITY | LOWER_FACILITY))
+        .map(|(k, _)| k)
+        .collect();
     // "in El Tomate, Canaletes Municipality": a name between a locative word and a comma
     // that a known place follows is a place inside it.
-    for k in 0..tokens.len() {
+    for &k in &heads {
         if !tokens[k].is(IN_AT_NEAR) {
             continue;
         }
@@ -291,7 +298,7 @@ pub fn find(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<ContextPl
         });
         taken[k + 1..=last].iter_mut().for_each(|t| *t = true);
     }
-    for h in 1..tokens.len() {
+    for &h in heads.iter().filter(|&&h| h >= 1) {
         let head = &tokens[h];
         if !head.is(PLACE_WORD | FACILITY | LOWER_FACILITY) {
             continue;
@@ -383,7 +390,10 @@ pub fn find(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<ContextPl
         taken[first..h].iter_mut().for_each(|t| *t = true);
     }
     // "the town of Tal Afar", "the village of El Tomate"
-    for h in 0..tokens.len().saturating_sub(2) {
+    for &h in heads
+        .iter()
+        .filter(|&&h| h < tokens.len().saturating_sub(2))
+    {
         let Some(kind) = place_kind(text, &tokens[h]) else {
             continue;
         };

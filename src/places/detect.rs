@@ -50,10 +50,18 @@ impl Token {
 /// Splits the text into words: letters and digits, with apostrophes inside a word
 /// ("Sana'a"); a possessive "'s" stays outside [`Token::end`].
 pub fn tokenize(doc: &Document) -> Vec<Token> {
+    let mut out = Vec::new();
+    tokenize_into(doc, &mut out);
+    out
+}
+
+/// [`tokenize`] into a buffer (cleared first), to reuse its memory from text to text.
+pub fn tokenize_into(doc: &Document, out: &mut Vec<Token>) {
+    out.clear();
     let text = doc.text;
     let bytes = text.as_bytes();
-    // About one word per six bytes of English (fewer than one per four bytes).
-    let mut out: Vec<Token> = Vec::with_capacity(text.len() / 4 + 1);
+    // Fewer than one word per four bytes.
+    out.reserve(text.len() / 4 + 1);
     let mut state = Position {
         sent: 0,
         last_sentence: usize::MAX,
@@ -68,6 +76,13 @@ pub fn tokenize(doc: &Document) -> Vec<Token> {
                     state.newline_since = true;
                 }
                 i += 1;
+                // Skip the rest of a run of spaces and punctuation at once.
+                while let Some(&c) = bytes.get(i) {
+                    if c >= 0x80 || c.is_ascii_alphanumeric() || c == b'\n' {
+                        break;
+                    }
+                    i += 1;
+                }
                 continue;
             }
             1
@@ -108,7 +123,7 @@ pub fn tokenize(doc: &Document) -> Vec<Token> {
                     j += dl;
                 } else {
                     // "Workers'": the apostrophe belongs to the word but not its name.
-                    push(&mut out, text, start, j, j + dl, ascii, doc, &mut state);
+                    push(out, text, start, j, j + dl, ascii, doc, &mut state);
                     j += dl;
                     cut = true;
                     break;
@@ -132,9 +147,8 @@ pub fn tokenize(doc: &Document) -> Vec<Token> {
                 }
             }
         }
-        push(&mut out, text, start, name_end, end, ascii, doc, &mut state);
+        push(out, text, start, name_end, end, ascii, doc, &mut state);
     }
-    out
 }
 
 /// The char at byte `i` and its length (ASCII without decoding).
@@ -186,17 +200,20 @@ fn push(
     let (cap, caps, classes) = if ascii {
         // Letters, digits and ASCII apostrophes only.
         let b = word.as_bytes();
-        let mut letters = 0;
-        let mut lower = false;
-        for &c in b {
-            letters += usize::from(c.is_ascii_alphabetic());
-            lower |= c.is_ascii_lowercase();
+        let first = b.first().copied().unwrap_or(b'a');
+        let classes = words::classes_of_ascii_word(text.as_bytes(), start, b.len());
+        if first.is_ascii_lowercase() {
+            // Most words: neither capitalised nor in capitals.
+            (false, false, classes)
+        } else {
+            let mut letters = 0;
+            let mut lower = false;
+            for &c in b {
+                letters += usize::from(c.is_ascii_alphabetic());
+                lower |= c.is_ascii_lowercase();
+            }
+            (first.is_ascii_uppercase(), letters >= 2 && !lower, classes)
         }
-        (
-            b.first().is_some_and(u8::is_ascii_uppercase),
-            letters >= 2 && !lower,
-            words::classes_of_ascii_word(text.as_bytes(), start, b.len()),
-        )
     } else {
         let mut letters = word.chars().filter(|c| c.is_alphabetic());
         let first = word.chars().next();

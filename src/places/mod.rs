@@ -43,16 +43,31 @@ pub struct ResolvedPlace {
 
 /// Finds and resolves the places a document names, in order of first mention.
 pub fn find(doc: &Document, gazetteer: &Gazetteer) -> Vec<ResolvedPlace> {
-    let tokens = detect::tokenize(doc);
-    let mentions = detect::find_mentions(doc, &tokens, gazetteer);
-    let mut made = context::find(doc.text, &tokens, &mentions);
+    thread_local! {
+        /// The token buffer, reused from text to text.
+        static TOKENS: std::cell::RefCell<Vec<detect::Token>> = Default::default();
+    }
+    let mut tokens = TOKENS.with(|t| std::mem::take(&mut *t.borrow_mut()));
+    detect::tokenize_into(doc, &mut tokens);
+    let places = find_in(doc, &tokens, gazetteer);
+    // (A buffer grown by a huge text is let go.)
+    if tokens.capacity() <= 1 << 20 {
+        TOKENS.with(|t| *t.borrow_mut() = tokens);
+    }
+    places
+}
+
+fn find_in(doc: &Document, tokens: &[detect::Token], gazetteer: &Gazetteer) -> Vec<ResolvedPlace> {
+    let mentions = detect::find_mentions(doc, tokens, gazetteer);
+    let mut made = context::find(doc.text, tokens, &mentions);
     let datelines: Vec<bool> = mentions
         .iter()
-        .map(|m| resolve::is_dateline(doc.text, &tokens, m))
+        .map(|m| resolve::is_dateline(doc.text, tokens, m))
         .collect();
-    let mut picks = resolve::resolve_with(doc.text, &tokens, &mentions, &datelines, gazetteer);
-    local_places(
-        doc.text, &tokens, &mentions, &datelines, &mut picks, &mut made, gazetteer,
+    let mut picks = resolve::resolve_with(doc.text, tokens, &mentions, &datelines, gazetteer);
+    // The entries of the picks (before `local_places` drops some).
+    let entries = local_places(
+        doc.text, tokens, &mentions, &datelines, &mut picks, &mut made, gazetteer,
     );
 
     let mut places: Vec<ResolvedPlace> = Vec::new();
@@ -74,7 +89,7 @@ pub fn find(doc: &Document, gazetteer: &Gazetteer) -> Vec<ResolvedPlace> {
         let Some(rec) = picks.get(mi).copied().flatten() else {
             continue;
         };
-        let Some(e) = gazetteer.entry(rec) else {
+        let Some(e) = entries.get(mi).copied().flatten() else {
             continue;
         };
         let pi = *by_record.entry(rec).or_insert_with(|| {
@@ -109,7 +124,7 @@ pub fn find(doc: &Document, gazetteer: &Gazetteer) -> Vec<ResolvedPlace> {
         let container = c
             .inner
             .and_then(|m| mention_place.get(m).copied().flatten())
-            .or_else(|| container_of(doc, &tokens, &mentions, &mention_place, &places, c));
+            .or_else(|| container_of(doc, tokens, &mentions, &mention_place, &places, c));
         let src = container.and_then(|p| places.get(p));
         let place = ResolvedPlace {
             name: c.name.clone(),
@@ -151,15 +166,16 @@ pub(crate) const NEIGHBOURHOOD_WORDS: &[&str] = &[
 /// lies in a country nothing else in the story points to, while the story's places point to
 /// another country, and it is a neighbourhood by the words after it, or a minor place, or
 /// matched only by a foreign alternate name.
-fn local_places(
+#[allow(clippy::too_many_arguments)]
+fn local_places<'g>(
     text: &str,
     tokens: &[detect::Token],
     mentions: &[detect::Mention],
     datelines: &[bool],
     picks: &mut [Option<u32>],
     made: &mut Vec<context::ContextPlace>,
-    gaz: &Gazetteer,
-) {
+    gaz: &'g Gazetteer,
+) -> Vec<Option<gazetteer::Entry<'g>>> {
     use index_format::feature;
     // Each mention votes for its pick's country; a dateline counts four times.
     let weight = |mi: usize| {
@@ -238,6 +254,7 @@ fn local_places(
     if changed {
         made.sort_by_key(|c| c.span.start);
     }
+    entries
 }
 
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
