@@ -188,17 +188,22 @@ fn local_places<'g>(
     // Each pick's entry, read once.
     let entries: Vec<Option<gazetteer::Entry>> =
         picks.iter().map(|p| p.and_then(|p| gaz.entry(p))).collect();
+    // Countries as their two-letter codes (compared and ordered as the strings are).
+    let code = |e: &Option<gazetteer::Entry>| -> Option<[u8; 2]> {
+        e.and_then(|e| e.country)
+            .and_then(|c| c.as_bytes().try_into().ok())
+    };
     // Ordered, so that a tie between countries breaks the same way on every run.
-    let mut votes: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut votes: BTreeMap<[u8; 2], usize> = BTreeMap::new();
     for (mi, e) in entries.iter().enumerate() {
-        if let Some(c) = e.and_then(|e| e.country) {
+        if let Some(c) = code(e) {
             *votes.entry(c).or_default() += weight(mi);
         }
     }
     // Each name's own weight per country, to take out of the votes (linear time).
-    let mut own: FxHashMap<(&str, &str), usize> = FxHashMap::default();
+    let mut own: FxHashMap<(&str, [u8; 2]), usize> = FxHashMap::default();
     for (mi, (o, e)) in mentions.iter().zip(&entries).enumerate() {
-        if let Some(c) = e.and_then(|e| e.country) {
+        if let Some(c) = code(e) {
             *own.entry((o.key.as_str(), c)).or_default() += weight(mi);
         }
     }
@@ -208,14 +213,14 @@ fn local_places<'g>(
         let Some(e) = entries.get(mi).copied().flatten() else {
             continue;
         };
-        let Some(c) = e.country else { continue };
+        let Some(c) = code(&Some(e)) else { continue };
         if e.is_area() {
             continue;
         }
         // Votes of the other names only.
         let mine = own.get(&(m.key.as_str(), c)).copied().unwrap_or(0);
         // (Read through `votes` rather than a copy per mention; same order, same ties.)
-        let other = |k: &str, n: usize| if k == c { n.saturating_sub(mine) } else { n };
+        let other = |k: &[u8; 2], n: usize| if *k == c { n.saturating_sub(mine) } else { n };
         let Some((top, top_n)) = votes
             .iter()
             .map(|(k, n)| (*k, other(k, *n)))
@@ -223,7 +228,7 @@ fn local_places<'g>(
         else {
             continue;
         };
-        let own_n = votes.get(c).map_or(0, |n| other(c, *n));
+        let own_n = votes.get(&c).map_or(0, |n| other(&c, *n));
         // The pick's country must be far less supported than the story's country.
         if c == top || top_n < 2 || own_n * 2 >= top_n {
             continue;
@@ -233,10 +238,13 @@ fn local_places<'g>(
             .is_some_and(|t| t.is(words::NEIGHBOURHOOD));
         let major =
             matches!(e.feature, feature::CAPITAL | feature::SEAT1) || e.population >= 100_000;
-        folded.clear();
-        fold::fold_name_into(e.name, &mut folded);
-        let alternate = folded != m.key;
-        if neighbourhood || !major || alternate {
+        // (Read only where the other reasons do not already decide.)
+        let mut alternate = || {
+            folded.clear();
+            fold::fold_name_into(e.name, &mut folded);
+            folded != m.key
+        };
+        if neighbourhood || !major || alternate() {
             picks[mi] = None;
             made.push(context::ContextPlace {
                 span: m.span.clone(),
