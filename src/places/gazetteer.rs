@@ -240,7 +240,7 @@ impl Gazetteer {
             .ok_or_else(|| err("names are not UTF-8"))?;
         let n = records.len() / fmt::RECORD_LEN;
         let planes = bytes.get(records.clone()).unwrap_or(&[]);
-        let countries = check_records(planes, n, strings_text).map_err(|m| err(m))?;
+        let countries = check_records(planes, n, strings_text).map_err(err)?;
         let strings_text: Box<str> = strings_text.into();
         let buf = Arc::new(data);
         let section = Section {

@@ -454,10 +454,11 @@ type NameCands = (Vec<u32>, Rc<[Cand<'static>]>);
 /// Names remembered per thread (then the memo starts afresh).
 const NAME_MEMO: usize = 1 << 14;
 
+/// Per thread: (gazetteer id, per region word: folded name -> candidates).
+type Names = (u64, [FxHashMap<Box<str>, NameCands>; 2]);
+
 thread_local! {
-    /// (gazetteer id, per region word: folded name -> candidates).
-    static NAMES: RefCell<(u64, [FxHashMap<Box<str>, NameCands>; 2])> =
-        RefCell::new((0, Default::default()));
+    static NAMES: RefCell<Names> = RefCell::new((0, Default::default()));
 }
 
 /// The candidates of a mention's name with their static scores.

@@ -200,7 +200,7 @@ mod tests {
             for w in list {
                 assert_ne!(classes(w) & bit, 0, "{w}");
                 assert_ne!(classes(&w.to_uppercase()) & bit, 0, "{w}");
-                assert_eq!(aliases::contains(list, w), true);
+                assert!(aliases::contains(list, w));
             }
         }
         assert_eq!(classes("Baghdad"), 0);
