@@ -24,6 +24,8 @@ impl std::error::Error for GazetteerError {}
 
 /// The asset bytes: borrowed from the binary (the CLI's embedded copy) or owned (loaded).
 enum Bytes {
+    // (The web build has no embedded copy.)
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
     Static(&'static [u8]),
     Owned(Vec<u8>),
 }
