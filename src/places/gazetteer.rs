@@ -166,8 +166,23 @@ pub struct Hit {
 /// A position in the name index while walking a text's folded words byte by byte.
 #[derive(Clone, Copy)]
 pub struct Cursor<'g> {
-    node: fst::raw::Node<'g>,
+    /// The node's address (the node itself is read again only to walk on from it).
+    addr: fst::raw::CompiledAddr,
     out: fst::raw::Output,
+    /// The node's final output when a whole name ends here.
+    fin: Option<fst::raw::Output>,
+    _index: std::marker::PhantomData<&'g Index>,
+}
+
+impl<'g> Cursor<'g> {
+    fn at(node: &fst::raw::Node<'_>, out: fst::raw::Output) -> Cursor<'g> {
+        Cursor {
+            addr: node.addr(),
+            out,
+            fin: node.is_final().then(|| node.final_output()),
+            _index: std::marker::PhantomData,
+        }
+    }
 }
 
 impl Gazetteer {
@@ -396,17 +411,14 @@ impl Gazetteer {
     pub fn cursor(&self) -> Option<Cursor<'_>> {
         let ix = self.index.as_ref()?;
         let f = ix.fst.as_fst();
-        Some(Cursor {
-            node: f.root(),
-            out: fst::raw::Output::zero(),
-        })
+        Some(Cursor::at(&f.root(), fst::raw::Output::zero()))
     }
 
     /// Moves the cursor along `bytes`; None when no name continues that way.
     pub fn step<'g>(&'g self, cur: Cursor<'g>, bytes: &[u8]) -> Option<Cursor<'g>> {
         let ix = self.index.as_ref()?;
         let f = ix.fst.as_fst();
-        let mut node = cur.node;
+        let mut node = f.node(cur.addr);
         let mut out = cur.out;
         for &b in bytes {
             let i = node.find_input(b)?;
@@ -414,7 +426,7 @@ impl Gazetteer {
             out = out.cat(t.out);
             node = f.node(t.addr);
         }
-        Some(Cursor { node, out })
+        Some(Cursor::at(&node, out))
     }
 
     /// Appends a word's folded form to `key` (after a space when `space`) and moves the
@@ -433,7 +445,7 @@ impl Gazetteer {
         let memo_key = (word.len() <= WALK_WORD).then(|| {
             let mut b = [0u8; WALK_WORD];
             b[..word.len()].copy_from_slice(word.as_bytes());
-            (cur.node.addr(), space, u128::from_le_bytes(b))
+            (cur.addr, space, u128::from_le_bytes(b))
         });
         if let Some(k) = memo_key {
             let hit = WALKS.with(|w| {
@@ -451,10 +463,12 @@ impl Gazetteer {
                     std::str::from_utf8(m.folded.get(..usize::from(m.len)).unwrap_or(&[]))
                         .unwrap_or(""),
                 );
-                let (addr, delta) = m.next?;
+                let (addr, delta, fin) = m.next?;
                 return Some(Cursor {
-                    node: ix.fst.as_fst().node(addr),
+                    addr,
                     out: cur.out.cat(fst::raw::Output::new(delta)),
+                    fin: fin.map(fst::raw::Output::new),
+                    _index: std::marker::PhantomData,
                 });
             }
         }
@@ -483,7 +497,13 @@ impl Gazetteer {
                 let memo = Walk {
                     folded: f,
                     len: folded.len() as u8,
-                    next: next.map(|n| (n.node.addr(), n.out.value() - cur.out.value())),
+                    next: next.map(|n| {
+                        (
+                            n.addr,
+                            n.out.value() - cur.out.value(),
+                            n.fin.map(|f| f.value()),
+                        )
+                    }),
                 };
                 WALKS.with(|w| {
                     let mut w = w.borrow_mut();
@@ -506,10 +526,7 @@ impl Gazetteer {
     /// The fst value when the cursor stands at the end of a whole name with usable
     /// candidates (decode it with [`Self::decode_value`]).
     pub fn name_value(&self, cur: Cursor<'_>) -> Option<u64> {
-        if !cur.node.is_final() {
-            return None;
-        }
-        let v = cur.out.cat(cur.node.final_output()).value();
+        let v = cur.out.cat(cur.fin?).value();
         self.value_ok(v).then_some(v)
     }
 }
@@ -519,13 +536,13 @@ const WALK_WORD: usize = 16;
 /// Most walks remembered per thread (then the memo starts afresh).
 const WALK_MEMO: usize = 1 << 16;
 
-/// A remembered walk along one word: its folded bytes and where it led (node address and
-/// output gained; None: nowhere).
+/// A remembered walk along one word: its folded bytes and where it led (node address,
+/// output gained, the node's final output; None: nowhere).
 #[derive(Clone, Copy)]
 struct Walk {
     folded: [u8; WALK_WORD],
     len: u8,
-    next: Option<(fst::raw::CompiledAddr, u64)>,
+    next: Option<(fst::raw::CompiledAddr, u64, Option<u64>)>,
 }
 
 /// Per thread: (gazetteer id, (from node, after a space, word bytes) -> walk).

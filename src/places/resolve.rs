@@ -225,10 +225,7 @@ pub fn resolve_with(
                 .collect()
         })
         .collect();
-    let statics: Vec<Vec<f64>> = cands
-        .iter()
-        .map(|cs| cs.iter().map(|c| c.stat).collect())
-        .collect();
+
     let rels = relations(text, tokens, mentions);
     let mut rels_of: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
     for (r, &(a, b, _)) in rels.iter().enumerate() {
@@ -248,7 +245,14 @@ pub fn resolve_with(
         })
         .collect();
     let mut scores: Vec<f64> = Vec::new();
-    let mut pick: Vec<usize> = statics.iter().map(|s| argmax(s).unwrap_or(0)).collect();
+    let mut pick: Vec<usize> = cands
+        .iter()
+        .map(|cs| {
+            scores.clear();
+            scores.extend(cs.iter().map(|c| c.stat));
+            argmax(&scores).unwrap_or(0)
+        })
+        .collect();
     for _round in 0..3 {
         // Country focus from the current picks, each name counted by its mentions.
         // Ordered, so that a tie between countries breaks the same way on every run.
@@ -275,7 +279,7 @@ pub fn resolve_with(
         let mut next = pick.clone();
         for g in 0..groups.len() {
             scores.clear();
-            scores.extend_from_slice(&statics[g]);
+            scores.extend(cands[g].iter().map(|c| c.stat));
             for (ci, e) in cands[g].iter().enumerate() {
                 let mut s = 0.0;
                 if let Some(c) = e.country.filter(|_| !dateline[g]) {

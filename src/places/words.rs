@@ -96,9 +96,18 @@ const KEY_LEN: usize = 16;
 struct Index {
     /// Lower-case word (its bytes, zero-padded, as one number) -> its tables.
     map: FxHashMap<u128, Classes>,
-    /// Per length in bytes, bit `b & 63`: some table word of that length starts with byte
-    /// `b` (a quick "no" for most words in no table).
-    firsts: [u64; KEY_LEN + 1],
+    /// A quick "no" for most words in no table: per length in bytes and first letter, the
+    /// second letters of the table words (see [`starts`]).
+    starts: [[u32; 32]; KEY_LEN + 1],
+}
+
+/// Where a lower-case word's length and first two bytes fall in [`Index::starts`]: the
+/// length, the first byte's row and the second byte's bit (letters map one to one; digits
+/// and apostrophes share a few places, which only costs a look-up).
+#[inline]
+fn starts(len: usize, b0: u8, b1: u8) -> (usize, usize, u32) {
+    let b1 = if len > 1 { b1 } else { 0 };
+    (len, usize::from(b0 & 31), 1 << (b1 & 31))
 }
 
 fn key(lower: &[u8]) -> Option<u128> {
@@ -112,14 +121,17 @@ fn index() -> &'static Index {
     INDEX.get_or_init(|| {
         let mut ix = Index {
             map: FxHashMap::default(),
-            firsts: [0; KEY_LEN + 1],
+            starts: [[0; 32]; KEY_LEN + 1],
         };
         let mut add = |w: &'static str, bit: Classes| {
             // (A test checks that every table word fits a key.)
             if let Some(k) = key(w.as_bytes()) {
                 *ix.map.entry(k).or_default() |= bit;
-                if let (Some(f), Some(&b)) = (ix.firsts.get_mut(w.len()), w.as_bytes().first()) {
-                    *f |= 1 << (b & 63);
+                let b = w.as_bytes();
+                let (len, row, second) =
+                    starts(b.len(), b.first().copied().unwrap_or(0), b.get(1).copied().unwrap_or(0));
+                if let Some(r) = ix.starts.get_mut(len).and_then(|s| s.get_mut(row)) {
+                    *r |= second;
                 }
             }
         };
@@ -157,15 +169,15 @@ pub fn classes(word: &str) -> Classes {
 #[inline]
 pub fn classes_of_ascii_word(text: &[u8], start: usize, len: usize) -> Classes {
     let ix = index();
-    let Some(&first) = text.get(start) else {
-        return 0;
-    };
     // Letters, digits, ' and ` all have bit 0x20 set once lower case.
-    let first = first | 0x20;
+    let b0 = text.get(start).map_or(0, |b| b | 0x20);
+    let b1 = text.get(start + 1).map_or(0, |b| b | 0x20);
+    let (_, row, second) = starts(len, b0, b1);
     if ix
-        .firsts
+        .starts
         .get(len)
-        .is_none_or(|f| f & (1 << (first & 63)) == 0)
+        .and_then(|s| s.get(row))
+        .is_none_or(|r| r & second == 0)
     {
         return 0;
     }
