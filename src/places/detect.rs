@@ -103,7 +103,7 @@ pub fn tokenize_into(doc: &Document, out: &mut Vec<Token>) {
         let mut apostrophe = false;
         let mut cut = false;
         loop {
-            while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+            while bytes.get(j).is_some_and(|&b| ASCII_WORD[usize::from(b)]) {
                 j += 1;
             }
             let Some((d, dl)) = char_at(text, bytes, j) else {
@@ -150,6 +150,17 @@ pub fn tokenize_into(doc: &Document, out: &mut Vec<Token>) {
         push(out, text, start, name_end, end, ascii, doc, &mut state);
     }
 }
+
+/// Bytes that are ASCII letters and digits (one load per byte in the word loop).
+static ASCII_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
 
 /// The char at byte `i` and its length (ASCII without decoding).
 #[inline]
@@ -310,7 +321,7 @@ fn joins(gap: &str, prev_word: &str) -> bool {
 /// Finds gazetteer name mentions in text order (non-overlapping).
 pub fn find_mentions(doc: &Document, tokens: &[Token], gaz: &Gazetteer) -> Vec<Mention> {
     let text = doc.text;
-    let mut out: Vec<Mention> = Vec::new();
+    let mut out: Vec<Mention> = Vec::with_capacity(16);
     let Some(root) = gaz.cursor() else {
         return out;
     };

@@ -104,7 +104,7 @@ fn find_in(doc: &Document, tokens: &[detect::Token], gazetteer: &Gazetteer) -> V
                 lat: e.coords.map(|c| c.0),
                 lon: e.coords.map(|c| c.1),
                 geonames_id: e.geonames_id,
-                mentions: Vec::new(),
+                mentions: Vec::with_capacity(4),
             });
             places.len() - 1
         });

@@ -197,7 +197,7 @@ pub fn resolve_with(
         let g = *by_key
             .entry((m.key.as_str(), m.region_word))
             .or_insert_with(|| {
-                groups.push(Vec::new());
+                groups.push(Vec::with_capacity(4));
                 groups.len() - 1
             });
         groups[g].push(mi);
