@@ -128,8 +128,11 @@ fn index() -> &'static Index {
             if let Some(k) = key(w.as_bytes()) {
                 *ix.map.entry(k).or_default() |= bit;
                 let b = w.as_bytes();
-                let (len, row, second) =
-                    starts(b.len(), b.first().copied().unwrap_or(0), b.get(1).copied().unwrap_or(0));
+                let (len, row, second) = starts(
+                    b.len(),
+                    b.first().copied().unwrap_or(0),
+                    b.get(1).copied().unwrap_or(0),
+                );
                 if let Some(r) = ix.starts.get_mut(len).and_then(|s| s.get_mut(row)) {
                     *r |= second;
                 }
