@@ -448,13 +448,17 @@ impl Gazetteer {
             (cur.addr, space, u128::from_le_bytes(b))
         });
         if let Some(k) = memo_key {
-            let hit = WALKS.with(|w| {
-                let w = w.borrow();
-                if w.0 != ix.id {
-                    return None;
-                }
-                w.1.get(&k).copied()
-            });
+            // (`try_with`, `try_borrow`: a memo that cannot be read is simply not used.)
+            let hit = WALKS
+                .try_with(|w| {
+                    let w = w.try_borrow().ok()?;
+                    if w.0 != ix.id {
+                        return None;
+                    }
+                    w.1.get(&k).copied()
+                })
+                .ok()
+                .flatten();
             if let Some(m) = hit {
                 if space {
                     key.push(' ');
@@ -505,13 +509,14 @@ impl Gazetteer {
                         )
                     }),
                 };
-                WALKS.with(|w| {
-                    let mut w = w.borrow_mut();
-                    if w.0 != ix.id || w.1.len() >= WALK_MEMO {
-                        w.0 = ix.id;
-                        w.1.clear();
+                let _ = WALKS.try_with(|w| {
+                    if let Ok(mut w) = w.try_borrow_mut() {
+                        if w.0 != ix.id || w.1.len() >= WALK_MEMO {
+                            w.0 = ix.id;
+                            w.1.clear();
+                        }
+                        w.1.insert(k, memo);
                     }
-                    w.1.insert(k, memo);
                 });
             }
         }

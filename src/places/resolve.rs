@@ -470,16 +470,20 @@ fn name_cands(gaz: &Gazetteer, m: &Mention) -> Rc<[Cand<'static>]> {
     let input = m.candidates.get(..MAX_CANDIDATES).unwrap_or(&m.candidates);
     let gid = gaz.instance_id();
     let side = usize::from(m.region_word);
-    let known = NAMES.with(|n| {
-        let n = n.borrow();
-        if n.0 != gid {
-            return None;
-        }
-        n.1[side]
-            .get(m.key.as_str())
-            .filter(|(ids, _)| ids.as_slice() == input)
-            .map(|(_, c)| c.clone())
-    });
+    // (`try_with`, `try_borrow`: a memo that cannot be read is simply not used.)
+    let known = NAMES
+        .try_with(|n| {
+            let n = n.try_borrow().ok()?;
+            if n.0 != gid {
+                return None;
+            }
+            n.1[side]
+                .get(m.key.as_str())
+                .filter(|(ids, _)| ids.as_slice() == input)
+                .map(|(_, c)| c.clone())
+        })
+        .ok()
+        .flatten();
     if let Some(c) = known {
         return c;
     }
@@ -512,14 +516,15 @@ fn name_cands(gaz: &Gazetteer, m: &Mention) -> Rc<[Cand<'static>]> {
             }
         })
         .collect();
-    NAMES.with(|n| {
-        let mut n = n.borrow_mut();
-        if n.0 != gid || n.1[0].len() + n.1[1].len() >= NAME_MEMO {
-            n.0 = gid;
-            n.1[0].clear();
-            n.1[1].clear();
+    let _ = NAMES.try_with(|n| {
+        if let Ok(mut n) = n.try_borrow_mut() {
+            if n.0 != gid || n.1[0].len() + n.1[1].len() >= NAME_MEMO {
+                n.0 = gid;
+                n.1[0].clear();
+                n.1[1].clear();
+            }
+            n.1[side].insert(m.key.as_str().into(), (input.to_vec(), cands.clone()));
         }
-        n.1[side].insert(m.key.as_str().into(), (input.to_vec(), cands.clone()));
     });
     cands
 }
