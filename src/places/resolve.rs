@@ -213,18 +213,15 @@ pub fn resolve_with(
     };
     // Each name's candidates as the scoring reads them (remembered per thread: a name's
     // candidates and their static scores do not depend on the document).
-    let cands: Vec<Vec<Cand>> = groups
+    let cands: Vec<Rc<[Cand]>> = groups
         .iter()
-        .map(|ms| {
-            name_cands(gaz, &mentions[ms[0]])
-                .iter()
-                .map(|c| Cand {
-                    admin1: gaz.admin1(c.id),
-                    ..*c
-                })
-                .collect()
-        })
+        .map(|ms| name_cands(gaz, &mentions[ms[0]]))
         .collect();
+    // Same region (the names are read only for the few pairs that need them).
+    let same_admin1 = |e: &Cand, o: &Cand| {
+        let a = gaz.admin1(e.id);
+        a.is_some() && a == gaz.admin1(o.id)
+    };
 
     let rels = relations(text, tokens, mentions);
     let mut rels_of: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
@@ -314,9 +311,8 @@ pub fn resolve_with(
                     };
                     if o.feature == feature::ADMIN1
                         && e.country == o.country
-                        && e.admin1.is_some()
-                        && e.admin1 == o.admin1
                         && e.feature != feature::ADMIN1
+                        && same_admin1(e, o)
                     {
                         s += 2.0;
                     }
@@ -343,13 +339,13 @@ pub fn resolve_with(
                     };
                     match rel {
                         Relation::Inside if me => {
-                            if inside(e, o) {
+                            if inside(e, o, same_admin1) {
                                 s += 5.0;
                             }
                         }
                         Relation::Inside => {
                             // "Karma in Anbar": Anbar is the region that holds Karma.
-                            if inside(o, e) {
+                            if inside(o, e, same_admin1) {
                                 s += 3.0;
                             }
                         }
@@ -429,19 +425,18 @@ fn nearness(a: &Point, b: &Point) -> f64 {
 
 /// A candidate entry as the scoring reads it.
 #[derive(Clone, Copy)]
-struct Cand<'g> {
+struct Cand {
     id: u32,
     feature: u8,
     /// ISO alpha-2 code.
     country: Option<[u8; 2]>,
-    admin1: Option<&'g str>,
     coords: Option<(f64, f64)>,
     point: Option<Point>,
     /// What the name alone says: [`base_score`], own name, region word.
     stat: f64,
 }
 
-impl Cand<'_> {
+impl Cand {
     /// [`Entry::is_area`].
     fn is_area(&self) -> bool {
         matches!(
@@ -452,8 +447,8 @@ impl Cand<'_> {
 }
 
 /// A name's candidates (the first [`MAX_CANDIDATES`] ids) and what the scoring reads of them
-/// (without the region names, which borrow the gazetteer).
-type NameCands = (Vec<u32>, Rc<[Cand<'static>]>);
+/// (region names are read from the gazetteer where a rule needs them).
+type NameCands = (Vec<u32>, Rc<[Cand]>);
 
 /// Names remembered per thread (then the memo starts afresh).
 const NAME_MEMO: usize = 1 << 14;
@@ -466,7 +461,7 @@ thread_local! {
 }
 
 /// The candidates of a mention's name with their static scores.
-fn name_cands(gaz: &Gazetteer, m: &Mention) -> Rc<[Cand<'static>]> {
+fn name_cands(gaz: &Gazetteer, m: &Mention) -> Rc<[Cand]> {
     let input = m.candidates.get(..MAX_CANDIDATES).unwrap_or(&m.candidates);
     let gid = gaz.instance_id();
     let side = usize::from(m.region_word);
@@ -488,7 +483,7 @@ fn name_cands(gaz: &Gazetteer, m: &Mention) -> Rc<[Cand<'static>]> {
         return c;
     }
     let mut folded = String::new();
-    let cands: Rc<[Cand<'static>]> = input
+    let cands: Rc<[Cand]> = input
         .iter()
         .filter_map(|&c| gaz.entry(c))
         .map(|e| {
@@ -509,7 +504,6 @@ fn name_cands(gaz: &Gazetteer, m: &Mention) -> Rc<[Cand<'static>]> {
                 id: e.id,
                 feature: e.feature,
                 country: e.country.and_then(|c| c.as_bytes().try_into().ok()),
-                admin1: None,
                 coords: e.coords,
                 point: e.coords.map(Point::new),
                 stat: s,
@@ -530,10 +524,10 @@ fn name_cands(gaz: &Gazetteer, m: &Mention) -> Rc<[Cand<'static>]> {
 }
 
 /// Whether `e` lies inside (or, for a town, near) `o`.
-fn inside(e: &Cand, o: &Cand) -> bool {
+fn inside(e: &Cand, o: &Cand, same_admin1: impl Fn(&Cand, &Cand) -> bool) -> bool {
     match o.feature {
         feature::COUNTRY => e.country == o.country,
-        feature::ADMIN1 => e.country == o.country && e.admin1.is_some() && e.admin1 == o.admin1,
+        feature::ADMIN1 => e.country == o.country && same_admin1(e, o),
         _ => match (e.coords, o.coords) {
             (Some(a), Some(b)) => e.country == o.country && distance_km(a, b) < 100.0,
             _ => false,
