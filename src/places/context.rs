@@ -8,13 +8,13 @@
 //! Such a place has no coordinates of its own: it takes those of the place that contains
 //! it (see `super::find`).
 
-use super::aliases::{self, contains};
 use super::detect::{gap, soft_gap, Mention, Token};
+use super::words::*;
 use crate::report::model::PlaceKind;
 use std::ops::Range;
 
 /// Place words after or before a name, with the kind of place they make.
-const PLACE_WORDS: &[(&str, PlaceKind)] = &[
+pub(crate) const PLACE_WORDS: &[(&str, PlaceKind)] = &[
     ("district", PlaceKind::District),
     ("neighbourhood", PlaceKind::District),
     ("neighborhood", PlaceKind::District),
@@ -36,7 +36,7 @@ const PLACE_WORDS: &[(&str, PlaceKind)] = &[
 ];
 
 /// Words that end a facility's name (capitalised: "Lurigancho Prison").
-const FACILITY_WORDS: &[&str] = &[
+pub(crate) const FACILITY_WORDS: &[&str] = &[
     "hospital",
     "mosque",
     "shrine",
@@ -98,13 +98,13 @@ const FACILITY_WORDS: &[&str] = &[
 ];
 
 /// Facility words that make a place in lower case too, after "the" and a name.
-const LOWER_FACILITY_WORDS: &[&str] = &[
+pub(crate) const LOWER_FACILITY_WORDS: &[&str] = &[
     "volcano", "river", "mosque", "shrine", "hospital", "airport", "prison", "dam", "mountain",
     "lake", "bridge", "refinery",
 ];
 
 /// Capitalised words that describe people, not places ("the Sunni district").
-const NOT_NAMES: &[&str] = &[
+pub(crate) const NOT_NAMES: &[&str] = &[
     "sunni",
     "shia",
     "shiite",
@@ -148,6 +148,28 @@ const NOT_NAMES: &[&str] = &[
     "special",
 ];
 
+/// Locative words before a name that a comma and a known place follow ("in El Tomate,
+/// Canaletes Municipality").
+pub(crate) const LOCATIVES_BEFORE_NAME: &[&str] = &["in", "at", "near"];
+
+/// The article before a lower-case facility word ("the Erta Ale volcano").
+pub(crate) const THE_WORD: &[&str] = &["the"];
+
+/// "the town of Tal Afar".
+pub(crate) const OF_WORD: &[&str] = &["of"];
+
+/// "in" before a known place after a comma ("El Tomate, in Canaletes").
+pub(crate) const IN_WORD: &[&str] = &["in"];
+
+/// Words before a facility that make it one of a kind, not a named place ("a Mormon church").
+pub(crate) const ONE_OF_A_KIND_WORDS: &[&str] = &["a", "an", "another", "every", "each"];
+
+/// Words before a name and a place word that let it be a place ("the Sadriya district",
+/// "in Maiwand district").
+pub(crate) const LEADS: &[&str] = &[
+    "the", "in", "at", "near", "of", "from", "outside", "a", "to", "into", "across",
+];
+
 /// A place made from context.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ContextPlace {
@@ -163,6 +185,15 @@ pub struct ContextPlace {
 
 fn word<'t>(text: &'t str, t: &Token) -> &'t str {
     text.get(t.start..t.end).unwrap_or("")
+}
+
+/// The kind of place a token's word names, if it is a place word.
+fn place_kind(text: &str, t: &Token) -> Option<PlaceKind> {
+    if t.is(PLACE_WORD) {
+        place_word(word(text, t))
+    } else {
+        None
+    }
 }
 
 fn place_word(w: &str) -> Option<PlaceKind> {
@@ -181,15 +212,10 @@ fn place_word(w: &str) -> Option<PlaceKind> {
 
 /// Whether a capitalised word may be part of a made-up place name.
 fn name_word(text: &str, t: &Token) -> bool {
-    let w = word(text, t);
-    t.cap
-        && !t.caps
-        && !contains(aliases::FREE_BEFORE, w)
-        && !contains(aliases::TITLES, w)
-        && !contains(NOT_NAMES, w)
-        && !contains(aliases::ORG_HEADS, w)
-        && !looks_demonym(w)
-        && w.chars().next().is_some_and(|c| c.is_alphabetic())
+    t.cap && !t.caps && !t.is(FREE_BEFORE | TITLE | NOT_NAME | ORG_HEAD) && {
+        let w = word(text, t);
+        !looks_demonym(w) && w.chars().next().is_some_and(|c| c.is_alphabetic())
+    }
 }
 
 /// "Iraqi", "Afghan", "Colombian": adjectives of nationality are not names of places.
@@ -216,10 +242,17 @@ pub fn find(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<ContextPl
     };
     let mut out: Vec<ContextPlace> = Vec::new();
     let mut taken = vec![false; tokens.len()];
+    // The few tokens the rules below start from, found in one pass.
+    let heads: Vec<usize> = tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.is(IN_AT_NEAR | PLACE_WORD | FACILITY | LOWER_FACILITY))
+        .map(|(k, _)| k)
+        .collect();
     // "in El Tomate, Canaletes Municipality": a name between a locative word and a comma
     // that a known place follows is a place inside it.
-    for k in 0..tokens.len() {
-        if !contains(&["in", "at", "near"], word(text, &tokens[k])) {
+    for &k in &heads {
+        if !tokens[k].is(IN_AT_NEAR) {
             continue;
         }
         let mut last = k;
@@ -231,7 +264,7 @@ pub fn find(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<ContextPl
             }
             if name_word(text, t) {
                 last = j;
-            } else if !(last > k && contains(aliases::CONNECTORS, word(text, t))) {
+            } else if !(last > k && t.is(CONNECTOR)) {
                 break;
             }
             j += 1;
@@ -246,14 +279,13 @@ pub fn find(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<ContextPl
         }
         let known = |i: usize| {
             covered.get(i).is_some_and(Option::is_some)
-                || tokens.get(i).is_some_and(|t| {
-                    place_word(word(text, t)).is_some()
-                        || contains(aliases::REGION_WORDS, word(text, t))
-                })
+                || tokens
+                    .get(i)
+                    .is_some_and(|t| t.is(PLACE_WORD | REGION_WORD))
         };
         let follows = known(last + 1)
             || (last + 2..last + 4).any(known) && name_word(text, n)
-            || contains(&["in"], word(text, n)) && (last + 2..last + 6).any(known);
+            || n.is(IN) && (last + 2..last + 6).any(known);
         if !follows {
             continue;
         }
@@ -266,13 +298,15 @@ pub fn find(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<ContextPl
         });
         taken[k + 1..=last].iter_mut().for_each(|t| *t = true);
     }
-    for h in 1..tokens.len() {
+    for &h in heads.iter().filter(|&&h| h >= 1) {
         let head = &tokens[h];
-        let hw = word(text, head);
+        if !head.is(PLACE_WORD | FACILITY | LOWER_FACILITY) {
+            continue;
+        }
         // "the Erta Ale volcano": a few facility words also count in lower case after "the".
-        let lower_facility = !head.cap && contains(LOWER_FACILITY_WORDS, hw);
-        let is_facility = head.cap && contains(FACILITY_WORDS, hw) || lower_facility;
-        let kind = place_word(hw);
+        let lower_facility = !head.cap && head.is(LOWER_FACILITY);
+        let is_facility = head.cap && head.is(FACILITY) || lower_facility;
+        let kind = place_kind(text, head);
         if !is_facility && kind.is_none() {
             continue;
         }
@@ -284,8 +318,7 @@ pub fn find(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<ContextPl
             if !joined(p, &tokens[k]) {
                 break;
             }
-            let pw = word(text, p);
-            let inner_connector = contains(aliases::CONNECTORS, pw) && k - 1 > 0 && first < h;
+            let inner_connector = p.is(CONNECTOR) && k - 1 > 0 && first < h;
             if name_word(text, p) || (is_facility && covered[k - 1].is_some() && p.cap) {
                 first = k - 1;
             } else if !(inner_connector && !p.cap && is_facility) {
@@ -302,28 +335,23 @@ pub fn find(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<ContextPl
         }
         let inner = covered[first..h].iter().flatten().next().copied();
         if lower_facility
-            && (inner.is_some()
-                || !first
-                    .checked_sub(1)
-                    .is_some_and(|b| contains(&["the"], word(text, &tokens[b]))))
+            && (inner.is_some() || !first.checked_sub(1).is_some_and(|b| tokens[b].is(THE)))
         {
             continue;
         }
         if is_facility {
             // "a Mormon church": one of a kind, not a named place.
-            if first.checked_sub(1).is_some_and(|b| {
-                contains(
-                    &["a", "an", "another", "every", "each"],
-                    word(text, &tokens[b]),
-                )
-            }) {
+            if first
+                .checked_sub(1)
+                .is_some_and(|b| tokens[b].is(ONE_OF_A_KIND))
+            {
                 continue;
             }
             if tokens[h].end != tokens[h].full_end
                 || h + 1 < tokens.len()
                     && tokens[h + 1].cap
                     && joined(head, &tokens[h + 1])
-                    && !contains(aliases::FREE_BEFORE, word(text, &tokens[h + 1]))
+                    && !tokens[h + 1].is(FREE_BEFORE)
             {
                 // "Baghdad Airport Road": the last facility word ends the name.
                 continue;
@@ -344,12 +372,8 @@ pub fn find(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<ContextPl
         }
         let before = first.checked_sub(1).map(|b| &tokens[b]);
         let lead_ok = before.is_some_and(|b| {
-            contains(
-                &[
-                    "the", "in", "at", "near", "of", "from", "outside", "a", "to", "into", "across",
-                ],
-                word(text, b),
-            ) || covered[first - 1].is_some() && b.end != b.full_end
+            b.is(LEAD)
+                || covered[first - 1].is_some() && b.end != b.full_end
                 || gap(text, b, &tokens[first]).trim() == ","
                     && (covered[first - 1].is_some() || taken[first - 1])
         });
@@ -366,11 +390,14 @@ pub fn find(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<ContextPl
         taken[first..h].iter_mut().for_each(|t| *t = true);
     }
     // "the town of Tal Afar", "the village of El Tomate"
-    for h in 0..tokens.len().saturating_sub(2) {
-        let Some(kind) = place_word(word(text, &tokens[h])) else {
+    for &h in heads
+        .iter()
+        .filter(|&&h| h < tokens.len().saturating_sub(2))
+    {
+        let Some(kind) = place_kind(text, &tokens[h]) else {
             continue;
         };
-        if tokens[h].cap || !contains(&["of"], word(text, &tokens[h + 1])) {
+        if tokens[h].cap || !tokens[h + 1].is(OF) {
             continue;
         }
         let mut last = h + 1;
@@ -382,7 +409,7 @@ pub fn find(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<ContextPl
             }
             if name_word(text, t) {
                 last = k;
-            } else if !(k > h + 2 && !t.cap && contains(aliases::CONNECTORS, word(text, t))) {
+            } else if !(k > h + 2 && !t.cap && t.is(CONNECTOR)) {
                 break;
             }
             k += 1;

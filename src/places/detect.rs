@@ -11,9 +11,10 @@
 //! - it closes an organisation's name ("Al Qaeda in Iraq", "Islamic State of Iraq");
 //! - it is a short all-capitals acronym in mixed-case text ("ISIL").
 
-use super::aliases::{self, contains};
+use super::aliases;
 use super::fold;
 use super::gazetteer::{Gazetteer, Hit};
+use super::words::{self, *};
 use crate::text::Document;
 use std::ops::Range;
 
@@ -34,110 +35,209 @@ pub struct Token {
     pub initial: bool,
     /// Index of its sentence.
     pub sentence: usize,
+    /// The word tables the word is in ([`words`]).
+    pub classes: words::Classes,
+}
+
+impl Token {
+    /// Whether the word is in one of the tables `classes`.
+    #[inline]
+    pub fn is(&self, classes: words::Classes) -> bool {
+        self.classes & classes != 0
+    }
 }
 
 /// Splits the text into words: letters and digits, with apostrophes inside a word
 /// ("Sana'a"); a possessive "'s" stays outside [`Token::end`].
 pub fn tokenize(doc: &Document) -> Vec<Token> {
+    let mut out = Vec::new();
+    tokenize_into(doc, &mut out);
+    out
+}
+
+/// [`tokenize`] into a buffer (cleared first), to reuse its memory from text to text.
+pub fn tokenize_into(doc: &Document, out: &mut Vec<Token>) {
+    out.clear();
     let text = doc.text;
-    let mut out: Vec<Token> = Vec::new();
-    let mut iter = text.char_indices().peekable();
-    let mut sent = 0usize;
-    let mut last_sentence = usize::MAX;
-    let mut newline_since = true;
-    while let Some((i, c)) = iter.next() {
-        if !c.is_alphanumeric() {
-            if c == '\n' {
-                newline_since = true;
+    let bytes = text.as_bytes();
+    // Fewer than one word per four bytes.
+    out.reserve(text.len() / 4 + 1);
+    let mut state = Position {
+        sent: 0,
+        last_sentence: usize::MAX,
+        newline_since: true,
+    };
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let mut ascii = true;
+        let first_len = if b < 0x80 {
+            if !b.is_ascii_alphanumeric() {
+                if b == b'\n' {
+                    state.newline_since = true;
+                }
+                i += 1;
+                // Skip the rest of a run of spaces and punctuation at once.
+                while let Some(&c) = bytes.get(i) {
+                    if c >= 0x80 || c.is_ascii_alphanumeric() || c == b'\n' {
+                        break;
+                    }
+                    i += 1;
+                }
+                continue;
             }
-            continue;
-        }
+            1
+        } else {
+            let Some((c, len)) = char_at(text, bytes, i) else {
+                break;
+            };
+            if !c.is_alphanumeric() {
+                i += len;
+                continue;
+            }
+            ascii = false;
+            len
+        };
         let start = i;
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = iter.peek() {
-            if d.is_alphanumeric() {
-                end = j + d.len_utf8();
-                iter.next();
+        // Invariant: `j` is the end of the word so far.
+        let mut j = i + first_len;
+        let mut apostrophe = false;
+        let mut cut = false;
+        loop {
+            while bytes.get(j).is_some_and(|&b| ASCII_WORD[usize::from(b)]) {
+                j += 1;
+            }
+            let Some((d, dl)) = char_at(text, bytes, j) else {
+                break;
+            };
+            if d.is_ascii() && !fold::is_apostrophe(d) {
+                break;
+            }
+            if !d.is_ascii() && d.is_alphanumeric() {
+                ascii = false;
+                j += dl;
             } else if fold::is_apostrophe(d) {
                 // Keep an apostrophe only between letters.
-                let after = text.get(j + d.len_utf8()..).and_then(|s| s.chars().next());
-                if after.is_some_and(|a| a.is_alphanumeric()) {
-                    end = j + d.len_utf8();
-                    iter.next();
+                if char_at(text, bytes, j + dl).is_some_and(|(a, _)| is_word_char(a)) {
+                    ascii &= d.is_ascii();
+                    apostrophe = true;
+                    j += dl;
                 } else {
                     // "Workers'": the apostrophe belongs to the word but not its name.
-                    iter.next();
-                    let full = j + d.len_utf8();
-                    push(
-                        &mut out,
-                        text,
-                        start,
-                        end,
-                        full,
-                        doc,
-                        &mut sent,
-                        &mut last_sentence,
-                        &mut newline_since,
-                    );
-                    end = usize::MAX;
+                    push(out, text, start, j, j + dl, ascii, doc, &mut state);
+                    j += dl;
+                    cut = true;
                     break;
                 }
             } else {
                 break;
             }
         }
-        if end == usize::MAX {
+        let end = j;
+        i = j;
+        if cut {
             continue;
         }
         // Possessive: "Baghdad's" -> "Baghdad".
-        let word = text.get(start..end).unwrap_or("");
         let mut name_end = end;
-        for suffix in ["'s", "’s", "'S", "’S"] {
-            if word.len() > suffix.len() + 1 && word.ends_with(suffix) {
-                name_end = end - suffix.len();
+        if apostrophe {
+            let word = text.get(start..end).unwrap_or("");
+            for suffix in ["'s", "’s", "'S", "’S"] {
+                if word.len() > suffix.len() + 1 && word.ends_with(suffix) {
+                    name_end = end - suffix.len();
+                }
             }
         }
-        push(
-            &mut out,
-            text,
-            start,
-            name_end,
-            end,
-            doc,
-            &mut sent,
-            &mut last_sentence,
-            &mut newline_since,
-        );
+        push(out, text, start, name_end, end, ascii, doc, &mut state);
     }
-    out
 }
 
+/// Bytes that are ASCII letters and digits (one load per byte in the word loop).
+static ASCII_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
+/// The char at byte `i` and its length (ASCII without decoding).
+#[inline]
+fn char_at(text: &str, bytes: &[u8], i: usize) -> Option<(char, usize)> {
+    let b = *bytes.get(i)?;
+    if b < 0x80 {
+        return Some((b as char, 1));
+    }
+    let c = text.get(i..)?.chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
+#[inline]
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+/// Where the tokenizer stands in the document's sentences and lines.
+struct Position {
+    sent: usize,
+    last_sentence: usize,
+    newline_since: bool,
+}
+
+/// Appends the token `start..end`; `ascii`: the whole token (`..full_end`) is ASCII.
 #[allow(clippy::too_many_arguments)]
+#[inline]
 fn push(
     out: &mut Vec<Token>,
     text: &str,
     start: usize,
     end: usize,
     full_end: usize,
+    ascii: bool,
     doc: &Document,
-    sent: &mut usize,
-    last_sentence: &mut usize,
-    newline_since: &mut bool,
+    p: &mut Position,
 ) {
-    while *sent + 1 < doc.sentences.len()
-        && doc.sentences.get(*sent).is_some_and(|r| r.end <= start)
+    while p.sent + 1 < doc.sentences.len()
+        && doc.sentences.get(p.sent).is_some_and(|r| r.end <= start)
     {
-        *sent += 1;
+        p.sent += 1;
     }
     let word = text.get(start..end).unwrap_or("");
-    let mut letters = word.chars().filter(|c| c.is_alphabetic());
-    let first = word.chars().next();
-    let cap = first.is_some_and(|c| c.is_uppercase());
-    let caps = word.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && letters.all(|c| !c.is_lowercase());
-    let initial = *last_sentence != *sent || *newline_since;
-    *last_sentence = *sent;
-    *newline_since = false;
+    let (cap, caps, classes) = if ascii {
+        // Letters, digits and ASCII apostrophes only.
+        let b = word.as_bytes();
+        let first = b.first().copied().unwrap_or(b'a');
+        let classes = words::classes_of_ascii_word(text.as_bytes(), start, b.len());
+        if first.is_ascii_lowercase() {
+            // Most words: neither capitalised nor in capitals.
+            (false, false, classes)
+        } else {
+            let mut letters = 0;
+            let mut lower = false;
+            for &c in b {
+                letters += usize::from(c.is_ascii_alphabetic());
+                lower |= c.is_ascii_lowercase();
+            }
+            (first.is_ascii_uppercase(), letters >= 2 && !lower, classes)
+        }
+    } else {
+        let mut letters = word.chars().filter(|c| c.is_alphabetic());
+        let first = word.chars().next();
+        (
+            first.is_some_and(|c| c.is_uppercase()),
+            word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && letters.all(|c| !c.is_lowercase()),
+            words::classes(word),
+        )
+    };
+    let initial = p.last_sentence != p.sent || p.newline_since;
+    p.last_sentence = p.sent;
+    p.newline_since = false;
     out.push(Token {
         start,
         end,
@@ -145,14 +245,31 @@ fn push(
         cap,
         caps,
         initial,
-        sentence: *sent,
+        sentence: p.sent,
+        classes,
     });
 }
 
 /// Lower-case particles inside personal names ("Moqtada al-Sadr", "Osama bin Laden").
-const PARTICLES: &[&str] = &[
+pub(crate) const PARTICLES: &[&str] = &[
     "al", "el", "bin", "ibn", "abu", "de", "da", "van", "von", "del",
 ];
+
+/// Locative words that make a common word a place ("a blast in Most").
+pub(crate) const LOCATIVES: &[&str] = &[
+    "in", "at", "near", "outside", "from", "into", "across", "around", "toward", "towards",
+    "inside", "village", "town", "city",
+];
+
+/// Lower-case articles that belong to the name after a hyphen ("al-Hawija").
+pub(crate) const ARTICLES: &[&str] = &["al", "el"];
+
+/// Words between an organisation's name and a place: "Al Qaeda in Iraq", "Islamic State of
+/// Iraq", "National Union for the Total Independence of Angola".
+pub(crate) const ORG_LINKS: &[&str] = &["in", "of", "for"];
+
+/// Small words inside an organisation's name ("National Union for the Total Independence").
+pub(crate) const ORG_INNER_WORDS: &[&str] = &["for", "the", "of", "and", "in"];
 
 /// A gazetteer name found in the text.
 #[derive(Debug, Clone, PartialEq)]
@@ -201,22 +318,10 @@ fn joins(gap: &str, prev_word: &str) -> bool {
     }
 }
 
-/// Whether the token is a locative word ("in", "at", "near"...) that makes a common word
-/// a place.
-fn is_locative(w: &str) -> bool {
-    contains(
-        &[
-            "in", "at", "near", "outside", "from", "into", "across", "around", "toward", "towards",
-            "inside", "village", "town", "city",
-        ],
-        w,
-    )
-}
-
 /// Finds gazetteer name mentions in text order (non-overlapping).
 pub fn find_mentions(doc: &Document, tokens: &[Token], gaz: &Gazetteer) -> Vec<Mention> {
     let text = doc.text;
-    let mut out: Vec<Mention> = Vec::new();
+    let mut out: Vec<Mention> = Vec::with_capacity(16);
     let Some(root) = gaz.cursor() else {
         return out;
     };
@@ -236,9 +341,9 @@ pub fn find_mentions(doc: &Document, tokens: &[Token], gaz: &Gazetteer) -> Vec<M
             i = next;
             continue;
         }
-        // Longest gazetteer name from here.
+        // Longest gazetteer name from here: (last token, fst value, key length).
         let mut cur = root;
-        let mut best: Option<(usize, Hit, String)> = None;
+        let mut best: Option<(usize, u64, usize)> = None;
         key.clear();
         let mut j = i;
         while j < tokens.len() && j < i + 8 {
@@ -249,38 +354,34 @@ pub fn find_mentions(doc: &Document, tokens: &[Token], gaz: &Gazetteer) -> Vec<M
                 if prev.end != prev.full_end || !joins(gap(text, prev, tj), word(text, prev)) {
                     break;
                 }
-                if !tj.cap && !contains(aliases::CONNECTORS, w) {
+                if !tj.cap && !tj.is(CONNECTOR) {
                     break;
                 }
-                match gaz.step(cur, b" ") {
-                    Some(c) => cur = c,
-                    None => break,
-                }
-                key.push(' ');
             }
-            let start = key.len();
-            fold::fold_word(w, &mut key);
-            match gaz.step(cur, key.get(start..).unwrap_or("").as_bytes()) {
+            match gaz.step_word(cur, w, j > i, &mut key) {
                 Some(c) => cur = c,
                 None => break,
             }
             if tj.cap {
-                if let Some(hit) = gaz.at_name(cur) {
-                    best = Some((j, hit, key.clone()));
+                if let Some(v) = gaz.name_value(cur) {
+                    best = Some((j, v, key.len()));
                 }
             }
             j += 1;
         }
-        let Some((last, hit, k)) = best else {
+        let Some((last, hit, k)) = best.and_then(|(last, v, klen)| {
+            let hit = gaz.decode_value(v)?;
+            Some((last, hit, key.get(..klen)?))
+        }) else {
             i += 1;
             continue;
         };
-        if accept(&k, doc, tokens, i, last, &hit, gaz, &mut persons) {
+        if accept(k, doc, tokens, i, last, &hit, gaz, &mut persons) {
             let mut first = i;
             // "al-Hawija": the lower-case article belongs to the mention.
             if i > 0 {
                 let p = &tokens[i - 1];
-                if contains(&["al", "el"], word(text, p)) && gap(text, p, t) == "-" {
+                if p.is(ARTICLE) && gap(text, p, t) == "-" {
                     first = i - 1;
                 }
             }
@@ -288,17 +389,14 @@ pub fn find_mentions(doc: &Document, tokens: &[Token], gaz: &Gazetteer) -> Vec<M
             let mut region_word = false;
             if let Some(n) = tokens.get(last + 1) {
                 let l = &tokens[last];
-                if l.end == l.full_end
-                    && soft_gap(gap(text, l, n))
-                    && contains(aliases::REGION_WORDS, word(text, n))
-                {
+                if l.end == l.full_end && n.is(REGION_WORD) && soft_gap(gap(text, l, n)) {
                     end_tok = last + 1;
                     region_word = true;
                 }
             }
             out.push(Mention {
                 span: tokens[first].start..tokens[end_tok].end,
-                key: k,
+                key: k.to_string(),
                 candidates: hit.candidates,
                 region_word,
                 tokens: (first, end_tok),
@@ -323,33 +421,39 @@ fn accept(
     gaz: &Gazetteer,
     persons: &mut Vec<String>,
 ) -> bool {
+    use super::index_format::feature;
     let text = doc.text;
     let t = &tokens[i];
     let w = word(text, t);
     let single = i == last;
     if single
-        && (contains(aliases::FREE_BEFORE, w)
-            || contains(aliases::TITLES, w)
-            || contains(aliases::CONNECTORS, w)
-            || aliases::not_a_place(w)
+        && (t.is(FREE_BEFORE | TITLE | CONNECTOR | NOT_A_PLACE)
             || w.chars().filter(|c| c.is_alphabetic()).count() < 3)
     {
         return false;
     }
-    let level = hit
-        .candidates
-        .iter()
-        .take(10)
-        .filter_map(|&c| gaz.entry(c))
-        .map(|e| prominence(&e, key))
-        .max()
-        .unwrap_or(0);
-    let country = hit
-        .candidates
-        .first()
-        .and_then(|&c| gaz.entry(c))
-        .is_some_and(|e| e.feature == super::index_format::feature::COUNTRY);
-    if single && !country && fold::with_lower(w, |l| persons.iter().any(|p| p == l)) {
+    // (The facts below about the candidates are read only where a rule needs them.)
+    let level = || {
+        let mut best = 0;
+        for &c in hit.candidates.iter().take(10) {
+            best = best.max(prominence(gaz, c, key).unwrap_or(0));
+            if best >= 3 {
+                break;
+            }
+        }
+        best
+    };
+    let country = || {
+        hit.candidates
+            .first()
+            .and_then(|&c| gaz.feature(c))
+            .is_some_and(|f| f == feature::COUNTRY)
+    };
+    if single
+        && !persons.is_empty()
+        && fold::with_lower(w, |l| persons.iter().any(|p| p == l))
+        && !country()
+    {
         return false;
     }
     // Dateline and headline capitals: the whole line is in capitals.
@@ -363,35 +467,32 @@ fn accept(
         return false;
     }
     let prev = i.checked_sub(1).and_then(|p| tokens.get(p));
-    let prev_word = prev.map(|p| word(text, p)).unwrap_or("");
     let prev_joined = prev.is_some_and(|p| {
         p.sentence == t.sentence && soft_gap(gap(text, p, t)) && !gap(text, p, t).is_empty()
     });
     if let Some(p) = prev {
         // "Moqtada al-Sadr": look through a lower-case particle to the name before it.
-        let (p, prev_word, prev_joined) = match i.checked_sub(2).and_then(|q| tokens.get(q)) {
+        let (p, prev_joined) = match i.checked_sub(2).and_then(|q| tokens.get(q)) {
             Some(q)
                 if !p.cap
-                    && contains(PARTICLES, prev_word)
+                    && p.is(PARTICLE)
                     && q.sentence == t.sentence
                     && soft_gap(gap(text, q, p))
                     && (soft_gap(gap(text, p, t)) || gap(text, p, t) == "-") =>
             {
-                (q, word(text, q), true)
+                (q, true)
             }
-            _ => (p, prev_word, prev_joined),
+            _ => (p, prev_joined),
         };
         if prev_joined {
-            if contains(aliases::TITLES, prev_word) {
+            if p.is(TITLE) {
                 remember_person(text, tokens, last, persons);
                 return false;
             }
             // "Michael Jordan", "Daniel Ortega": a first name before it.
             if p.cap
                 && !p.caps
-                && !contains(aliases::FREE_BEFORE, prev_word)
-                && !contains(aliases::CONNECTORS, prev_word)
-                && !aliases::not_a_place(prev_word)
+                && !p.is(FREE_BEFORE | CONNECTOR | NOT_A_PLACE)
                 && p.end == p.full_end
                 && !caps_context
             {
@@ -399,16 +500,13 @@ fn accept(
                 return false;
             }
         }
-        if gap(text, p, t) == ". " && contains(aliases::TITLES, prev_word) {
+        if p.is(TITLE) && gap(text, p, t) == ". " {
             remember_person(text, tokens, last, persons);
             return false;
         }
         // "Al Qaeda in Iraq", "Islamic State of Iraq", "National Union for the Total
         // Independence of Angola": a name with an organisation word runs into it.
-        if prev_joined
-            && contains(&["in", "of", "for"], prev_word)
-            && org_before(text, tokens, i - 1)
-        {
+        if prev_joined && p.is(ORG_LINK) && org_before(text, tokens, i - 1) {
             return false;
         }
     }
@@ -416,7 +514,7 @@ fn accept(
     // inside one also those after a locative word ("a blast in Most") or before a stated
     // container ("Karma, in Anbar province").
     if hit.common && single {
-        let locative = prev_joined && is_locative(prev_word);
+        let locative = prev_joined && prev.is_some_and(|p| p.is(LOCATIVE));
         let rest = text.get(tokens[last].full_end..).unwrap_or("");
         let rest = rest.strip_prefix(',').unwrap_or(rest);
         let contained = ["in ", "near "].iter().any(|p| {
@@ -425,7 +523,7 @@ fn accept(
                 .and_then(|r| r.trim_start_matches("the ").chars().next())
                 .is_some_and(char::is_uppercase)
         });
-        if level < 3 && !locative && !contained {
+        if !locative && !contained && level() < 3 {
             return false;
         }
     }
@@ -433,15 +531,12 @@ fn accept(
     let l = &tokens[last];
     if let Some(n) = tokens.get(last + 1) {
         let g = gap(text, l, n);
-        let nw = word(text, n);
         if l.end == l.full_end
             && n.sentence == l.sentence
-            && (soft_gap(g) || g == "-")
             && n.cap
             && !caps_context
-            && !contains(aliases::FREE_BEFORE, nw)
-            && !contains(aliases::REGION_WORDS, nw)
-            && !contains(aliases::CONNECTORS, nw)
+            && !n.is(FREE_BEFORE | REGION_WORD | CONNECTOR)
+            && (soft_gap(g) || g == "-")
         {
             return false;
         }
@@ -456,14 +551,13 @@ fn org_before(text: &str, tokens: &[Token], at: usize) -> bool {
     let mut steps = 0;
     while k > 0 && steps < 8 {
         let q = &tokens[k - 1];
-        let w = word(text, q);
         if !(q.sentence == tokens[at].sentence && soft_gap(gap(text, q, &tokens[k]))) {
             return false;
         }
-        if q.cap && contains(aliases::ORG_HEADS, w) {
+        if q.cap && q.is(ORG_HEAD) {
             return true;
         }
-        if !(q.cap || contains(&["for", "the", "of", "and", "in"], w)) {
+        if !(q.cap || q.is(ORG_INNER)) {
             return false;
         }
         k -= 1;
@@ -474,20 +568,28 @@ fn org_before(text: &str, tokens: &[Token], at: usize) -> bool {
 
 /// How well known a place is: 3 countries, capitals, cities of a million and regions
 /// under their own name; 2 region seats and cities of 100,000; 0 the rest.
-fn prominence(e: &super::gazetteer::Entry, key: &str) -> u8 {
+fn prominence(gaz: &Gazetteer, id: u32, key: &str) -> Option<u8> {
     use super::index_format::feature;
+    let f = gaz.feature(id)?;
     let own_name = || {
-        let n = fold::fold_name(e.name);
-        n == key || n.starts_with(&format!("{key} ")) || n.ends_with(&format!(" {key}"))
+        gaz.name(id).is_some_and(|name| {
+            let n = fold::fold_name(name);
+            n == key
+                || n.len() > key.len()
+                    && (n.starts_with(key) && n.as_bytes().get(key.len()) == Some(&b' ')
+                        || n.ends_with(key)
+                            && n.as_bytes().get(n.len() - key.len() - 1) == Some(&b' '))
+        })
     };
-    match e.feature {
+    let population = || gaz.population(id).unwrap_or(0);
+    Some(match f {
         feature::COUNTRY | feature::CAPITAL => 3,
         feature::ADMIN1 | feature::REGION if own_name() => 3,
-        _ if e.population >= 1_000_000 => 3,
+        _ if population() >= 1_000_000 => 3,
         feature::SEAT1 => 2,
-        _ if e.population >= 100_000 => 2,
+        _ if population() >= 100_000 => 2,
         _ => 0,
-    }
+    })
 }
 
 /// Remembers the last word of a person's name ("Ortega" of "Daniel Ortega") so that it is not
@@ -506,8 +608,9 @@ fn abbreviation(doc: &Document, tokens: &[Token], i: usize, gaz: &Gazetteer) -> 
     let text = doc.text;
     let t = tokens.get(i)?;
     let rest = text.get(t.start..)?;
+    let first = rest.as_bytes().first()?;
     for (abbr, code) in aliases::COUNTRY_ABBREVIATIONS {
-        if !rest.starts_with(abbr) {
+        if abbr.as_bytes().first() != Some(first) || !rest.starts_with(abbr) {
             continue;
         }
         let end = t.start + abbr.len();

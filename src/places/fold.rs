@@ -14,18 +14,24 @@
 /// Folds a whole name (several words) to its key: folded words joined by one space.
 pub fn fold_name(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
+    fold_name_into(name, &mut out);
+    out
+}
+
+/// [`fold_name`] into a buffer (appended; callers clear it to reuse it).
+pub fn fold_name_into(name: &str, out: &mut String) {
+    let base = out.len();
     for word in name.split(is_separator) {
         let start = out.len();
-        if start > 0 {
+        if start > base {
             out.push(' ');
         }
-        fold_word(word, &mut out);
-        if out.len() == start + usize::from(start > 0) {
+        fold_word(word, out);
+        if out.len() == start + usize::from(start > base) {
             // The word folded to nothing: take back the separator.
             out.truncate(start);
         }
     }
-    out
 }
 
 /// Whether `c` separates words in a name.
@@ -69,6 +75,21 @@ pub fn ascii_lower_eq(word: &str, lower: &str) -> bool {
 
 /// Appends the folded form of one word (no separators inside) to `out`.
 pub fn fold_word(word: &str, out: &mut String) {
+    // Fast path: a short ASCII word is folded on the stack.
+    let mut stack = [0u8; 64];
+    if word.len() <= stack.len() && word.is_ascii() {
+        let mut n = 0;
+        for &b in word.as_bytes() {
+            if b != b'\'' && b != b'`' {
+                stack[n] = b.to_ascii_lowercase();
+                n += 1;
+            }
+        }
+        let n = spelling_variants(&mut stack[..n]);
+        // ASCII bytes: always UTF-8.
+        out.push_str(std::str::from_utf8(&stack[..n]).unwrap_or(""));
+        return;
+    }
     let start = out.len();
     for c in word.chars() {
         if is_apostrophe(c) {

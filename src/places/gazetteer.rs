@@ -3,9 +3,11 @@
 
 use super::index_format::{self as fmt, feature};
 use crate::report::model::PlaceKind;
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fmt as sfmt;
 use std::ops::Range;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 /// Why gazetteer bytes could not be loaded.
@@ -20,26 +22,86 @@ impl sfmt::Display for GazetteerError {
 
 impl std::error::Error for GazetteerError {}
 
+/// The asset bytes: borrowed from the binary (the CLI's embedded copy) or owned (loaded).
+enum Bytes {
+    // (The web build has no embedded copy.)
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+    Static(&'static [u8]),
+    Owned(Vec<u8>),
+}
+
+impl AsRef<[u8]> for Bytes {
+    fn as_ref(&self) -> &[u8] {
+        match self {
+            Bytes::Static(b) => b,
+            Bytes::Owned(v) => v,
+        }
+    }
+}
+
 /// A shared window on the asset bytes (what the fst reads, zero-copy).
 #[derive(Clone)]
 struct Section {
-    buf: Arc<Vec<u8>>,
+    buf: Arc<Bytes>,
     range: Range<usize>,
 }
 
 impl AsRef<[u8]> for Section {
     fn as_ref(&self) -> &[u8] {
-        self.buf.get(self.range.clone()).unwrap_or(&[])
+        self.buf
+            .as_ref()
+            .as_ref()
+            .get(self.range.clone())
+            .unwrap_or(&[])
     }
 }
 
 struct Index {
-    buf: Arc<Vec<u8>>,
+    /// Unique per loaded gazetteer (keys the per-thread walk memo).
+    id: u64,
+    buf: Arc<Bytes>,
+    /// Number of records.
+    n: usize,
     records: Range<usize>,
-    strings: Range<usize>,
+    /// The names section, checked to be UTF-8 once at load.
+    strings: Box<str>,
     postings: Range<usize>,
     fst: fst::Map<Section>,
     countries: HashMap<[u8; 2], u32>,
+}
+
+impl Index {
+    fn bytes(&self) -> &[u8] {
+        self.buf.as_ref().as_ref()
+    }
+
+    fn planes(&self) -> &[u8] {
+        self.bytes().get(self.records.clone()).unwrap_or(&[])
+    }
+
+    /// Byte `k` of record `i` (records are stored as byte planes).
+    #[inline]
+    fn byte(&self, i: usize, k: usize) -> Option<u8> {
+        if i >= self.n {
+            return None;
+        }
+        self.planes().get(k * self.n + i).copied()
+    }
+
+    /// The little-endian u32 at bytes `k..k + 4` of record `i`.
+    fn u32_at(&self, i: usize, k: usize) -> Option<u32> {
+        Some(u32::from_le_bytes([
+            self.byte(i, k)?,
+            self.byte(i, k + 1)?,
+            self.byte(i, k + 2)?,
+            self.byte(i, k + 3)?,
+        ]))
+    }
+
+    fn text(&self, off: u32, len: u8) -> Option<&str> {
+        let off = off as usize;
+        self.strings.get(off..off.checked_add(len as usize)?)
+    }
 }
 
 /// An index of place names. Cheap to clone (the bytes are shared).
@@ -104,8 +166,23 @@ pub struct Hit {
 /// A position in the name index while walking a text's folded words byte by byte.
 #[derive(Clone, Copy)]
 pub struct Cursor<'g> {
-    node: fst::raw::Node<'g>,
+    /// The node's address (the node itself is read again only to walk on from it).
+    addr: fst::raw::CompiledAddr,
     out: fst::raw::Output,
+    /// The node's final output when a whole name ends here.
+    fin: Option<fst::raw::Output>,
+    _index: std::marker::PhantomData<&'g Index>,
+}
+
+impl<'g> Cursor<'g> {
+    fn at(node: &fst::raw::Node<'_>, out: fst::raw::Output) -> Cursor<'g> {
+        Cursor {
+            addr: node.addr(),
+            out,
+            fin: node.is_final().then(|| node.final_output()),
+            _index: std::marker::PhantomData,
+        }
+    }
 }
 
 impl Gazetteer {
@@ -117,8 +194,9 @@ impl Gazetteer {
     /// The gazetteer compiled into the native binary (the CLI's).
     #[cfg(not(target_arch = "wasm32"))]
     pub fn embedded() -> Gazetteer {
-        static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.bin"));
-        Gazetteer::from_bytes(BYTES.to_vec()).unwrap_or_default()
+        // Built by `build.rs` into the binary: no download to check the checksum against,
+        // and no copy of the bytes.
+        Gazetteer::load(Bytes::Static(Gazetteer::embedded_bytes()), false).unwrap_or_default()
     }
 
     /// The compiled asset's bytes (what `casualty-lens gazetteer-asset` writes).
@@ -132,7 +210,12 @@ impl Gazetteer {
     /// Checks the signature, the checksum and every offset: damaged or truncated bytes give
     /// an error, never a panic later.
     pub fn from_bytes(bytes: Vec<u8>) -> Result<Gazetteer, GazetteerError> {
+        Gazetteer::load(Bytes::Owned(bytes), true)
+    }
+
+    fn load(data: Bytes, check_sum: bool) -> Result<Gazetteer, GazetteerError> {
         let err = |m: &str| GazetteerError(m.to_string());
+        let bytes = data.as_ref();
         if bytes.len() < fmt::HEADER_LEN || bytes.get(..8) != Some(&fmt::MAGIC[..]) {
             return Err(err("not a Casualty Lens gazetteer (bad signature)"));
         }
@@ -144,7 +227,9 @@ impl Gazetteer {
             .get(8..16)
             .and_then(|s| s.try_into().ok())
             .ok_or_else(|| err("short header"))?;
-        if u64::from_le_bytes(sum) != fmt::checksum(bytes.get(fmt::HEADER_LEN..).unwrap_or(&[])) {
+        if check_sum
+            && u64::from_le_bytes(sum) != fmt::checksum(bytes.get(fmt::HEADER_LEN..).unwrap_or(&[]))
+        {
             return Err(err("checksum mismatch (damaged or truncated file)"));
         }
         let mut sections = Vec::with_capacity(4);
@@ -170,39 +255,26 @@ impl Gazetteer {
             .get(strings.clone())
             .and_then(|s| std::str::from_utf8(s).ok())
             .ok_or_else(|| err("names are not UTF-8"))?;
-        let mut countries = HashMap::new();
         let n = records.len() / fmt::RECORD_LEN;
         let planes = bytes.get(records.clone()).unwrap_or(&[]);
-        for i in 0..n {
-            let r = fmt::read_planes(planes, n, i).ok_or_else(|| err("bad record"))?;
-            for (off, len) in [
-                (r.name_off as usize, r.name_len as usize),
-                (r.admin1_off as usize, r.admin1_len as usize),
-            ] {
-                if strings_text.get(off..off + len).is_none() {
-                    return Err(err("record name out of bounds"));
-                }
-            }
-            if r.feature >= feature::END {
-                return Err(err("bad feature code"));
-            }
-            if r.feature == feature::COUNTRY {
-                countries.entry(r.country).or_insert(i as u32);
-            }
-        }
-        let buf = Arc::new(bytes);
+        let countries = check_records(planes, n, strings_text).map_err(err)?;
+        let strings_text: Box<str> = strings_text.into();
+        let buf = Arc::new(data);
         let section = Section {
             buf: buf.clone(),
             range: fst_range,
         };
+        // (The file checksum covers the fst's bytes: no second pass over them here.)
         let raw = fst::raw::Fst::new(section).map_err(|e| err(&format!("name index: {e}")))?;
-        raw.verify().map_err(|e| err(&format!("name index: {e}")))?;
         let map = fst::Map::from(raw);
+        static NEXT_ID: AtomicU64 = AtomicU64::new(1);
         Ok(Gazetteer {
             index: Some(Arc::new(Index {
+                id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
                 buf,
+                n,
                 records,
-                strings,
+                strings: strings_text,
                 postings,
                 fst: map,
                 countries,
@@ -217,9 +289,7 @@ impl Gazetteer {
 
     /// Number of entries.
     pub fn len(&self) -> usize {
-        self.index
-            .as_ref()
-            .map_or(0, |ix| ix.records.len() / fmt::RECORD_LEN)
+        self.index.as_ref().map_or(0, |ix| ix.n)
     }
 
     /// The candidates stored under an already folded name.
@@ -234,25 +304,22 @@ impl Gazetteer {
         self.lookup_folded(&super::fold::fold_name(name))
     }
 
-    fn decode_value(&self, v: u64) -> Option<Hit> {
+    /// The candidates under an fst value (None when the value points outside the asset).
+    pub fn decode_value(&self, v: u64) -> Option<Hit> {
         let ix = self.index.as_ref()?;
         let common = v & fmt::VALUE_COMMON != 0;
         let payload = v >> 2;
-        let n = (ix.records.len() / fmt::RECORD_LEN) as u64;
+        let n = ix.n as u64;
         let candidates = if v & fmt::VALUE_SINGLE != 0 {
             if payload >= n {
                 return None;
             }
             vec![payload as u32]
         } else {
-            let post = ix.buf.get(ix.postings.clone())?;
-            let at = usize::try_from(payload).ok()?;
-            let count = *post.get(at)? as usize;
-            let mut out = Vec::with_capacity(count);
-            for k in 0..count {
-                let p = at + 1 + 4 * k;
-                let s: [u8; 4] = post.get(p..p + 4)?.try_into().ok()?;
-                let r = u32::from_le_bytes(s);
+            let list = postings(ix, payload)?;
+            let mut out = Vec::with_capacity(list.len() / 4);
+            for s in list.chunks_exact(4) {
+                let r = u32::from_le_bytes([s[0], s[1], s[2], s[3]]);
                 if u64::from(r) < n {
                     out.push(r);
                 }
@@ -262,18 +329,26 @@ impl Gazetteer {
         Some(Hit { candidates, common })
     }
 
+    /// Whether [`Self::decode_value`] would find candidates under `v` (without decoding).
+    fn value_ok(&self, v: u64) -> bool {
+        let Some(ix) = self.index.as_ref() else {
+            return false;
+        };
+        if v & fmt::VALUE_SINGLE != 0 {
+            v >> 2 < ix.n as u64
+        } else {
+            postings(ix, v >> 2).is_some()
+        }
+    }
+
     /// One entry by record index.
     pub fn entry(&self, id: u32) -> Option<Entry<'_>> {
         let ix = self.index.as_ref()?;
-        let n = ix.records.len() / fmt::RECORD_LEN;
-        let r = fmt::read_planes(ix.buf.get(ix.records.clone())?, n, id as usize)?;
-        let strings = ix.buf.get(ix.strings.clone())?;
-        let text = |off: u32, len: u8| -> Option<&str> {
-            let off = off as usize;
-            std::str::from_utf8(strings.get(off..off + len as usize)?).ok()
-        };
-        let name = text(r.name_off, r.name_len)?;
-        let admin1 = text(r.admin1_off, r.admin1_len).filter(|s| !s.is_empty());
+        let r = fmt::read_planes(ix.planes(), ix.n, id as usize)?;
+        let name = ix.text(r.name_off, r.name_len)?;
+        let admin1 = ix
+            .text(r.admin1_off, r.admin1_len)
+            .filter(|s| !s.is_empty());
         let country = countries_text(r.country);
         let coords = if r.flags & 1 != 0 {
             None
@@ -292,6 +367,39 @@ impl Gazetteer {
         })
     }
 
+    /// An entry's [`feature`] code alone (cheaper than [`Self::entry`]).
+    pub fn feature(&self, id: u32) -> Option<u8> {
+        self.index.as_ref()?.byte(id as usize, fmt::field::FEATURE)
+    }
+
+    /// An entry's population alone (cheaper than [`Self::entry`]).
+    pub fn population(&self, id: u32) -> Option<u32> {
+        self.index
+            .as_ref()?
+            .u32_at(id as usize, fmt::field::POPULATION)
+    }
+
+    /// An entry's first-level region name alone (cheaper than [`Self::entry`]).
+    pub fn admin1(&self, id: u32) -> Option<&str> {
+        let ix = self.index.as_ref()?;
+        let off = ix.u32_at(id as usize, fmt::field::ADMIN1_OFF)?;
+        let len = ix.byte(id as usize, fmt::field::ADMIN1_LEN)?;
+        ix.text(off, len).filter(|s| !s.is_empty())
+    }
+
+    /// Unique per loaded gazetteer (0: empty); keys what callers remember about it.
+    pub fn instance_id(&self) -> u64 {
+        self.index.as_ref().map_or(0, |ix| ix.id)
+    }
+
+    /// An entry's display name alone (cheaper than [`Self::entry`]).
+    pub fn name(&self, id: u32) -> Option<&str> {
+        let ix = self.index.as_ref()?;
+        let off = ix.u32_at(id as usize, fmt::field::NAME_OFF)?;
+        let len = ix.byte(id as usize, fmt::field::NAME_LEN)?;
+        ix.text(off, len)
+    }
+
     /// The country entry for an ISO alpha-2 code.
     pub fn country(&self, code: &str) -> Option<u32> {
         let ix = self.index.as_ref()?;
@@ -303,17 +411,14 @@ impl Gazetteer {
     pub fn cursor(&self) -> Option<Cursor<'_>> {
         let ix = self.index.as_ref()?;
         let f = ix.fst.as_fst();
-        Some(Cursor {
-            node: f.root(),
-            out: fst::raw::Output::zero(),
-        })
+        Some(Cursor::at(&f.root(), fst::raw::Output::zero()))
     }
 
     /// Moves the cursor along `bytes`; None when no name continues that way.
     pub fn step<'g>(&'g self, cur: Cursor<'g>, bytes: &[u8]) -> Option<Cursor<'g>> {
         let ix = self.index.as_ref()?;
         let f = ix.fst.as_fst();
-        let mut node = cur.node;
+        let mut node = f.node(cur.addr);
         let mut out = cur.out;
         for &b in bytes {
             let i = node.find_input(b)?;
@@ -321,16 +426,188 @@ impl Gazetteer {
             out = out.cat(t.out);
             node = f.node(t.addr);
         }
-        Some(Cursor { node, out })
+        Some(Cursor::at(&node, out))
+    }
+
+    /// Appends a word's folded form to `key` (after a space when `space`) and moves the
+    /// cursor along the same bytes; None when no name continues that way.
+    ///
+    /// Texts repeat their words: the walk is remembered per thread (for short words), so
+    /// that a word seen before costs one hash look-up instead of a walk and a fold.
+    pub fn step_word<'g>(
+        &'g self,
+        cur: Cursor<'g>,
+        word: &str,
+        space: bool,
+        key: &mut String,
+    ) -> Option<Cursor<'g>> {
+        let ix = self.index.as_ref()?;
+        let memo_key = (word.len() <= WALK_WORD).then(|| {
+            let mut b = [0u8; WALK_WORD];
+            b[..word.len()].copy_from_slice(word.as_bytes());
+            (cur.addr, space, u128::from_le_bytes(b))
+        });
+        if let Some(k) = memo_key {
+            // (`try_with`, `try_borrow`: a memo that cannot be read is simply not used.)
+            let hit = WALKS
+                .try_with(|w| {
+                    let w = w.try_borrow().ok()?;
+                    if w.0 != ix.id {
+                        return None;
+                    }
+                    w.1.get(&k).copied()
+                })
+                .ok()
+                .flatten();
+            if let Some(m) = hit {
+                if space {
+                    key.push(' ');
+                }
+                key.push_str(
+                    std::str::from_utf8(m.folded.get(..usize::from(m.len)).unwrap_or(&[]))
+                        .unwrap_or(""),
+                );
+                let (addr, delta, fin) = m.next?;
+                return Some(Cursor {
+                    addr,
+                    out: cur.out.cat(fst::raw::Output::new(delta)),
+                    fin: fin.map(fst::raw::Output::new),
+                    _index: std::marker::PhantomData,
+                });
+            }
+        }
+        let start = key.len();
+        let next = (|| {
+            let mut c = cur;
+            if space {
+                c = self.step(c, b" ")?;
+                key.push(' ');
+            }
+            let from = key.len();
+            super::fold::fold_word(word, key);
+            self.step(c, key.get(from..).unwrap_or("").as_bytes())
+        })();
+        if let Some(k) = memo_key {
+            // What the walk appended: a space only when the space step succeeded.
+            let appended = key.get(start..).unwrap_or("");
+            let folded = appended
+                .strip_prefix(' ')
+                .filter(|_| space)
+                .unwrap_or(appended);
+            let space_ok = appended.len() != folded.len();
+            if folded.len() <= WALK_WORD && (space_ok || !space) {
+                let mut f = [0u8; WALK_WORD];
+                f[..folded.len()].copy_from_slice(folded.as_bytes());
+                let memo = Walk {
+                    folded: f,
+                    len: folded.len() as u8,
+                    next: next.map(|n| {
+                        (
+                            n.addr,
+                            n.out.value() - cur.out.value(),
+                            n.fin.map(|f| f.value()),
+                        )
+                    }),
+                };
+                let _ = WALKS.try_with(|w| {
+                    if let Ok(mut w) = w.try_borrow_mut() {
+                        if w.0 != ix.id || w.1.len() >= WALK_MEMO {
+                            w.0 = ix.id;
+                            w.1.clear();
+                        }
+                        w.1.insert(k, memo);
+                    }
+                });
+            }
+        }
+        next
     }
 
     /// The candidates when the cursor stands at the end of a whole name.
     pub fn at_name(&self, cur: Cursor<'_>) -> Option<Hit> {
-        if !cur.node.is_final() {
-            return None;
-        }
-        self.decode_value(cur.out.cat(cur.node.final_output()).value())
+        self.decode_value(self.name_value(cur)?)
     }
+
+    /// The fst value when the cursor stands at the end of a whole name with usable
+    /// candidates (decode it with [`Self::decode_value`]).
+    pub fn name_value(&self, cur: Cursor<'_>) -> Option<u64> {
+        let v = cur.out.cat(cur.fin?).value();
+        self.value_ok(v).then_some(v)
+    }
+}
+
+/// Longest word (bytes) whose walk is remembered.
+const WALK_WORD: usize = 16;
+/// Most walks remembered per thread (then the memo starts afresh).
+const WALK_MEMO: usize = 1 << 16;
+
+/// A remembered walk along one word: its folded bytes and where it led (node address,
+/// output gained, the node's final output; None: nowhere).
+#[derive(Clone, Copy)]
+struct Walk {
+    folded: [u8; WALK_WORD],
+    len: u8,
+    next: Option<(fst::raw::CompiledAddr, u64, Option<u64>)>,
+}
+
+/// Per thread: (gazetteer id, (from node, after a space, word bytes) -> walk).
+type Walks = (u64, rustc_hash::FxHashMap<(usize, bool, u128), Walk>);
+
+thread_local! {
+    static WALKS: RefCell<Walks> = RefCell::new((0, Default::default()));
+}
+
+/// The bytes of a candidate list in the postings section (4 per candidate).
+fn postings(ix: &Index, payload: u64) -> Option<&[u8]> {
+    let post = ix.bytes().get(ix.postings.clone())?;
+    let at = usize::try_from(payload).ok()?;
+    let count = *post.get(at)? as usize;
+    post.get(at + 1..at + 1 + 4 * count)
+}
+
+/// Checks every record (names inside the strings, known feature codes) column by column,
+/// and collects the country records by code.
+fn check_records(
+    planes: &[u8],
+    n: usize,
+    strings: &str,
+) -> Result<HashMap<[u8; 2], u32>, &'static str> {
+    use fmt::field;
+    let plane = |k: usize| planes.get(k * n..(k + 1) * n).ok_or("bad record");
+    let u32_plane = |k: usize| -> Result<Vec<u32>, &'static str> {
+        let (a, b, c, d) = (plane(k)?, plane(k + 1)?, plane(k + 2)?, plane(k + 3)?);
+        Ok((0..n)
+            .map(|i| u32::from_le_bytes([a[i], b[i], c[i], d[i]]))
+            .collect())
+    };
+    for (off_k, len_k) in [
+        (field::NAME_OFF, field::NAME_LEN),
+        (field::ADMIN1_OFF, field::ADMIN1_LEN),
+    ] {
+        let offs = u32_plane(off_k)?;
+        let lens = plane(len_k)?;
+        for (&off, &len) in offs.iter().zip(lens) {
+            let off = off as usize;
+            let end = off
+                .checked_add(len as usize)
+                .ok_or("record name out of bounds")?;
+            if strings.get(off..end).is_none() {
+                return Err("record name out of bounds");
+            }
+        }
+    }
+    let features = plane(field::FEATURE)?;
+    let (c0, c1) = (plane(field::COUNTRY)?, plane(field::COUNTRY + 1)?);
+    let mut countries = HashMap::new();
+    for (i, &f) in features.iter().enumerate() {
+        if f >= feature::END {
+            return Err("bad feature code");
+        }
+        if f == feature::COUNTRY {
+            countries.entry([c0[i], c1[i]]).or_insert(i as u32);
+        }
+    }
+    Ok(countries)
 }
 
 /// The country code as a static string (every ISO alpha-2 code is two capitals).

@@ -60,6 +60,24 @@ pub fn pack_value(payload: u64, single: bool, common: bool) -> u64 {
     (payload << 2) | if single { VALUE_SINGLE } else { 0 } | if common { VALUE_COMMON } else { 0 }
 }
 
+/// Byte offsets of the fields inside a record (see [`RawRecord::write`]).
+pub mod field {
+    /// Population (u32).
+    pub const POPULATION: usize = 12;
+    /// Offset of the display name (u32).
+    pub const NAME_OFF: usize = 16;
+    /// Offset of the region name (u32).
+    pub const ADMIN1_OFF: usize = 20;
+    /// Length of the display name (u8).
+    pub const NAME_LEN: usize = 24;
+    /// Length of the region name (u8).
+    pub const ADMIN1_LEN: usize = 25;
+    /// Country code (two bytes).
+    pub const COUNTRY: usize = 26;
+    /// Feature code (u8).
+    pub const FEATURE: usize = 28;
+}
+
 /// One gazetteer entry as stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RawRecord {

@@ -11,11 +11,13 @@ pub mod fold;
 pub mod gazetteer;
 pub mod index_format;
 pub mod resolve;
+pub mod words;
 
 use crate::report::model::PlaceKind;
 use crate::text::Document;
 use gazetteer::Gazetteer;
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 /// A distinct resolved place with its mentions (byte offsets).
@@ -41,16 +43,44 @@ pub struct ResolvedPlace {
 
 /// Finds and resolves the places a document names, in order of first mention.
 pub fn find(doc: &Document, gazetteer: &Gazetteer) -> Vec<ResolvedPlace> {
-    let tokens = detect::tokenize(doc);
-    let mentions = detect::find_mentions(doc, &tokens, gazetteer);
-    let mut made = context::find(doc.text, &tokens, &mentions);
-    let mut picks = resolve::resolve(doc.text, &tokens, &mentions, gazetteer);
-    local_places(
-        doc.text, &tokens, &mentions, &mut picks, &mut made, gazetteer,
+    thread_local! {
+        /// The token buffer, reused from text to text.
+        static TOKENS: std::cell::RefCell<Vec<detect::Token>> = Default::default();
+    }
+    // (`try_with`, `try_borrow_mut`: without the buffer, a new one.)
+    let mut tokens = TOKENS
+        .try_with(|t| t.try_borrow_mut().map(|mut t| std::mem::take(&mut *t)))
+        .ok()
+        .and_then(Result::ok)
+        .unwrap_or_default();
+    detect::tokenize_into(doc, &mut tokens);
+    let places = find_in(doc, &tokens, gazetteer);
+    // (A buffer grown by a huge text is let go.)
+    if tokens.capacity() <= 1 << 20 {
+        let _ = TOKENS.try_with(|t| {
+            if let Ok(mut t) = t.try_borrow_mut() {
+                *t = tokens;
+            }
+        });
+    }
+    places
+}
+
+fn find_in(doc: &Document, tokens: &[detect::Token], gazetteer: &Gazetteer) -> Vec<ResolvedPlace> {
+    let mentions = detect::find_mentions(doc, tokens, gazetteer);
+    let mut made = context::find(doc.text, tokens, &mentions);
+    let datelines: Vec<bool> = mentions
+        .iter()
+        .map(|m| resolve::is_dateline(doc.text, tokens, m))
+        .collect();
+    let mut picks = resolve::resolve_with(doc.text, tokens, &mentions, &datelines, gazetteer);
+    // The entries of the picks (before `local_places` drops some).
+    let entries = local_places(
+        doc.text, tokens, &mentions, &datelines, &mut picks, &mut made, gazetteer,
     );
 
     let mut places: Vec<ResolvedPlace> = Vec::new();
-    let mut by_record: HashMap<u32, usize> = HashMap::new();
+    let mut by_record: FxHashMap<u32, usize> = FxHashMap::default();
     // Which place each gazetteer mention went to (for context places' containers).
     let mut mention_place: Vec<Option<usize>> = vec![None; mentions.len()];
     for (mi, m) in mentions.iter().enumerate() {
@@ -68,7 +98,7 @@ pub fn find(doc: &Document, gazetteer: &Gazetteer) -> Vec<ResolvedPlace> {
         let Some(rec) = picks.get(mi).copied().flatten() else {
             continue;
         };
-        let Some(e) = gazetteer.entry(rec) else {
+        let Some(e) = entries.get(mi).copied().flatten() else {
             continue;
         };
         let pi = *by_record.entry(rec).or_insert_with(|| {
@@ -83,7 +113,7 @@ pub fn find(doc: &Document, gazetteer: &Gazetteer) -> Vec<ResolvedPlace> {
                 lat: e.coords.map(|c| c.0),
                 lon: e.coords.map(|c| c.1),
                 geonames_id: e.geonames_id,
-                mentions: Vec::new(),
+                mentions: Vec::with_capacity(4),
             });
             places.len() - 1
         });
@@ -92,7 +122,7 @@ pub fn find(doc: &Document, gazetteer: &Gazetteer) -> Vec<ResolvedPlace> {
     }
 
     // Places made from context take the coordinates of the place that contains them.
-    let mut by_name: HashMap<String, usize> = HashMap::new();
+    let mut by_name: FxHashMap<String, usize> = FxHashMap::default();
     for c in &made {
         // "LaGuardia Airport" and "La Guardia Airport" are one place.
         let key: String = fold::fold_name(&c.name).split(' ').collect();
@@ -103,7 +133,7 @@ pub fn find(doc: &Document, gazetteer: &Gazetteer) -> Vec<ResolvedPlace> {
         let container = c
             .inner
             .and_then(|m| mention_place.get(m).copied().flatten())
-            .or_else(|| container_of(doc, &tokens, &mentions, &mention_place, &places, c));
+            .or_else(|| container_of(doc, tokens, &mentions, &mention_place, &places, c));
         let src = container.and_then(|p| places.get(p));
         let place = ResolvedPlace {
             name: c.name.clone(),
@@ -127,7 +157,7 @@ pub fn find(doc: &Document, gazetteer: &Gazetteer) -> Vec<ResolvedPlace> {
 }
 
 /// Words after a name that make it a part of a town ("the Malaga neighborhood").
-const NEIGHBOURHOOD_WORDS: &[&str] = &[
+pub(crate) const NEIGHBOURHOOD_WORDS: &[&str] = &[
     "neighborhood",
     "neighbourhood",
     "suburb",
@@ -145,50 +175,61 @@ const NEIGHBOURHOOD_WORDS: &[&str] = &[
 /// lies in a country nothing else in the story points to, while the story's places point to
 /// another country, and it is a neighbourhood by the words after it, or a minor place, or
 /// matched only by a foreign alternate name.
-fn local_places(
+#[allow(clippy::too_many_arguments)]
+fn local_places<'g>(
     text: &str,
     tokens: &[detect::Token],
     mentions: &[detect::Mention],
+    datelines: &[bool],
     picks: &mut [Option<u32>],
     made: &mut Vec<context::ContextPlace>,
-    gaz: &Gazetteer,
-) {
+    gaz: &'g Gazetteer,
+) -> Vec<Option<gazetteer::Entry<'g>>> {
     use index_format::feature;
     // Each mention votes for its pick's country; a dateline counts four times.
-    let weight = |m: &detect::Mention| {
-        if resolve::is_dateline(text, tokens, m) {
+    let weight = |mi: usize| {
+        if datelines.get(mi).copied().unwrap_or(false) {
             4
         } else {
             1
         }
     };
+    // Each pick's entry, read once.
+    let entries: Vec<Option<gazetteer::Entry>> =
+        picks.iter().map(|p| p.and_then(|p| gaz.entry(p))).collect();
+    // Countries as their two-letter codes (compared and ordered as the strings are).
+    let code = |e: &Option<gazetteer::Entry>| -> Option<[u8; 2]> {
+        e.and_then(|e| e.country)
+            .and_then(|c| c.as_bytes().try_into().ok())
+    };
     // Ordered, so that a tie between countries breaks the same way on every run.
-    let mut votes: BTreeMap<&str, usize> = BTreeMap::new();
-    for (m, p) in mentions.iter().zip(picks.iter()) {
-        if let Some(c) = p.and_then(|p| gaz.entry(p)).and_then(|e| e.country) {
-            *votes.entry(c).or_default() += weight(m);
+    let mut votes: BTreeMap<[u8; 2], usize> = BTreeMap::new();
+    for (mi, e) in entries.iter().enumerate() {
+        if let Some(c) = code(e) {
+            *votes.entry(c).or_default() += weight(mi);
         }
     }
     // Each name's own weight per country, to take out of the votes (linear time).
-    let mut own: HashMap<(&str, &str), usize> = HashMap::new();
-    for (o, p) in mentions.iter().zip(picks.iter()) {
-        if let Some(c) = p.and_then(|p| gaz.entry(p)).and_then(|e| e.country) {
-            *own.entry((o.key.as_str(), c)).or_default() += weight(o);
+    let mut own: FxHashMap<(&str, [u8; 2]), usize> = FxHashMap::default();
+    for (mi, (o, e)) in mentions.iter().zip(&entries).enumerate() {
+        if let Some(c) = code(e) {
+            *own.entry((o.key.as_str(), c)).or_default() += weight(mi);
         }
     }
     let mut changed = false;
+    let mut folded = String::new();
     for (mi, m) in mentions.iter().enumerate() {
-        let Some(e) = picks[mi].and_then(|p| gaz.entry(p)) else {
+        let Some(e) = entries.get(mi).copied().flatten() else {
             continue;
         };
-        let Some(c) = e.country else { continue };
+        let Some(c) = code(&Some(e)) else { continue };
         if e.is_area() {
             continue;
         }
         // Votes of the other names only.
         let mine = own.get(&(m.key.as_str(), c)).copied().unwrap_or(0);
         // (Read through `votes` rather than a copy per mention; same order, same ties.)
-        let other = |k: &str, n: usize| if k == c { n.saturating_sub(mine) } else { n };
+        let other = |k: &[u8; 2], n: usize| if *k == c { n.saturating_sub(mine) } else { n };
         let Some((top, top_n)) = votes
             .iter()
             .map(|(k, n)| (*k, other(k, *n)))
@@ -196,20 +237,23 @@ fn local_places(
         else {
             continue;
         };
-        let own_n = votes.get(c).map_or(0, |n| other(c, *n));
+        let own_n = votes.get(&c).map_or(0, |n| other(&c, *n));
         // The pick's country must be far less supported than the story's country.
         if c == top || top_n < 2 || own_n * 2 >= top_n {
             continue;
         }
-        let next_word = tokens
+        let neighbourhood = tokens
             .get(m.tokens.1 + 1)
-            .and_then(|t| text.get(t.start..t.end))
-            .unwrap_or("");
-        let neighbourhood = aliases::contains(NEIGHBOURHOOD_WORDS, next_word);
+            .is_some_and(|t| t.is(words::NEIGHBOURHOOD));
         let major =
             matches!(e.feature, feature::CAPITAL | feature::SEAT1) || e.population >= 100_000;
-        let alternate = fold::fold_name(e.name) != m.key;
-        if neighbourhood || !major || alternate {
+        // (Read only where the other reasons do not already decide.)
+        let mut alternate = || {
+            folded.clear();
+            fold::fold_name_into(e.name, &mut folded);
+            folded != m.key
+        };
+        if neighbourhood || !major || alternate() {
             picks[mi] = None;
             made.push(context::ContextPlace {
                 span: m.span.clone(),
@@ -227,6 +271,7 @@ fn local_places(
     if changed {
         made.sort_by_key(|c| c.span.start);
     }
+    entries
 }
 
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
@@ -473,6 +518,26 @@ mod tests {
             }
             let _ = places(&s);
         }
+    }
+
+    #[test]
+    fn remembered_walks_and_names_give_the_same_places() {
+        // The per-thread memos (gazetteer walks, a name's candidates) must not change
+        // anything: the same text gives the same places on every run and with another
+        // loaded copy of the gazetteer.
+        let t = "Gunmen attacked a market in Kismayo. Later Kismayo's mayor flew to Mogadishu, \
+                 and troops in Anbar province moved on Karma, 40 km west of Falluja.";
+        let first = find(&Document::new(t), gazetteer());
+        assert!(!first.is_empty());
+        assert_eq!(find(&Document::new(t), gazetteer()), first);
+        let copy = Gazetteer::from_bytes(Gazetteer::embedded_bytes().to_vec()).expect("copy");
+        assert_ne!(copy.instance_id(), gazetteer().instance_id());
+        assert_eq!(find(&Document::new(t), &copy), first);
+        // (Without names, only places made from context remain.)
+        assert!(find(&Document::new(t), &Gazetteer::empty())
+            .iter()
+            .all(|p| p.geonames_id.is_none()));
+        assert_eq!(find(&Document::new(t), gazetteer()), first);
     }
 
     /// Detection speed: `cargo test --release -- --ignored --nocapture detection_speed`.

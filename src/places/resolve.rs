@@ -12,7 +12,10 @@ use super::detect::{Mention, Token};
 use super::fold;
 use super::gazetteer::{Entry, Gazetteer};
 use super::index_format::feature;
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap;
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
 
 /// Candidates considered per name.
 const MAX_CANDIDATES: usize = 60;
@@ -85,6 +88,7 @@ fn word<'t>(text: &'t str, t: &Token) -> &'t str {
 /// Relations from each mention to the mention right after it.
 fn relations(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<(usize, usize, Relation)> {
     let mut out = Vec::new();
+    let mut lower = String::new();
     for (ai, a) in mentions.iter().enumerate() {
         let Some(b_i) = ai.checked_add(1).filter(|&b| b < mentions.len()) else {
             continue;
@@ -98,13 +102,28 @@ fn relations(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<(usize, 
             continue;
         }
         let between = text.get(a.span.end..b.span.start).unwrap_or("");
-        let words: Vec<&str> = tokens[a_last + 1..b_first]
-            .iter()
-            .map(|t| word(text, t))
-            .collect();
-        let lw: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-        let lw: Vec<&str> = lw.iter().map(String::as_str).collect();
-        match lw.as_slice() {
+        // The words between, lower case (at most seven: `b_first - a_last <= 8`).
+        lower.clear();
+        let mut ends = [0usize; 8];
+        let between_tokens = tokens.get(a_last + 1..b_first).unwrap_or(&[]);
+        for (k, t) in between_tokens.iter().enumerate() {
+            let w = word(text, t);
+            if w.is_ascii() {
+                lower.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+            } else {
+                lower.push_str(&w.to_lowercase());
+            }
+            if let Some(e) = ends.get_mut(k) {
+                *e = lower.len();
+            }
+        }
+        let mut lw: [&str; 8] = [""; 8];
+        let mut from = 0;
+        for (k, &e) in ends.iter().enumerate().take(between_tokens.len()) {
+            lw[k] = lower.get(from..e).unwrap_or("");
+            from = e;
+        }
+        match &lw[..between_tokens.len().min(8)] {
             [] if between.trim() == "," => out.push((ai, b_i, Relation::Inside)),
             ["in"]
             | ["in", "the"]
@@ -156,14 +175,29 @@ pub fn resolve(
     mentions: &[Mention],
     gaz: &Gazetteer,
 ) -> Vec<Option<u32>> {
+    let datelines: Vec<bool> = mentions
+        .iter()
+        .map(|m| is_dateline(text, tokens, m))
+        .collect();
+    resolve_with(text, tokens, mentions, &datelines, gaz)
+}
+
+/// [`resolve`] with each mention's [`is_dateline`] already known.
+pub fn resolve_with(
+    text: &str,
+    tokens: &[Token],
+    mentions: &[Mention],
+    datelines: &[bool],
+    gaz: &Gazetteer,
+) -> Vec<Option<u32>> {
     // Distinct names: the same folded name gets the same place throughout.
     let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut by_key: HashMap<(&str, bool), usize> = HashMap::new();
+    let mut by_key: FxHashMap<(&str, bool), usize> = FxHashMap::default();
     for (mi, m) in mentions.iter().enumerate() {
         let g = *by_key
             .entry((m.key.as_str(), m.region_word))
             .or_insert_with(|| {
-                groups.push(Vec::new());
+                groups.push(Vec::with_capacity(4));
                 groups.len() - 1
             });
         groups[g].push(mi);
@@ -177,40 +211,18 @@ pub fn resolve(
         }
         v
     };
-    let cands: Vec<Vec<Entry>> = groups
+    // Each name's candidates as the scoring reads them (remembered per thread: a name's
+    // candidates and their static scores do not depend on the document).
+    let cands: Vec<Rc<[Cand]>> = groups
         .iter()
-        .map(|ms| {
-            let m = &mentions[ms[0]];
-            m.candidates
-                .iter()
-                .take(MAX_CANDIDATES)
-                .filter_map(|&c| gaz.entry(c))
-                .collect()
-        })
+        .map(|ms| name_cands(gaz, &mentions[ms[0]]))
         .collect();
-    let statics: Vec<Vec<f64>> = groups
-        .iter()
-        .zip(&cands)
-        .map(|(ms, cs)| {
-            let m = &mentions[ms[0]];
-            cs.iter()
-                .map(|e| {
-                    let mut s = base_score(e);
-                    if fold::fold_name(e.name) == m.key {
-                        s += 0.5;
-                    }
-                    if m.region_word {
-                        s += if e.is_area() || e.feature == feature::SECTION {
-                            4.0
-                        } else {
-                            -2.0
-                        };
-                    }
-                    s
-                })
-                .collect()
-        })
-        .collect();
+    // Same region (the names are read only for the few pairs that need them).
+    let same_admin1 = |e: &Cand, o: &Cand| {
+        let a = gaz.admin1(e.id);
+        a.is_some() && a == gaz.admin1(o.id)
+    };
+
     let rels = relations(text, tokens, mentions);
     let mut rels_of: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
     for (r, &(a, b, _)) in rels.iter().enumerate() {
@@ -224,13 +236,24 @@ pub fn resolve(
     }
     let dateline: Vec<bool> = groups
         .iter()
-        .map(|ms| ms.iter().any(|&m| is_dateline(text, tokens, &mentions[m])))
+        .map(|ms| {
+            ms.iter()
+                .any(|&m| datelines.get(m).copied().unwrap_or(false))
+        })
         .collect();
-    let mut pick: Vec<usize> = statics.iter().map(|s| argmax(s).unwrap_or(0)).collect();
+    let mut scores: Vec<f64> = Vec::new();
+    let mut pick: Vec<usize> = cands
+        .iter()
+        .map(|cs| {
+            scores.clear();
+            scores.extend(cs.iter().map(|c| c.stat));
+            argmax(&scores).unwrap_or(0)
+        })
+        .collect();
     for _round in 0..3 {
         // Country focus from the current picks, each name counted by its mentions.
         // Ordered, so that a tie between countries breaks the same way on every run.
-        let mut votes: BTreeMap<&str, f64> = BTreeMap::new();
+        let mut votes: BTreeMap<[u8; 2], f64> = BTreeMap::new();
         let mut total = 0.0;
         for (g, ms) in groups.iter().enumerate() {
             if let Some(e) = cands[g].get(pick[g]) {
@@ -252,13 +275,14 @@ pub fn resolve(
             .map(|(c, _)| *c);
         let mut next = pick.clone();
         for g in 0..groups.len() {
-            let mut scores = statics[g].clone();
+            scores.clear();
+            scores.extend(cands[g].iter().map(|c| c.stat));
             for (ci, e) in cands[g].iter().enumerate() {
                 let mut s = 0.0;
                 if let Some(c) = e.country.filter(|_| !dateline[g]) {
                     // Votes from the other names only (a dateline is the anchor itself).
                     let own = cands[g].get(pick[g]).and_then(|p| p.country) == Some(c);
-                    let mut v = votes.get(c).copied().unwrap_or(0.0);
+                    let mut v = votes.get(&c).copied().unwrap_or(0.0);
                     let mut t = total;
                     if own {
                         let w = if e.feature == feature::COUNTRY {
@@ -287,22 +311,14 @@ pub fn resolve(
                     };
                     if o.feature == feature::ADMIN1
                         && e.country == o.country
-                        && e.admin1.is_some()
-                        && e.admin1 == o.admin1
                         && e.feature != feature::ADMIN1
+                        && same_admin1(e, o)
                     {
                         s += 2.0;
                     }
                     if !e.is_area() && !o.is_area() {
-                        if let (Some(a), Some(b)) = (e.coords, o.coords) {
-                            let d = distance_km(a, b);
-                            s += if d < 150.0 {
-                                1.5
-                            } else if d < 500.0 {
-                                0.75
-                            } else {
-                                0.0
-                            };
+                        if let (Some(a), Some(b)) = (&e.point, &o.point) {
+                            s += nearness(a, b);
                         }
                     }
                 }
@@ -323,13 +339,13 @@ pub fn resolve(
                     };
                     match rel {
                         Relation::Inside if me => {
-                            if inside(e, o) {
+                            if inside(e, o, same_admin1) {
                                 s += 5.0;
                             }
                         }
                         Relation::Inside => {
                             // "Karma in Anbar": Anbar is the region that holds Karma.
-                            if inside(o, e) {
+                            if inside(o, e, same_admin1) {
                                 s += 3.0;
                             }
                         }
@@ -362,11 +378,156 @@ pub fn resolve(
         .collect()
 }
 
+/// A position with the parts of [`distance_km`] that depend on it alone (computed the same
+/// way, so that distances come out bit for bit the same).
+#[derive(Clone, Copy)]
+struct Point {
+    lat: f64,
+    lon: f64,
+    /// Latitude in radians.
+    p: f64,
+    /// Its cosine.
+    cos_p: f64,
+}
+
+impl Point {
+    fn new((lat, lon): (f64, f64)) -> Point {
+        let p = lat.to_radians();
+        Point {
+            lat,
+            lon,
+            p,
+            cos_p: p.cos(),
+        }
+    }
+}
+
+/// The proximity score of two places: 1.5 within 150 km, 0.75 within 500 km, else 0.
+/// Equal to scoring `distance_km(a, b)`, without the trigonometry for places far apart in
+/// latitude alone (more than 4.6 degrees: over 511 km).
+fn nearness(a: &Point, b: &Point) -> f64 {
+    let valid = |x: &Point| x.lat.abs() <= 90.0;
+    if valid(a) && valid(b) && (b.lat - a.lat).abs() > 4.6 {
+        return 0.0;
+    }
+    let dp = b.p - a.p;
+    let dl = (b.lon - a.lon).to_radians();
+    let h = (dp / 2.0).sin().powi(2) + a.cos_p * b.cos_p * (dl / 2.0).sin().powi(2);
+    let d = 2.0 * 6371.0 * h.sqrt().min(1.0).asin();
+    if d < 150.0 {
+        1.5
+    } else if d < 500.0 {
+        0.75
+    } else {
+        0.0
+    }
+}
+
+/// A candidate entry as the scoring reads it.
+#[derive(Clone, Copy)]
+struct Cand {
+    id: u32,
+    feature: u8,
+    /// ISO alpha-2 code.
+    country: Option<[u8; 2]>,
+    coords: Option<(f64, f64)>,
+    point: Option<Point>,
+    /// What the name alone says: [`base_score`], own name, region word.
+    stat: f64,
+}
+
+impl Cand {
+    /// [`Entry::is_area`].
+    fn is_area(&self) -> bool {
+        matches!(
+            self.feature,
+            feature::COUNTRY | feature::ADMIN1 | feature::REGION | feature::ADMIN2
+        )
+    }
+}
+
+/// A name's candidates (the first [`MAX_CANDIDATES`] ids) and what the scoring reads of them
+/// (region names are read from the gazetteer where a rule needs them).
+type NameCands = (Vec<u32>, Rc<[Cand]>);
+
+/// Names remembered per thread (then the memo starts afresh).
+const NAME_MEMO: usize = 1 << 14;
+
+/// Per thread: (gazetteer id, per region word: folded name -> candidates).
+type Names = (u64, [FxHashMap<Box<str>, NameCands>; 2]);
+
+thread_local! {
+    static NAMES: RefCell<Names> = RefCell::new((0, Default::default()));
+}
+
+/// The candidates of a mention's name with their static scores.
+fn name_cands(gaz: &Gazetteer, m: &Mention) -> Rc<[Cand]> {
+    let input = m.candidates.get(..MAX_CANDIDATES).unwrap_or(&m.candidates);
+    let gid = gaz.instance_id();
+    let side = usize::from(m.region_word);
+    // (`try_with`, `try_borrow`: a memo that cannot be read is simply not used.)
+    let known = NAMES
+        .try_with(|n| {
+            let n = n.try_borrow().ok()?;
+            if n.0 != gid {
+                return None;
+            }
+            n.1[side]
+                .get(m.key.as_str())
+                .filter(|(ids, _)| ids.as_slice() == input)
+                .map(|(_, c)| c.clone())
+        })
+        .ok()
+        .flatten();
+    if let Some(c) = known {
+        return c;
+    }
+    let mut folded = String::new();
+    let cands: Rc<[Cand]> = input
+        .iter()
+        .filter_map(|&c| gaz.entry(c))
+        .map(|e| {
+            let mut s = base_score(&e);
+            folded.clear();
+            fold::fold_name_into(e.name, &mut folded);
+            if folded == m.key {
+                s += 0.5;
+            }
+            if m.region_word {
+                s += if e.is_area() || e.feature == feature::SECTION {
+                    4.0
+                } else {
+                    -2.0
+                };
+            }
+            Cand {
+                id: e.id,
+                feature: e.feature,
+                country: e.country.and_then(|c| c.as_bytes().try_into().ok()),
+                coords: e.coords,
+                point: e.coords.map(Point::new),
+                stat: s,
+            }
+        })
+        .collect();
+    let _ = NAMES.try_with(|n| {
+        if let Ok(mut n) = n.try_borrow_mut() {
+            if n.0 != gid || n.1[0].len() + n.1[1].len() >= NAME_MEMO {
+                n.0 = gid;
+                n.1[0].clear();
+                n.1[1].clear();
+            }
+            n.1[side].insert(m.key.as_str().into(), (input.to_vec(), cands.clone()));
+        }
+    });
+    cands
+}
+
 /// Whether `e` lies inside (or, for a town, near) `o`.
-fn inside(e: &Entry, o: &Entry) -> bool {
+fn inside(e: &Cand, o: &Cand, same_admin1: impl Fn(&Cand, &Cand) -> bool) -> bool {
     match o.feature {
         feature::COUNTRY => e.country == o.country,
-        feature::ADMIN1 => e.country == o.country && e.admin1.is_some() && e.admin1 == o.admin1,
+        feature::ADMIN1 => e.country == o.country && same_admin1(e, o),
         _ => match (e.coords, o.coords) {
             (Some(a), Some(b)) => e.country == o.country && distance_km(a, b) < 100.0,
             _ => false,
@@ -392,5 +553,36 @@ mod tests {
         assert!((distance_km(baghdad, p) - 80.0).abs() < 0.5);
         assert!(p.0 > baghdad.0);
         assert!(distance_km((0.0, 0.0), (0.0, 0.0)) < 1e-9);
+    }
+
+    #[test]
+    fn nearness_scores_distance_km() {
+        let score = |d: f64| {
+            if d < 150.0 {
+                1.5
+            } else if d < 500.0 {
+                0.75
+            } else {
+                0.0
+            }
+        };
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = |span: f64| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % 1_000_000) as f64 / 1_000_000.0 * span
+        };
+        for _ in 0..20_000 {
+            let a = (next(180.0) - 90.0, next(360.0) - 180.0);
+            // Mostly nearby points, around the thresholds.
+            let b = (a.0 + next(12.0) - 6.0, a.1 + next(12.0) - 6.0);
+            let want = score(distance_km(a, b));
+            assert_eq!(
+                nearness(&Point::new(a), &Point::new(b)),
+                want,
+                "{a:?} {b:?}"
+            );
+        }
     }
 }

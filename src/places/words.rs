@@ -1,0 +1,260 @@
+//! Which word tables a word belongs to, found with one hashed look-up per token.
+//!
+//! The tables themselves stay where the rules that read them are ([`super::aliases`],
+//! [`super::context`], [`super::detect`]); this module only indexes them: every token of a
+//! text gets the set of tables its word is in ([`super::detect::Token::classes`]), so that
+//! a rule asks a bit instead of scanning a list. A word is in a table when, lower-cased
+//! exactly as `str::to_lowercase` does, it equals one of the table's words, and it is at
+//! most [`MAX_LEN`] bytes long as written.
+
+use super::{aliases, context, detect};
+use rustc_hash::FxHashMap;
+use std::sync::OnceLock;
+
+/// A set of tables, one bit each.
+pub type Classes = u32;
+
+/// [`aliases::TITLES`]: "President", "Gen".
+pub const TITLE: Classes = 1 << 0;
+/// [`aliases::FREE_BEFORE`]: "In", "Northern", "Wednesday".
+pub const FREE_BEFORE: Classes = 1 << 1;
+/// [`aliases::CONNECTORS`]: "and", "de", "al".
+pub const CONNECTOR: Classes = 1 << 2;
+/// [`aliases::ORG_HEADS`]: "Party", "Front".
+pub const ORG_HEAD: Classes = 1 << 3;
+/// [`aliases::REGION_WORDS`]: "province".
+pub const REGION_WORD: Classes = 1 << 4;
+/// [`aliases::NOT_PLACES`] and the month names: never a place alone.
+pub const NOT_A_PLACE: Classes = 1 << 5;
+/// [`detect::PARTICLES`]: "al" of "Moqtada al-Sadr".
+pub const PARTICLE: Classes = 1 << 6;
+/// [`detect::LOCATIVES`]: "in", "near", "village".
+pub const LOCATIVE: Classes = 1 << 7;
+/// [`detect::ARTICLES`]: "al" of "al-Hawija".
+pub const ARTICLE: Classes = 1 << 8;
+/// [`detect::ORG_LINKS`]: "in" of "Al Qaeda in Iraq".
+pub const ORG_LINK: Classes = 1 << 9;
+/// [`detect::ORG_INNER_WORDS`]: small words inside an organisation's name.
+pub const ORG_INNER: Classes = 1 << 10;
+/// `context::PLACE_WORDS`: "district", "village".
+pub const PLACE_WORD: Classes = 1 << 11;
+/// [`context::FACILITY_WORDS`]: "Prison", "Airport".
+pub const FACILITY: Classes = 1 << 12;
+/// [`context::LOWER_FACILITY_WORDS`]: "volcano", "river".
+pub const LOWER_FACILITY: Classes = 1 << 13;
+/// [`context::NOT_NAMES`]: "Sunni", "Old".
+pub const NOT_NAME: Classes = 1 << 14;
+/// [`context::LOCATIVES_BEFORE_NAME`]: "in", "at", "near".
+pub const IN_AT_NEAR: Classes = 1 << 15;
+/// [`context::THE_WORD`]: "the".
+pub const THE: Classes = 1 << 16;
+/// [`context::OF_WORD`]: "of".
+pub const OF: Classes = 1 << 17;
+/// [`context::IN_WORD`]: "in".
+pub const IN: Classes = 1 << 18;
+/// [`context::ONE_OF_A_KIND_WORDS`]: "a", "another".
+pub const ONE_OF_A_KIND: Classes = 1 << 19;
+/// [`context::LEADS`]: words before a name and a place word.
+pub const LEAD: Classes = 1 << 20;
+/// [`super::NEIGHBOURHOOD_WORDS`]: "neighborhood", "suburb".
+pub const NEIGHBOURHOOD: Classes = 1 << 21;
+
+/// Longest word (bytes as written) a table can match.
+pub const MAX_LEN: usize = 20;
+
+/// The tables and their bits.
+fn tables() -> [(Classes, &'static [&'static str]); 22] {
+    [
+        (TITLE, aliases::TITLES),
+        (FREE_BEFORE, aliases::FREE_BEFORE),
+        (CONNECTOR, aliases::CONNECTORS),
+        (ORG_HEAD, aliases::ORG_HEADS),
+        (REGION_WORD, aliases::REGION_WORDS),
+        (NOT_A_PLACE, aliases::NOT_PLACES),
+        (NOT_A_PLACE, crate::numbers::kind::MONTHS),
+        (PARTICLE, detect::PARTICLES),
+        (LOCATIVE, detect::LOCATIVES),
+        (ARTICLE, detect::ARTICLES),
+        (ORG_LINK, detect::ORG_LINKS),
+        (ORG_INNER, detect::ORG_INNER_WORDS),
+        (FACILITY, context::FACILITY_WORDS),
+        (LOWER_FACILITY, context::LOWER_FACILITY_WORDS),
+        (NOT_NAME, context::NOT_NAMES),
+        (IN_AT_NEAR, context::LOCATIVES_BEFORE_NAME),
+        (THE, context::THE_WORD),
+        (OF, context::OF_WORD),
+        (IN, context::IN_WORD),
+        (ONE_OF_A_KIND, context::ONE_OF_A_KIND_WORDS),
+        (LEAD, context::LEADS),
+        (NEIGHBOURHOOD, super::NEIGHBOURHOOD_WORDS),
+    ]
+}
+
+/// Longest table word in bytes: table words are keyed by their bytes in one `u128`.
+const KEY_LEN: usize = 16;
+
+struct Index {
+    /// Lower-case word (its bytes, zero-padded, as one number) -> its tables.
+    map: FxHashMap<u128, Classes>,
+    /// A quick "no" for most words in no table: per length in bytes and first letter, the
+    /// second letters of the table words (see [`starts`]).
+    starts: [[u32; 32]; KEY_LEN + 1],
+}
+
+/// Where a lower-case word's length and first two bytes fall in [`Index::starts`]: the
+/// length, the first byte's row and the second byte's bit (letters map one to one; digits
+/// and apostrophes share a few places, which only costs a look-up).
+#[inline]
+fn starts(len: usize, b0: u8, b1: u8) -> (usize, usize, u32) {
+    let b1 = if len > 1 { b1 } else { 0 };
+    (len, usize::from(b0 & 31), 1 << (b1 & 31))
+}
+
+fn key(lower: &[u8]) -> Option<u128> {
+    let mut buf = [0u8; KEY_LEN];
+    buf.get_mut(..lower.len())?.copy_from_slice(lower);
+    Some(u128::from_le_bytes(buf))
+}
+
+fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut ix = Index {
+            map: FxHashMap::default(),
+            starts: [[0; 32]; KEY_LEN + 1],
+        };
+        let mut add = |w: &'static str, bit: Classes| {
+            // (A test checks that every table word fits a key.)
+            if let Some(k) = key(w.as_bytes()) {
+                *ix.map.entry(k).or_default() |= bit;
+                let b = w.as_bytes();
+                let (len, row, second) = starts(
+                    b.len(),
+                    b.first().copied().unwrap_or(0),
+                    b.get(1).copied().unwrap_or(0),
+                );
+                if let Some(r) = ix.starts.get_mut(len).and_then(|s| s.get_mut(row)) {
+                    *r |= second;
+                }
+            }
+        };
+        for (bit, list) in tables() {
+            for w in list {
+                add(w, bit);
+            }
+        }
+        for (w, _) in context::PLACE_WORDS {
+            add(w, PLACE_WORD);
+        }
+        ix
+    })
+}
+
+/// The tables `word` (any case) is in.
+pub fn classes(word: &str) -> Classes {
+    if word.len() > MAX_LEN {
+        return 0;
+    }
+    let lookup = |lower: &[u8]| key(lower).map_or(0, |k| index().map.get(&k).copied().unwrap_or(0));
+    if word.is_ascii() {
+        let mut buf = [0u8; MAX_LEN];
+        let b = &mut buf[..word.len()];
+        b.copy_from_slice(word.as_bytes());
+        b.make_ascii_lowercase();
+        return lookup(b);
+    }
+    // Rare: lower-casing may change the length (and a few signs lower-case to ASCII).
+    lookup(word.to_lowercase().as_bytes())
+}
+
+/// [`classes`] of a word of ASCII letters, digits and apostrophes (a token's word), which
+/// starts at byte `start` of `text`: no look-up at all for most words that are in no table.
+#[inline]
+pub fn classes_of_ascii_word(text: &[u8], start: usize, len: usize) -> Classes {
+    let ix = index();
+    // Letters, digits, ' and ` all have bit 0x20 set once lower case.
+    let b0 = text.get(start).map_or(0, |b| b | 0x20);
+    let b1 = text.get(start + 1).map_or(0, |b| b | 0x20);
+    let (_, row, second) = starts(len, b0, b1);
+    if ix
+        .starts
+        .get(len)
+        .and_then(|s| s.get(row))
+        .is_none_or(|r| r & second == 0)
+    {
+        return 0;
+    }
+    // The key: the word's bytes, lower case, zero-padded (one load where the text allows).
+    let mask = u128::MAX >> (8 * (KEY_LEN - len));
+    let raw = match text.get(start..start + KEY_LEN) {
+        Some(s) => u128::from_le_bytes(s.try_into().unwrap_or([0; KEY_LEN])),
+        None => {
+            let mut k = 0u128;
+            for (i, &b) in text
+                .get(start..start + len)
+                .unwrap_or(&[])
+                .iter()
+                .enumerate()
+            {
+                k |= u128::from(b) << (8 * i);
+            }
+            k
+        }
+    };
+    let key = (raw | u128::from_le_bytes([0x20; KEY_LEN])) & mask;
+    ix.map.get(&key).copied().unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes_agree_with_the_tables() {
+        for (bit, list) in tables() {
+            for w in list {
+                assert_ne!(classes(w) & bit, 0, "{w}");
+                assert_ne!(classes(&w.to_uppercase()) & bit, 0, "{w}");
+                assert!(aliases::contains(list, w));
+            }
+        }
+        assert_eq!(classes("Baghdad"), 0);
+        assert_ne!(classes("President") & TITLE, 0);
+        assert_ne!(classes("JUNE") & NOT_A_PLACE, 0);
+        assert_eq!(classes(""), 0);
+        // The Kelvin sign lower-cases to an ASCII "k", as `str::to_lowercase` says.
+        assert_ne!(classes("\u{212A}ing") & TITLE, 0);
+        assert_eq!(classes(&"a".repeat(21)), 0);
+        for w in [
+            "Baghdad",
+            "PRESIDENT",
+            "in",
+            "June",
+            "don't",
+            "a",
+            "neighbourhoods",
+            "x1",
+        ] {
+            assert_eq!(
+                classes_of_ascii_word(w.as_bytes(), 0, w.len()),
+                classes(w),
+                "{w}"
+            );
+            let t = format!("{w} and a long tail of text");
+            assert_eq!(
+                classes_of_ascii_word(t.as_bytes(), 0, w.len()),
+                classes(w),
+                "{w}"
+            );
+        }
+    }
+
+    #[test]
+    fn table_words_fit_a_key() {
+        for (_, list) in tables() {
+            for w in list {
+                assert!(w.len() <= KEY_LEN && w.is_ascii() && !w.is_empty(), "{w}");
+            }
+        }
+    }
+}
