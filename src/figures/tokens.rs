@@ -259,6 +259,7 @@ pub type WordMap<V> =
     std::collections::HashMap<&'static str, V, std::hash::BuildHasherDefault<Fnv>>;
 
 /// The token text, or "" when out of range.
+#[inline]
 pub fn text_of<'a>(text: &'a str, t: &Tok) -> &'a str {
     text.get(t.start..t.end).unwrap_or("")
 }

@@ -165,63 +165,47 @@ fn lead_in(text: &str, t: Tok, floor: usize) -> Option<Tok> {
 
 /// Lower-case text of a word token (empty if not a plain ASCII word).
 fn low<'a>(text: &'a str, tok: Option<Tok>) -> LowWord<'a> {
-    let mut w: LowWord<'a> = LowWord::EMPTY;
-    if let Some(t) = tok.filter(|t| t.kind != TokKind::Digits) {
-        let s = t.text(text);
-        if token::is_plain_lower(s) {
-            // Already lower case: borrowed, no copy and no UTF-8 check.
-            w.borrowed = s;
-        } else {
-            let mut buf = [0u8; 32];
-            if let Some(s) = lower(text, t, &mut buf) {
-                w.len = s.len();
-                w.buf = buf;
-                w.owned = true;
-            }
-        }
+    let Some(t) = tok.filter(|t| t.kind != TokKind::Digits) else {
+        return LowWord::Borrowed("");
+    };
+    let s = t.text(text);
+    if token::is_plain_lower(s) {
+        // Already lower case: borrowed, no copy and no UTF-8 check.
+        return LowWord::Borrowed(s);
     }
-    w
+    let mut buf = [0u8; 32];
+    match lower(text, t, &mut buf).map(str::len) {
+        Some(len) => LowWord::Owned(buf, len),
+        None => LowWord::Borrowed(""),
+    }
 }
 
 /// A lower-cased word: borrowed from the text when it is already lower case, else on the
 /// stack.
-struct LowWord<'a> {
-    borrowed: &'a str,
-    buf: [u8; 32],
-    len: usize,
-    owned: bool,
+enum LowWord<'a> {
+    Borrowed(&'a str),
+    Owned([u8; 32], usize),
 }
 
 impl<'a> LowWord<'a> {
-    const EMPTY: LowWord<'static> = LowWord {
-        borrowed: "",
-        buf: [0; 32],
-        len: 0,
-        owned: false,
-    };
-
     fn from(s: &'a str) -> LowWord<'a> {
-        LowWord {
-            borrowed: s,
-            ..LowWord::EMPTY
-        }
+        LowWord::Borrowed(s)
     }
 
     fn as_str(&self) -> &str {
-        if !self.owned {
-            return self.borrowed;
+        match self {
+            LowWord::Borrowed(s) => s,
+            LowWord::Owned(buf, len) => buf
+                .get(..*len)
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .unwrap_or(""),
         }
-        self.buf
-            .get(..self.len)
-            .and_then(|b| std::str::from_utf8(b).ok())
-            .unwrap_or("")
     }
 
     fn is_empty(&self) -> bool {
-        if self.owned {
-            self.len == 0
-        } else {
-            self.borrowed.is_empty()
+        match self {
+            LowWord::Borrowed(s) => s.is_empty(),
+            LowWord::Owned(_, len) => *len == 0,
         }
     }
 }

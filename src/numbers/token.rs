@@ -238,6 +238,7 @@ pub fn is_plain_lower(s: &str) -> bool {
 }
 
 /// Does the token's text equal `word` (ASCII, lower case), ignoring case?
+#[inline]
 pub fn is_word(text: &str, tok: Tok, word: &str) -> bool {
     let t = tok.text(text);
     t.len() == word.len() && t.eq_ignore_ascii_case(word)
