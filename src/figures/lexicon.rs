@@ -220,6 +220,7 @@ pub fn classes(word: &str) -> Class {
 }
 
 /// Case-insensitive word equality (no allocation).
+#[inline]
 pub fn is(word: &str, want: &str) -> bool {
     word.eq_ignore_ascii_case(want)
 }

@@ -37,6 +37,9 @@ pub struct Tok {
     pub month_like: bool,
     /// Some trigger phrase starts with this word.
     pub starts_trigger: bool,
+    /// 1 + the index of the trigger rows starting with this word in
+    /// [`triggers::groups`] (0: none).
+    pub trigger_rows: u16,
 }
 
 impl Tok {
@@ -61,6 +64,17 @@ impl Tok {
     }
 }
 
+/// The char at byte `i` of `s` (a char boundary) and its length; ASCII without decoding.
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+    let b = *s.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some((char::from(b), 1));
+    }
+    let c = s.get(i..)?.chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
 /// Splits `text[range]` into tokens (appended to `out`, which is cleared first).
 pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Tok>) {
     out.clear();
@@ -68,23 +82,31 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Tok>) {
         return;
     };
     let base = range.start;
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some((c, cl)) = char_at(s, i) {
         if c.is_whitespace() {
+            i += cl;
             continue;
         }
         if c.is_alphanumeric() {
             let digits = c.is_ascii_digit();
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = it.peek() {
+            let mut end = i + cl;
+            loop {
+                // ASCII letters and digits run on without decoding.
+                while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+                    end += 1;
+                }
+                let Some((d, dl)) = char_at(s, end) else {
+                    break;
+                };
                 if d.is_alphanumeric() {
-                    end = j + d.len_utf8();
-                    it.next();
+                    end += dl;
                     continue;
                 }
                 // Inner joiners: "forty-three", "1,633", "2.5", "U.S.", "men's".
                 if matches!(d, '-' | '\'' | '’' | ',' | '.') {
-                    let after = s[j + d.len_utf8()..].chars().next();
+                    let after = char_at(s, end + dl).map(|(a, _)| a);
                     let joins = match (d, after) {
                         (',', Some(a)) => digits && a.is_ascii_digit(),
                         ('.', Some(a)) => a.is_alphanumeric() && (digits == a.is_ascii_digit()),
@@ -92,7 +114,7 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Tok>) {
                         _ => false,
                     };
                     if joins {
-                        it.next();
+                        end += dl;
                         continue;
                     }
                 }
@@ -107,18 +129,22 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Tok>) {
                 number: false,
                 month_like: false,
                 starts_trigger: false,
+                trigger_rows: 0,
             });
+            i = end;
         } else {
             out.push(Tok {
                 start: base + i,
-                end: base + i + c.len_utf8(),
+                end: base + i + cl,
                 shape: Shape::Punct(normalise_punct(c)),
                 class: 0,
                 trigger: None,
                 number: false,
                 month_like: false,
                 starts_trigger: false,
+                trigger_rows: 0,
             });
+            i += cl;
         }
     }
     // One lower-casing and one look-up per word: its classes, and whether a trigger phrase
@@ -126,13 +152,14 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Tok>) {
     let mut starts = false;
     for t in out.iter_mut() {
         if t.shape == Shape::Word {
-            let w = &text[t.start..t.end];
+            let w = text.get(t.start..t.end).unwrap_or("");
             let mut buf = [0u8; 32];
-            if let Some((class, first)) = lower_bytes(w, &mut buf).and_then(|l| words().get(l)) {
-                t.class = *class;
+            if let Some(&(class, rows)) = lower_bytes(w, &mut buf).and_then(|l| words().get(l)) {
+                t.class = class;
                 t.month_like = t.class & lexicon::MONTH != 0 && w.starts_with(char::is_uppercase);
-                t.starts_trigger = *first;
-                starts |= *first;
+                t.starts_trigger = rows != 0;
+                t.trigger_rows = rows;
+                starts |= rows != 0;
             }
         }
     }
@@ -149,16 +176,17 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Tok>) {
     }
 }
 
-/// Every table word: its classes, and whether a trigger phrase starts with it.
-fn words() -> &'static ByteMap<(lexicon::Class, bool)> {
-    static W: std::sync::OnceLock<ByteMap<(lexicon::Class, bool)>> = std::sync::OnceLock::new();
+/// Every table word: its classes, and (1 + the index of) the group of trigger rows that
+/// start with it in [`triggers::groups`] (0: none).
+fn words() -> &'static ByteMap<(lexicon::Class, u16)> {
+    static W: std::sync::OnceLock<ByteMap<(lexicon::Class, u16)>> = std::sync::OnceLock::new();
     W.get_or_init(|| {
-        let mut m: ByteMap<(lexicon::Class, bool)> = ByteMap::default();
+        let mut m: ByteMap<(lexicon::Class, u16)> = ByteMap::default();
         for (w, c) in lexicon::table() {
             m.entry(w.as_bytes()).or_default().0 |= *c;
         }
-        for w in triggers::index().keys() {
-            m.entry(w.as_bytes()).or_default().1 = true;
+        for (g, (w, _)) in triggers::groups().iter().enumerate() {
+            m.entry(w.as_bytes()).or_default().1 = u16::try_from(g + 1).unwrap_or(0);
         }
         m
     })
@@ -231,6 +259,7 @@ pub type WordMap<V> =
     std::collections::HashMap<&'static str, V, std::hash::BuildHasherDefault<Fnv>>;
 
 /// The token text, or "" when out of range.
+#[inline]
 pub fn text_of<'a>(text: &'a str, t: &Tok) -> &'a str {
     text.get(t.start..t.end).unwrap_or("")
 }

@@ -2,7 +2,7 @@
 //! one takes its count. Every row is matched case-insensitively on whole words.
 
 use super::lexicon::is;
-use super::tokens::{lower, Shape, Tok, WordMap};
+use super::tokens::{Shape, Tok};
 use crate::report::model::Category::{self, *};
 use std::sync::OnceLock;
 
@@ -331,43 +331,51 @@ impl TriggerMatch {
     }
 }
 
-/// First word -> rows starting with it, longest phrase first.
-pub fn index() -> &'static WordMap<Vec<u16>> {
-    static I: OnceLock<WordMap<Vec<u16>>> = OnceLock::new();
-    I.get_or_init(|| {
-        let mut m: WordMap<Vec<u16>> = WordMap::default();
+/// The rows grouped by first word, each group longest phrase first, each row with its
+/// words after the first: the trigger table indexed once, matched token by token.
+type Groups = Vec<(&'static str, Vec<(u16, Vec<&'static str>)>)>;
+
+/// First word -> rows starting with it (longest phrase first, then table order), with the
+/// words that follow the first.
+pub fn groups() -> &'static Groups {
+    static G: OnceLock<Groups> = OnceLock::new();
+    G.get_or_init(|| {
+        let mut g: Groups = Vec::new();
         for (i, t) in TRIGGERS.iter().enumerate() {
-            let first = t.phrase.split(' ').next().unwrap_or("");
-            m.entry(first).or_default().push(i as u16);
+            let mut words = t.phrase.split(' ');
+            let first = words.next().unwrap_or("");
+            let row = (i as u16, words.collect());
+            match g.iter_mut().find(|(w, _)| *w == first) {
+                Some((_, rows)) => rows.push(row),
+                None => g.push((first, vec![row])),
+            }
         }
-        for v in m.values_mut() {
-            v.sort_by_key(|&i| std::cmp::Reverse(TRIGGERS[usize::from(i)].phrase.len()));
+        for (_, rows) in g.iter_mut() {
+            rows.sort_by_key(|&(i, _)| std::cmp::Reverse(TRIGGERS[usize::from(i)].phrase.len()));
         }
-        m
+        g
     })
 }
 
-/// The longest trigger phrase starting at token `i`.
+/// The longest trigger phrase starting at token `i` (whose `trigger_rows` names the rows
+/// that start with its word).
 pub fn match_at(text: &str, toks: &[Tok], i: usize) -> Option<TriggerMatch> {
     let first = toks.get(i)?;
-    let mut buf = [0u8; 32];
-    let w = lower(text.get(first.start..first.end)?, &mut buf)?;
-    let rows = index().get(w)?;
-    'rows: for &r in rows {
-        let row = &TRIGGERS[usize::from(r)];
-        let mut n = 0usize;
-        for (k, word) in row.phrase.split(' ').enumerate() {
-            let Some(tok) = toks.get(i + k) else {
+    let rows = &groups()
+        .get(usize::from(first.trigger_rows).checked_sub(1)?)?
+        .1;
+    'rows: for (r, rest) in rows {
+        for (k, word) in rest.iter().enumerate() {
+            let Some(tok) = toks.get(i + 1 + k) else {
                 continue 'rows;
             };
             if tok.shape != Shape::Word || !is(text.get(tok.start..tok.end)?, word) {
                 continue 'rows;
             }
-            n = k + 1;
         }
         return Some(TriggerMatch {
-            entry: r,
-            len: n as u8,
+            entry: *r,
+            len: (rest.len() + 1) as u8,
         });
     }
     None

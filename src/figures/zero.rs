@@ -8,7 +8,7 @@
 //! | "no one was kidnapped", "no arrests were made" | kidnapped, detained |
 
 use crate::report::model::Category;
-use regex::Regex;
+use aho_corasick::AhoCorasick;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -28,45 +28,244 @@ const BOTH: &[Category] = &[Category::Killed, Category::Injured];
 const KIDNAPPED: &[Category] = &[Category::Kidnapped];
 const DETAINED: &[Category] = &[Category::Detained];
 
-fn re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        Regex::new(
-            r"(?ix)\b(?:
-              (?:no[\s-]one|nobody|none|no\ (?:people|persons?|civilians?|passengers?|soldiers?|one\ else))
-                \s+(?:else\s+)?(?:was|were|has\ been|had\ been|is|are|got)?\s*(?:reported\s+|seriously\s+|immediately\s+|believed\s+(?:to\ have\ been\s+)?)?
-                (?P<v>killed|hurt|injured|wounded|harmed|died|dead|kidnapped|abducted|arrested|detained)
-            | (?:no|without|zero|nor\ any)\s+(?:reported\s+|immediate\s+|reports\ of\s+|serious\s+|human\s+)?
-                (?P<n>casualties|injuries|deaths|fatalities|dead|injured|wounded|arrests)\b
-            )",
-        )
-        .expect("the zero-statement pattern is valid")
+// The statements read, in order (words compared ignoring case; a space inside a word of a
+// table is one space; "_" below is one or more white-space characters):
+//
+// 1. "no one" (or "no-one") | "nobody" | "none" | "no " + NOBODY_PEOPLE, then _,
+//    optionally "else" _, optionally a word of BE, optionally white space, optionally a word
+//    of SAID_SO followed by _ ("believed" may add "to have been" _), then a word of
+//    HARM_VERBS (as a prefix: "no one was hurt").
+//    "no one was hurt", "nobody else was killed", "no civilians were reported killed".
+// 2. Else: a word of NONE, _, optionally a word of NO_KIND followed by _, then a whole word of
+//    HARM_NOUNS. "no casualties", "without serious injuries", "no reports of deaths".
+
+/// People after "no ": "no civilians were hurt", "no one else died".
+const NOBODY_PEOPLE: &[&str] = &[
+    "people",
+    "persons",
+    "person",
+    "civilians",
+    "civilian",
+    "passengers",
+    "passenger",
+    "soldiers",
+    "soldier",
+    "one else",
+];
+
+/// "no one [was] hurt".
+const BE: &[&str] = &["was", "were", "has been", "had been", "is", "are", "got"];
+
+/// "no one was [reported] killed", "nobody was [believed to have been] hurt": each word,
+/// then white space, then optionally its second part and white space.
+const SAID_SO: &[(&str, Option<&str>)] = &[
+    ("reported", None),
+    ("seriously", None),
+    ("immediately", None),
+    ("believed", Some("to have been")),
+];
+
+/// The harm after "no one was", with the categories it sets to zero ("no one was hurt":
+/// no one was hurt at all, so no one was killed either).
+const HARM_VERBS: &[(&str, &[Category])] = &[
+    ("killed", KILLED),
+    ("hurt", HURT),
+    ("injured", INJURED),
+    ("wounded", INJURED),
+    ("harmed", HURT),
+    ("died", KILLED),
+    ("dead", KILLED),
+    ("kidnapped", KIDNAPPED),
+    ("abducted", KIDNAPPED),
+    ("arrested", DETAINED),
+    ("detained", DETAINED),
+];
+
+/// "[no] casualties", "[without] casualties", "[zero] deaths", "[nor any] injuries".
+const NONE: &[&str] = &["no", "without", "zero", "nor any"];
+
+/// "no [reported] casualties", "no [reports of] deaths", "without [serious] injuries".
+const NO_KIND: &[&str] = &["reported", "immediate", "reports of", "serious", "human"];
+
+/// The harm after "no", with the categories it sets to zero.
+const HARM_NOUNS: &[(&str, &[Category])] = &[
+    ("casualties", BOTH),
+    ("injuries", INJURED),
+    ("deaths", KILLED),
+    ("fatalities", KILLED),
+    ("dead", KILLED),
+    ("injured", INJURED),
+    ("wounded", INJURED),
+    ("arrests", DETAINED),
+];
+
+/// Where a statement can start: the first words of both forms ("no" also starts "no one",
+/// "nobody", "none" and "nor any").
+fn starts() -> &'static AhoCorasick {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(["no", "without", "zero"])
+            .unwrap_or_else(|_| AhoCorasick::new(["no"]).unwrap_or_else(|_| unreachable!()))
     })
+}
+
+/// The char at byte `i` (a char boundary) and its length.
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let c = text.get(i..)?.chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
+/// A char compared ignoring case: ASCII letters, and the two other letters whose simple
+/// case folding is an ASCII letter (the Kelvin sign is "k", the long s is "s").
+fn fold(c: char) -> char {
+    match c {
+        '\u{212A}' => 'k',
+        '\u{17F}' => 's',
+        _ => c.to_ascii_lowercase(),
+    }
+}
+
+/// Is `c` a word character for word boundaries (letters, digits, marks, connectors)?
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+        || c == '_'
+        || matches!(
+            c,
+            '\u{300}'..='\u{36F}' | '\u{200C}' | '\u{200D}' | '\u{203F}' | '\u{2040}'
+        )
+}
+
+/// The end of `word` (lower case; a space matches one space) at byte `at`, ignoring case.
+fn word(text: &str, at: usize, word: &str) -> Option<usize> {
+    let mut i = at;
+    for w in word.chars() {
+        let (c, n) = char_at(text, i)?;
+        let same = if w == ' ' { c == ' ' } else { fold(c) == w };
+        if !same {
+            return None;
+        }
+        i += n;
+    }
+    Some(i)
+}
+
+/// The first word of `words` at `at` that `then` accepts, and where `then` ends.
+fn first_of(
+    text: &str,
+    at: usize,
+    words: &[&str],
+    then: impl Fn(usize) -> Option<usize>,
+) -> Option<usize> {
+    words.iter().find_map(|w| then(word(text, at, w)?))
+}
+
+/// The end of the white space at `at` (`at` itself if none).
+fn spaces(text: &str, at: usize) -> usize {
+    let mut i = at;
+    while let Some((_, n)) = char_at(text, i).filter(|(c, _)| c.is_whitespace()) {
+        i += n;
+    }
+    i
+}
+
+/// The end of one or more white-space characters at `at`.
+fn some_spaces(text: &str, at: usize) -> Option<usize> {
+    let e = spaces(text, at);
+    (e > at).then_some(e)
+}
+
+/// Does a word end at `at` (a word boundary, as the next char is not a word char)?
+fn word_ends(text: &str, at: usize) -> bool {
+    char_at(text, at).is_none_or(|(c, _)| !is_word_char(c))
+}
+
+/// Form 1: "no one was hurt". Returns the end and the harm word's range.
+fn nobody_harmed(text: &str, at: usize) -> Option<(usize, Range<usize>)> {
+    let no_one = word(text, at, "no")
+        .and_then(|i| {
+            let (c, n) = char_at(text, i)?;
+            (c.is_whitespace() || c == '-').then_some(i + n)
+        })
+        .and_then(|i| word(text, i, "one"));
+    let no_people = word(text, at, "no ");
+    // Who, in order; the first that reads on to a harm word wins.
+    let whos = [no_one, word(text, at, "nobody"), word(text, at, "none")];
+    let people = NOBODY_PEOPLE
+        .iter()
+        .map(|p| no_people.and_then(|i| word(text, i, p)));
+    whos.into_iter()
+        .chain(people)
+        .flatten()
+        .find_map(|who| nobody_harmed_after(text, who))
+}
+
+/// The rest of form 1 after who: "[ else] was reported killed".
+fn nobody_harmed_after(text: &str, who: usize) -> Option<(usize, Range<usize>)> {
+    let mut i = some_spaces(text, who)?;
+    if let Some(e) = word(text, i, "else").and_then(|e| some_spaces(text, e)) {
+        i = e;
+    }
+    if let Some(e) = BE.iter().find_map(|w| word(text, i, w)) {
+        i = e;
+    }
+    i = spaces(text, i);
+    let said = SAID_SO.iter().find_map(|(w, more)| {
+        let e = some_spaces(text, word(text, i, w)?)?;
+        let more = more.and_then(|m| some_spaces(text, word(text, e, m)?));
+        Some(more.unwrap_or(e))
+    });
+    if let Some(e) = said {
+        i = e;
+    }
+    let end = HARM_VERBS.iter().find_map(|(w, _)| word(text, i, w))?;
+    Some((end, i..end))
+}
+
+/// Form 2: "no casualties". Returns the end and the harm word's range.
+fn no_harm(text: &str, at: usize) -> Option<(usize, Range<usize>)> {
+    let mut i = first_of(text, at, NONE, |e| some_spaces(text, e))?;
+    if let Some(e) = first_of(text, i, NO_KIND, |e| some_spaces(text, e)) {
+        i = e;
+    }
+    let end = HARM_NOUNS
+        .iter()
+        .find_map(|(w, _)| word(text, i, w).filter(|e| word_ends(text, *e)))?;
+    Some((end, i..end))
 }
 
 /// Every statement in `text` that no one was harmed.
 pub fn find(text: &str) -> Vec<Zero> {
     let mut out = Vec::new();
-    for c in re().captures_iter(text) {
-        let Some(m) = c.get(0) else { continue };
-        let word = c
-            .name("v")
-            .or_else(|| c.name("n"))
-            .map(|w| w.as_str().to_ascii_lowercase())
-            .unwrap_or_default();
-        let categories = match word.as_str() {
-            "hurt" | "harmed" => HURT,
-            "killed" | "died" | "dead" | "deaths" | "fatalities" => KILLED,
-            "injured" | "wounded" | "injuries" => INJURED,
-            "casualties" => BOTH,
-            "kidnapped" | "abducted" => KIDNAPPED,
-            "arrested" | "detained" | "arrests" => DETAINED,
-            _ => continue,
+    let mut pos = 0;
+    for m in starts().find_iter(text) {
+        let at = m.start();
+        if at < pos {
+            continue;
+        }
+        // A statement starts a word.
+        let before = text.get(..at).and_then(|s| s.chars().next_back());
+        if before.is_some_and(is_word_char) {
+            continue;
+        }
+        let Some((end, harm)) = nobody_harmed(text, at).or_else(|| no_harm(text, at)) else {
+            continue;
         };
-        out.push(Zero {
-            span: m.range(),
-            categories,
-        });
+        pos = end;
+        // The harm word as written, in ASCII lower case, picks the categories.
+        let written = text.get(harm).unwrap_or("").to_ascii_lowercase();
+        let categories = HARM_VERBS
+            .iter()
+            .chain(HARM_NOUNS)
+            .find(|(w, _)| *w == written)
+            .map(|(_, c)| *c);
+        if let Some(categories) = categories {
+            out.push(Zero {
+                span: at..end,
+                categories,
+            });
+        }
     }
     out
 }
@@ -93,5 +292,37 @@ mod tests {
         assert_eq!(cats("No-one was injured in the blast"), INJURED.to_vec());
         assert!(cats("13 people were killed.").is_empty());
         assert!(cats("No group claimed the attack.").is_empty());
+    }
+
+    #[test]
+    fn reads_every_form() {
+        let spans = |s: &str| {
+            find(s)
+                .into_iter()
+                .map(|z| s[z.span].to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            spans("Nobody else was believed to have been hurt."),
+            ["Nobody else was believed to have been hurt"]
+        );
+        assert_eq!(
+            spans("There were no reports of deaths, nor any injuries."),
+            ["no reports of deaths", "nor any injuries"]
+        );
+        assert_eq!(
+            spans("The convoy passed without serious casualties"),
+            ["without serious casualties"]
+        );
+        assert_eq!(
+            spans("No civilians were reported killed; none dead."),
+            ["No civilians were reported killed", "none dead"]
+        );
+        // A harm noun is a whole word; a harm verb may start a longer word.
+        assert!(spans("no deathsx").is_empty());
+        assert_eq!(spans("no one was hurtful"), ["no one was hurt"]);
+        // Only at the start of a word.
+        assert!(spans("the piano deaths").is_empty());
+        assert!(spans("casino killed").is_empty());
     }
 }

@@ -164,57 +164,60 @@ fn lead_in(text: &str, t: Tok, floor: usize) -> Option<Tok> {
 }
 
 /// Lower-case text of a word token (empty if not a plain ASCII word).
-fn low(text: &str, tok: Option<Tok>) -> LowWord {
-    let mut w = LowWord {
-        buf: [0; 32],
-        len: 0,
+fn low<'a>(text: &'a str, tok: Option<Tok>) -> LowWord<'a> {
+    let Some(t) = tok.filter(|t| t.kind != TokKind::Digits) else {
+        return LowWord::Borrowed("");
     };
-    if let Some(t) = tok.filter(|t| t.kind != TokKind::Digits) {
-        let mut buf = [0u8; 32];
-        if let Some(s) = lower(text, t, &mut buf) {
-            w.len = s.len();
-            w.buf = buf;
-        }
+    let s = t.text(text);
+    if token::is_plain_lower(s) {
+        // Already lower case: borrowed, no copy and no UTF-8 check.
+        return LowWord::Borrowed(s);
     }
-    w
+    let mut buf = [0u8; 32];
+    match lower(text, t, &mut buf).map(str::len) {
+        Some(len) => LowWord::Owned(buf, len),
+        None => LowWord::Borrowed(""),
+    }
 }
 
-/// A lower-cased word on the stack.
-struct LowWord {
-    buf: [u8; 32],
-    len: usize,
+/// A lower-cased word: borrowed from the text when it is already lower case, else on the
+/// stack.
+enum LowWord<'a> {
+    Borrowed(&'a str),
+    Owned([u8; 32], usize),
 }
 
-impl LowWord {
-    fn from(s: &str) -> LowWord {
-        let mut w = LowWord {
-            buf: [0; 32],
-            len: 0,
-        };
-        if let Some(dst) = w.buf.get_mut(..s.len()) {
-            dst.copy_from_slice(s.as_bytes());
-            w.len = s.len();
-        }
-        w
+impl<'a> LowWord<'a> {
+    fn from(s: &'a str) -> LowWord<'a> {
+        LowWord::Borrowed(s)
     }
 
     fn as_str(&self) -> &str {
-        self.buf
-            .get(..self.len)
-            .and_then(|b| std::str::from_utf8(b).ok())
-            .unwrap_or("")
+        match self {
+            LowWord::Borrowed(s) => s,
+            LowWord::Owned(buf, len) => buf
+                .get(..*len)
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .unwrap_or(""),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        match self {
+            LowWord::Borrowed(s) => s.is_empty(),
+            LowWord::Owned(_, len) => *len == 0,
+        }
     }
 }
 
 /// The lookup key of a token: its lower-case text (punctuation as written).
-fn key_of(text: &str, tok: Option<Tok>) -> LowWord {
-    let mut w = low(text, tok);
-    if w.len == 0 {
+fn key_of<'a>(text: &'a str, tok: Option<Tok>) -> LowWord<'a> {
+    let w = low(text, tok);
+    if w.is_empty() {
         if let Some(t) = tok.filter(|t| t.kind == TokKind::Punct) {
-            let b = t.text(text).as_bytes();
-            if let Some(dst) = w.buf.get_mut(..b.len()) {
-                dst.copy_from_slice(b);
-                w.len = b.len();
+            let p = t.text(text);
+            if p.len() <= 32 {
+                return LowWord::from(p);
             }
         }
     }
@@ -389,15 +392,24 @@ fn read_digits(text: &str, tok: Tok) -> Read {
     Read::Number(n)
 }
 
+/// The vague phrases whose first word is `first` (lower case), in table order.
+fn vague_by_first(first: &str) -> impl Iterator<Item = &'static vague::VagueWord> {
+    static IX: OnceLock<PhraseIndex> = OnceLock::new();
+    IX.get_or_init(|| {
+        PhraseIndex::from_keys(
+            vague::VAGUE_WORDS
+                .iter()
+                .map(|v| v.phrase.split(' ').next().map(str::to_string)),
+        )
+    })
+    .candidates(first)
+    .filter_map(|i| vague::VAGUE_WORDS.get(i))
+}
+
 /// A vague phrase at this word ("dozens", "tens of thousands", "a few").
 fn read_vague(text: &str, tok: Tok) -> Option<Num> {
     let first = low(text, Some(tok));
-    let first = first.as_str();
-    for v in vague::VAGUE_WORDS {
-        let p = v.phrase.as_bytes();
-        if !(p.starts_with(first.as_bytes()) && p.get(first.len()).is_none_or(|b| *b == b' ')) {
-            continue;
-        }
+    for v in vague_by_first(first.as_str()) {
         let Some(end) = match_fwd(text, tok.start, v.phrase) else {
             continue;
         };

@@ -210,8 +210,12 @@ pub fn prev_token(text: &str, pos: usize) -> Option<Tok> {
 
 /// Lower-cases an ASCII word into `buf` (curly apostrophes become `'`); `None` if the word
 /// is too long or not ASCII, which no table word is.
-pub fn lower<'b>(text: &str, tok: Tok, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+pub fn lower<'b>(text: &'b str, tok: Tok, buf: &'b mut [u8; 32]) -> Option<&'b str> {
     let s = text.get(tok.start..tok.end)?;
+    // Most words are already lower-case ASCII: borrow them, no copy.
+    if is_plain_lower(s) {
+        return Some(s);
+    }
     let mut n = 0;
     for c in s.chars() {
         let b = if c == '\u{2019}' {
@@ -227,7 +231,14 @@ pub fn lower<'b>(text: &str, tok: Tok, buf: &'b mut [u8; 32]) -> Option<&'b str>
     std::str::from_utf8(buf.get(..n)?).ok()
 }
 
+/// Is `s` lower-case ASCII without a curly apostrophe, short enough for [`lower`]'s buffer
+/// (then it is its own lower-case form)?
+pub fn is_plain_lower(s: &str) -> bool {
+    s.len() <= 32 && s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+}
+
 /// Does the token's text equal `word` (ASCII, lower case), ignoring case?
+#[inline]
 pub fn is_word(text: &str, tok: Tok, word: &str) -> bool {
     let t = tok.text(text);
     t.len() == word.len() && t.eq_ignore_ascii_case(word)
