@@ -4,5 +4,6 @@ pub mod build;
 pub mod csv;
 pub mod geojson;
 pub mod html;
+pub mod json;
 pub mod markdown;
 pub mod model;
