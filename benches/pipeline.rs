@@ -169,7 +169,13 @@ fn main() {
         json_bytes as f64 / bytes as f64
     );
     let figures: usize = staged.iter().map(|(f, _)| f.len()).sum();
-    println!("  ({figures} figures found in the corpus)\n\nwhole pipeline, one core:");
+    println!(
+        "  ({figures} figures found in the corpus: {:.2} a KB, one per {:.0} bytes)",
+        figures as f64 / (bytes as f64 / 1e3),
+        bytes as f64 / figures.max(1) as f64
+    );
+    dev_density(&extractor);
+    println!("\nwhole pipeline, one core:");
     measure("decode + extract + JSON", bytes, || {
         for r in &raw {
             let text = text::load("x.txt", r).unwrap_or_default();
@@ -200,6 +206,44 @@ fn main() {
     if selected("cli") {
         cli_run(env_mb("CASUALTY_LENS_BENCH_JSONL_MB", 100));
     }
+}
+
+/// Prints the dev set's figure density (gold and found), to judge the generated corpus by:
+/// real news has long stretches of prose between figures. The dev set lives next to the
+/// repository (`../shared/corpus/dev`, `CASUALTY_LENS_DEV_DIR` elsewhere); skipped if absent.
+fn dev_density(extractor: &Extractor) {
+    let dir = std::env::var("CASUALTY_LENS_DEV_DIR").unwrap_or_else(|_| {
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/dev").to_string()
+    });
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        println!("  (no dev set at {dir} to compare the density with)");
+        return;
+    };
+    let (mut bytes, mut gold, mut found) = (0usize, 0usize, 0usize);
+    for path in entries.filter_map(|e| e.ok().map(|e| e.path())) {
+        let Some(name) = path.to_str().and_then(|p| p.strip_suffix(".gold.json")) else {
+            continue;
+        };
+        let (Ok(g), Ok(text)) = (
+            std::fs::read_to_string(&path),
+            std::fs::read_to_string(format!("{name}.txt")),
+        ) else {
+            continue;
+        };
+        let figures = serde_json::from_str::<serde_json::Value>(&g)
+            .ok()
+            .and_then(|v| v.get("figures").and_then(|f| f.as_array()).map(Vec::len));
+        gold += figures.unwrap_or(0);
+        found += extractor.extract("x", &text).figures.len();
+        bytes += text.len();
+    }
+    let kb = (bytes as f64 / 1e3).max(1e-9);
+    println!(
+        "  (dev set: {gold} gold figures in {kb:.1} KB: {:.2} a KB, one per {:.0} bytes; {:.2} a KB found)",
+        gold as f64 / kb,
+        bytes as f64 / gold.max(1) as f64,
+        found as f64 / kb
+    );
 }
 
 /// Runs the CLI binary on a generated JSONL corpus of `mb` MB on all cores.
