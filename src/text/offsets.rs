@@ -30,8 +30,15 @@ impl CharIndex {
         let mut chars = 0;
         for chunk in bytes.chunks(BLOCK) {
             let mut mask = 0u64;
-            for (k, &b) in chunk.iter().enumerate() {
-                mask |= u64::from(b & 0xC0 == 0x80) << k;
+            let mut words = chunk.chunks_exact(8);
+            for (k, word) in words.by_ref().enumerate() {
+                let mut w = [0u8; 8];
+                w.copy_from_slice(word);
+                mask |= continuation_bits(u64::from_le_bytes(w)) << (8 * k);
+            }
+            let done = chunk.len() - words.remainder().len();
+            for (k, &b) in words.remainder().iter().enumerate() {
+                mask |= u64::from(b & 0xC0 == 0x80) << (done + k);
             }
             blocks.push((chars, mask));
             chars += chunk.len() - mask.count_ones() as usize;
@@ -66,6 +73,18 @@ impl CharIndex {
     }
 }
 
+/// A bit per byte of the little-endian word `w` (byte k -> bit k): whether it is a UTF-8
+/// continuation byte (0b10xx_xxxx). ASCII words, the common case, cost one test.
+fn continuation_bits(w: u64) -> u64 {
+    const HI: u64 = 0x8080_8080_8080_8080;
+    if w & HI == 0 {
+        return 0;
+    }
+    // High bit set and the next bit clear, moved to bit 0 of each byte, then gathered.
+    let cont = (w & !(w << 1) & HI) >> 7;
+    cont.wrapping_mul(0x0102_0408_1020_4080) >> 56
+}
+
 #[cfg(test)]
 mod tests {
     use super::CharIndex;
@@ -94,6 +113,27 @@ mod tests {
             }
             assert_eq!(idx.char_offset(text.len()), text.chars().count());
             assert_eq!(idx.char_offset(text.len() + 10), text.chars().count());
+        }
+    }
+
+    #[test]
+    fn continuation_bits_match_a_byte_loop() {
+        for text in [
+            "abcdefgh",
+            "é—😀xyzé",
+            "\u{80}\u{800}\u{10000}ab",
+            "😀😀",
+            "ÿÿÿÿ",
+        ] {
+            let b = text.as_bytes();
+            let mut w = [0u8; 8];
+            w.copy_from_slice(&b[..8]);
+            let want = (0..8).fold(0u64, |m, k| m | (u64::from(b[k] & 0xC0 == 0x80) << k));
+            assert_eq!(
+                super::continuation_bits(u64::from_le_bytes(w)),
+                want,
+                "{text}"
+            );
         }
     }
 

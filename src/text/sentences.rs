@@ -13,16 +13,6 @@ const ABBREVIATIONS: &[&str] = &[
 /// The longest entry of [`ABBREVIATIONS`] in bytes (checked by a test).
 const MAX_ABBREVIATION: usize = 6;
 
-/// The bytes a sentence can end at: line breaks and `.`, `!`, `?`.
-const STOPS: [bool; 256] = {
-    let mut t = [false; 256];
-    t[b'\n' as usize] = true;
-    t[b'.' as usize] = true;
-    t[b'!' as usize] = true;
-    t[b'?' as usize] = true;
-    t
-};
-
 /// Splits `text` into sentence byte ranges that cover it without overlap.
 ///
 /// A sentence ends at `.`, `!` or `?` (with closing quotes/brackets) followed by white space
@@ -34,13 +24,26 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::with_capacity(bytes.len() / 96 + 1);
     let mut start = 0;
     let mut i = 0;
+    // Only line breaks and sentence-final punctuation can end a sentence: the next of each
+    // is found with memchr (SIMD) and kept until `i` passes it.
+    let after = |from: usize| bytes.get(from..).unwrap_or_default();
+    let find_nl =
+        |from: usize| memchr::memchr(b'\n', after(from)).map_or(bytes.len(), |k| from + k);
+    let find_stop = |from: usize| {
+        memchr::memchr3(b'.', b'!', b'?', after(from)).map_or(bytes.len(), |k| from + k)
+    };
+    let (mut next_nl, mut next_stop) = (find_nl(0), find_stop(0));
     while i < bytes.len() {
-        // Only line breaks and sentence-final punctuation can end a sentence: skip the rest.
-        match bytes[i..].iter().position(|&b| STOPS[usize::from(b)]) {
-            Some(k) => i += k,
-            None => break,
+        if next_nl < i {
+            next_nl = find_nl(i);
         }
-        let b = bytes[i];
+        if next_stop < i {
+            next_stop = find_stop(i);
+        }
+        i = next_nl.min(next_stop);
+        let Some(&b) = bytes.get(i) else {
+            break;
+        };
         let mut cut = None;
         if b == b'\n' {
             // A blank line always ends a sentence.
