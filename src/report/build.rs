@@ -4,7 +4,7 @@
 //! copying any text (the CLI's JSON path); [`document`] builds the owned
 //! [`DocumentReport`] (the app's path) from the same per-item views, so both agree.
 
-use super::json::{JsonWriter, Pretty};
+use super::json::JsonWriter;
 use super::model::{Category, DocumentReport, Figure, Place, PlaceKind, Qualifier, Span, Total};
 use crate::figures::{bounds::bounds, RawFigure};
 use crate::places::ResolvedPlace;
@@ -13,7 +13,6 @@ use crate::text::Document;
 use crate::Options;
 use serde::ser::{SerializeSeq, SerializeStruct};
 use serde::{Serialize, Serializer};
-use serde_json::ser::{CompactFormatter, Formatter};
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -139,19 +138,19 @@ impl DocumentView<'_> {
     /// Appends the document as compact JSON: the bytes `serde_json::to_writer` writes for it
     /// (or for the [`DocumentReport`] [`document`] builds), walked by hand for speed.
     pub fn write_json(&self, out: &mut Vec<u8>) {
-        let mut w: JsonWriter<CompactFormatter> = JsonWriter::compact(out);
+        let mut w = JsonWriter::compact(out);
         self.write(&mut w);
     }
 
     /// Appends the document pretty-printed as nested `depth` levels deep (see
     /// [`super::json::write_pretty_at`]).
     pub fn write_json_pretty_at(&self, depth: usize, out: &mut Vec<u8>) {
-        let mut w: JsonWriter<Pretty> = JsonWriter::pretty_at(out, depth);
+        let mut w = JsonWriter::pretty_at(out, depth);
         self.write(&mut w);
     }
 
     /// The formatter calls of serialising `DocumentReport`, key by key.
-    fn write<F: Formatter>(&self, w: &mut JsonWriter<F>) {
+    fn write<const P: bool>(&self, w: &mut JsonWriter<P>) {
         w.begin_object();
         w.key(true, "name");
         w.str(self.name);
@@ -261,7 +260,7 @@ struct SpanRef<'a> {
 }
 
 impl SpanRef<'_> {
-    fn write<F: Formatter>(&self, w: &mut JsonWriter<F>) {
+    fn write<const P: bool>(&self, w: &mut JsonWriter<P>) {
         w.begin_object();
         w.key(true, "start");
         w.usize(self.start);
@@ -304,7 +303,7 @@ struct FigureRef<'a> {
 }
 
 impl FigureRef<'_> {
-    fn write<F: Formatter>(&self, w: &mut JsonWriter<F>) {
+    fn write<const P: bool>(&self, w: &mut JsonWriter<P>) {
         w.begin_object();
         w.key(true, "start");
         w.usize(self.start);
@@ -385,7 +384,7 @@ struct PlaceRef<'a, 'b> {
 }
 
 impl PlaceRef<'_, '_> {
-    fn write<F: Formatter>(&self, w: &mut JsonWriter<F>) {
+    fn write<const P: bool>(&self, w: &mut JsonWriter<P>) {
         w.begin_object();
         w.key(true, "name");
         w.str(self.name);

@@ -101,12 +101,16 @@ impl Formatter for Pretty {
     }
 }
 
-/// Writes JSON into a buffer through a serde_json [`Formatter`], making the formatter calls
-/// serde_json's serializer makes (`first` says whether a key or element is its container's
-/// first), so the output is byte for byte what serialising the same data gives.
-pub struct JsonWriter<'o, F: Formatter> {
+/// Writes JSON into a buffer as serde_json writes it, compact (`PRETTY = false`) or as its
+/// pretty printer does (`PRETTY = true`, from a starting depth): the calls mirror the
+/// serializer's formatter calls (`first` says whether a key or element is its container's
+/// first), numbers and escapes go through serde_json's own formatter, so the output is byte
+/// for byte what serialising the same data gives (tested against it).
+pub struct JsonWriter<'o, const PRETTY: bool> {
     out: &'o mut Vec<u8>,
-    f: F,
+    /// Pretty only: the nesting depth and whether the current container has a value.
+    depth: usize,
+    has_value: bool,
 }
 
 /// Writing into a `Vec` never fails: the formatters' `io::Result`s are all `Ok`.
@@ -116,26 +120,25 @@ macro_rules! ok {
     };
 }
 
-impl<'o> JsonWriter<'o, CompactFormatter> {
+impl<'o> JsonWriter<'o, false> {
     /// A writer of compact JSON appending to `out`.
     pub fn compact(out: &'o mut Vec<u8>) -> Self {
         JsonWriter {
             out,
-            f: CompactFormatter,
+            depth: 0,
+            has_value: false,
         }
     }
 }
 
-impl<'o> JsonWriter<'o, Pretty> {
+impl<'o> JsonWriter<'o, true> {
     /// A writer of pretty JSON appending to `out`, as nested `depth` levels deep (see
     /// [`write_pretty_at`]).
     pub fn pretty_at(out: &'o mut Vec<u8>, depth: usize) -> Self {
         JsonWriter {
             out,
-            f: Pretty {
-                depth,
-                has_value: false,
-            },
+            depth,
+            has_value: false,
         }
     }
 }
@@ -172,64 +175,113 @@ fn plain_prefix(bytes: &[u8]) -> usize {
     i
 }
 
-impl<F: Formatter> JsonWriter<'_, F> {
-    /// `{`
-    pub fn begin_object(&mut self) {
-        ok!(self.f.begin_object(self.out));
+impl<const PRETTY: bool> JsonWriter<'_, PRETTY> {
+    #[inline]
+    fn newline_indent(&mut self) {
+        self.out.push(b'\n');
+        for _ in 0..self.depth {
+            self.out.extend_from_slice(INDENT);
+        }
     }
 
-    /// A key and what goes between it and its value.
-    /// `key` must need no escaping (the report's keys and category names).
+    /// `{`
+    #[inline]
+    pub fn begin_object(&mut self) {
+        if PRETTY {
+            self.depth += 1;
+            self.has_value = false;
+        }
+        self.out.push(b'{');
+    }
+
+    /// A key and what goes between it and its value. `key` must need no escaping (the
+    /// report's keys and category names).
+    #[inline]
     pub fn key(&mut self, first: bool, key: &str) {
-        ok!(self.f.begin_object_key(self.out, first));
         debug_assert!(plain_prefix(key.as_bytes()) == key.len());
-        // What begin_string, write_string_fragment and end_string write, in one go.
-        self.out.reserve(key.len() + 2);
+        if !first {
+            self.out.push(b',');
+        }
+        if PRETTY {
+            self.newline_indent();
+        }
         self.out.push(b'"');
         self.out.extend_from_slice(key.as_bytes());
-        self.out.push(b'"');
-        ok!(self.f.end_object_key(self.out));
-        ok!(self.f.begin_object_value(self.out));
+        self.out
+            .extend_from_slice(if PRETTY { b"\": " } else { b"\":" });
     }
 
     /// After a key's value.
+    #[inline]
     pub fn end_value(&mut self) {
-        ok!(self.f.end_object_value(self.out));
+        if PRETTY {
+            self.has_value = true;
+        }
     }
 
     /// `}`
+    #[inline]
     pub fn end_object(&mut self) {
-        ok!(self.f.end_object(self.out));
+        if PRETTY {
+            self.depth -= 1;
+            if self.has_value {
+                self.newline_indent();
+            }
+        }
+        self.out.push(b'}');
     }
 
     /// `[`
+    #[inline]
     pub fn begin_array(&mut self) {
-        ok!(self.f.begin_array(self.out));
+        if PRETTY {
+            self.depth += 1;
+            self.has_value = false;
+        }
+        self.out.push(b'[');
     }
 
     /// Before an element.
+    #[inline]
     pub fn element(&mut self, first: bool) {
-        ok!(self.f.begin_array_value(self.out, first));
+        if !first {
+            self.out.push(b',');
+        }
+        if PRETTY {
+            self.newline_indent();
+        }
     }
 
     /// After an element.
+    #[inline]
     pub fn end_element(&mut self) {
-        ok!(self.f.end_array_value(self.out));
+        if PRETTY {
+            self.has_value = true;
+        }
     }
 
     /// `]`
+    #[inline]
     pub fn end_array(&mut self) {
-        ok!(self.f.end_array(self.out));
+        if PRETTY {
+            self.depth -= 1;
+            if self.has_value {
+                self.newline_indent();
+            }
+        }
+        self.out.push(b']');
     }
 
     /// `null`
+    #[inline]
     pub fn null(&mut self) {
-        ok!(self.f.write_null(self.out));
+        self.out.extend_from_slice(b"null");
     }
 
     /// An unsigned integer.
+    #[inline]
     pub fn u64(&mut self, v: u64) {
-        ok!(self.f.write_u64(self.out, v));
+        ok!(CompactFormatter.write_u64(self.out, v));
     }
 
     /// An index or offset.
@@ -241,7 +293,7 @@ impl<F: Formatter> JsonWriter<'_, F> {
     /// A float (null when not finite, as serde_json writes it).
     pub fn f32(&mut self, v: f32) {
         if v.is_finite() {
-            ok!(self.f.write_f32(self.out, v));
+            ok!(CompactFormatter.write_f32(self.out, v));
         } else {
             self.null();
         }
@@ -250,23 +302,34 @@ impl<F: Formatter> JsonWriter<'_, F> {
     /// A double (null when not finite, as serde_json writes it).
     pub fn f64(&mut self, v: f64) {
         if v.is_finite() {
-            ok!(self.f.write_f64(self.out, v));
+            ok!(CompactFormatter.write_f64(self.out, v));
         } else {
             self.null();
         }
     }
 
     /// A string, escaped as serde_json escapes it.
+    #[inline]
     pub fn str(&mut self, s: &str) {
-        ok!(self.f.begin_string(self.out));
+        self.out.push(b'"');
+        let plain = plain_prefix(s.as_bytes());
+        if plain == s.len() {
+            self.out.extend_from_slice(s.as_bytes());
+        } else {
+            self.escaped(s, plain);
+        }
+        self.out.push(b'"');
+    }
+
+    /// The contents of a string that needs escapes; its first `plain` bytes need none.
+    #[cold]
+    fn escaped(&mut self, s: &str, plain: usize) {
         let mut rest = s;
-        while !rest.is_empty() {
-            let n = plain_prefix(rest.as_bytes());
+        let mut n = plain;
+        loop {
             // `n` is at a char boundary: it stops at an ASCII byte or at the end.
             let (run, tail) = rest.split_at_checked(n).unwrap_or((rest, ""));
-            if !run.is_empty() {
-                ok!(self.f.write_string_fragment(self.out, run));
-            }
+            self.out.extend_from_slice(run.as_bytes());
             let Some(&b) = tail.as_bytes().first() else {
                 break;
             };
@@ -280,10 +343,10 @@ impl<F: Formatter> JsonWriter<'_, F> {
                 b'\t' => CharEscape::Tab,
                 _ => CharEscape::AsciiControl(b),
             };
-            ok!(self.f.write_char_escape(self.out, escape));
+            ok!(CompactFormatter.write_char_escape(self.out, escape));
             rest = tail.get(1..).unwrap_or("");
+            n = plain_prefix(rest.as_bytes());
         }
-        ok!(self.f.end_string(self.out));
     }
 
     /// An optional unsigned integer.
