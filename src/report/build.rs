@@ -160,10 +160,12 @@ impl DocumentView<'_> {
         w.end_value();
         w.key(false, "figures");
         w.begin_array();
+        // Figures of one sentence carry the same sentence text: escape it once.
+        let mut last_sentence = None;
         for i in 0..self.figures.len() {
             if let Some(f) = self.figure(i) {
                 w.element(i == 0);
-                f.write(w);
+                f.write(w, &mut last_sentence);
                 w.end_element();
             }
         }
@@ -303,7 +305,13 @@ struct FigureRef<'a> {
 }
 
 impl FigureRef<'_> {
-    fn write<const P: bool>(&self, w: &mut JsonWriter<P>) {
+    /// `last_sentence`: the previous figure's sentence (code point range) and where its text
+    /// was written, reused when this figure's sentence is the same.
+    fn write<const P: bool>(
+        &self,
+        w: &mut JsonWriter<P>,
+        last_sentence: &mut Option<((usize, usize), Range<usize>)>,
+    ) {
         w.begin_object();
         w.key(true, "start");
         w.usize(self.start);
@@ -345,7 +353,21 @@ impl FigureRef<'_> {
         w.f32(self.confidence);
         w.end_value();
         w.key(false, "sentence");
-        self.sentence.write(w);
+        let s = &self.sentence;
+        w.begin_object();
+        w.key(true, "start");
+        w.usize(s.start);
+        w.end_value();
+        w.key(false, "end");
+        w.usize(s.end);
+        w.end_value();
+        w.key(false, "text");
+        match last_sentence {
+            Some((span, at)) if *span == (s.start, s.end) => w.repeat(at.clone()),
+            _ => *last_sentence = Some(((s.start, s.end), w.str_at(s.text))),
+        }
+        w.end_value();
+        w.end_object();
         w.end_value();
         w.end_object();
     }

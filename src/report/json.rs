@@ -9,6 +9,7 @@
 use serde::Serialize;
 use serde_json::ser::{CharEscape, CompactFormatter, Formatter, Serializer};
 use std::io::{self, Write};
+use std::ops::Range;
 
 /// Appends `value` as compact JSON to `out`.
 pub fn write_compact<T: Serialize + ?Sized>(value: &T, out: &mut Vec<u8>) {
@@ -319,6 +320,22 @@ impl<const PRETTY: bool> JsonWriter<'_, PRETTY> {
             self.escaped(s, plain);
         }
         self.out.push(b'"');
+    }
+
+    /// A string (as [`Self::str`]); returns where its JSON was written, for [`Self::repeat`].
+    #[inline]
+    pub fn str_at(&mut self, s: &str) -> Range<usize> {
+        let start = self.out.len();
+        self.str(s);
+        start..self.out.len()
+    }
+
+    /// Writes again what was written at `at` (a value from [`Self::str_at`]).
+    #[inline]
+    pub fn repeat(&mut self, at: Range<usize>) {
+        if at.start <= at.end && at.end <= self.out.len() {
+            self.out.extend_from_within(at);
+        }
     }
 
     /// The contents of a string that needs escapes; its first `plain` bytes need none.
