@@ -112,6 +112,8 @@ pub struct JsonWriter<'o, const PRETTY: bool> {
     /// Pretty only: the nesting depth and whether the current container has a value.
     depth: usize,
     has_value: bool,
+    /// The last f32 written (its bits) and its text: confidences repeat a few values.
+    last_f32: Option<(u32, Range<usize>)>,
 }
 
 /// Writing into a `Vec` never fails: the formatters' `io::Result`s are all `Ok`.
@@ -128,6 +130,7 @@ impl<'o> JsonWriter<'o, false> {
             out,
             depth: 0,
             has_value: false,
+            last_f32: None,
         }
     }
 }
@@ -140,6 +143,7 @@ impl<'o> JsonWriter<'o, true> {
             out,
             depth,
             has_value: false,
+            last_f32: None,
         }
     }
 }
@@ -294,7 +298,16 @@ impl<const PRETTY: bool> JsonWriter<'_, PRETTY> {
     /// A float (null when not finite, as serde_json writes it).
     pub fn f32(&mut self, v: f32) {
         if v.is_finite() {
+            if let Some((bits, at)) = &self.last_f32 {
+                if *bits == v.to_bits() {
+                    let at = at.clone();
+                    self.repeat(at);
+                    return;
+                }
+            }
+            let start = self.out.len();
             ok!(CompactFormatter.write_f32(self.out, v));
+            self.last_f32 = Some((v.to_bits(), start..self.out.len()));
         } else {
             self.null();
         }
@@ -429,11 +442,29 @@ mod tests {
 
     #[test]
     fn numbers_and_nulls_as_serde_json_writes_them() {
-        for v in [0.0f32, 0.85, 1.0, 1e-7, 3.4e38, f32::NAN, f32::INFINITY] {
-            let mut out = Vec::new();
-            JsonWriter::compact(&mut out).f32(v);
-            assert_eq!(String::from_utf8(out).ok(), serde_json::to_string(&v).ok());
+        let floats = [
+            0.0f32,
+            0.85,
+            0.85,
+            1.0,
+            1e-7,
+            1e-7,
+            3.4e38,
+            f32::NAN,
+            f32::INFINITY,
+            1.0,
+        ];
+        let mut out = Vec::new();
+        let mut w = JsonWriter::compact(&mut out);
+        for v in floats {
+            w.f32(v);
+            w.element(false);
         }
+        let want: String = floats
+            .iter()
+            .map(|v| serde_json::to_string(v).unwrap_or_default() + ",")
+            .collect();
+        assert_eq!(String::from_utf8(out).ok(), Some(want));
         for v in [
             Some(-33.312),
             Some(0.0),
