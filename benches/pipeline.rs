@@ -5,6 +5,8 @@
 //! multi-core throughput and peak memory on a JSONL corpus (100 MB by default).
 //! `CASUALTY_LENS_BENCH_JSONL_MB=1024` sets the size of the CLI run (e.g. the 1 GB run).
 //! `CASUALTY_LENS_BENCH_MB` sets the in-memory corpus size (default 12).
+//! `CASUALTY_LENS_BENCH_ONLY=sentences,json` runs only the lines whose label holds one of
+//! the comma-separated words (`cli` for the CLI run).
 
 #[path = "support/corpus.rs"]
 mod corpus;
@@ -28,8 +30,21 @@ fn thread_cpu_ns() -> Option<u64> {
     s.split_whitespace().next()?.parse().ok()
 }
 
+/// Whether the line `label` is selected by `CASUALTY_LENS_BENCH_ONLY` (all are by default).
+fn selected(label: &str) -> bool {
+    match std::env::var("CASUALTY_LENS_BENCH_ONLY") {
+        Ok(only) => only
+            .split(',')
+            .any(|w| !w.is_empty() && label.to_lowercase().contains(&w.to_lowercase())),
+        Err(_) => true,
+    }
+}
+
 /// Best MB/s over runs of `f` (at least 3 runs and 1.5 s), by wall time and by CPU time.
 fn measure(label: &str, bytes: usize, mut f: impl FnMut()) -> f64 {
+    if !selected(label) {
+        return 0.0;
+    }
     let mut best = Duration::MAX;
     let mut best_cpu = u64::MAX;
     let started = Instant::now();
@@ -102,22 +117,72 @@ fn main() {
         .iter()
         .map(|d| (figures::extract(d), places::find(d, &gazetteer)))
         .collect();
-    measure("links + totals + report + JSON", bytes, || {
+    measure("links", bytes, || {
         for (d, (figs, pls)) in parsed.iter().zip(&staged) {
-            let links = incidents::link::link_places(d, figs, pls);
-            let totals = incidents::totals::totals(d, figs, Default::default());
-            let doc =
-                report::build::document("x", d, figs, pls, &links, totals, Options::default());
-            black_box(serde_json::to_string(&doc).ok());
+            black_box(incidents::link::link_places(d, figs, pls));
         }
     });
+    measure("totals", bytes, || {
+        for (d, (figs, _)) in parsed.iter().zip(&staged) {
+            black_box(incidents::totals::totals(d, figs, Default::default()));
+        }
+    });
+    let linked: Vec<_> = parsed
+        .iter()
+        .zip(&staged)
+        .map(|(d, (figs, pls))| {
+            (
+                incidents::link::link_places(d, figs, pls),
+                incidents::totals::totals(d, figs, Default::default()),
+            )
+        })
+        .collect();
+    measure("report build (owned, the app's)", bytes, || {
+        for ((d, (figs, pls)), (links, totals)) in parsed.iter().zip(&staged).zip(&linked) {
+            black_box(report::build::document(
+                "x",
+                d,
+                figs,
+                pls,
+                links,
+                totals.clone(),
+                Options::default(),
+            ));
+        }
+    });
+    // The CLI's path: the report written from the stages' results into a reused buffer.
+    let mut buf = Vec::new();
+    let mut json_bytes = 0;
+    measure("JSON (view -> buffer, the CLI's)", bytes, || {
+        json_bytes = 0;
+        for ((d, (figs, pls)), (links, totals)) in parsed.iter().zip(&staged).zip(&linked) {
+            buf.clear();
+            let view = report::build::view("x", d, figs, pls, links, totals, Options::default());
+            view.write_json(&mut buf);
+            json_bytes += buf.len();
+            black_box(&buf);
+        }
+    });
+    println!(
+        "  (JSON output {:.1} MB, {:.1}x the text)",
+        json_bytes as f64 / 1e6,
+        json_bytes as f64 / bytes as f64
+    );
     let figures: usize = staged.iter().map(|(f, _)| f.len()).sum();
-    println!("  ({figures} figures found in the corpus)\n\nwhole pipeline, one core:");
+    println!(
+        "  ({figures} figures found in the corpus: {:.2} a KB, one per {:.0} bytes)",
+        figures as f64 / (bytes as f64 / 1e3),
+        bytes as f64 / figures.max(1) as f64
+    );
+    dev_density(&extractor);
+    println!("\nwhole pipeline, one core:");
     measure("decode + extract + JSON", bytes, || {
         for r in &raw {
             let text = text::load("x.txt", r).unwrap_or_default();
-            let doc = extractor.extract("x", &text);
-            black_box(serde_json::to_string(&doc).ok());
+            let analysis = extractor.analyse(&text);
+            buf.clear();
+            analysis.view("x").write_json(&mut buf);
+            black_box(&buf);
         }
     });
     let html: Vec<String> = docs
@@ -138,7 +203,47 @@ fn main() {
     });
     drop(parsed);
 
-    cli_run(env_mb("CASUALTY_LENS_BENCH_JSONL_MB", 100));
+    if selected("cli") {
+        cli_run(env_mb("CASUALTY_LENS_BENCH_JSONL_MB", 100));
+    }
+}
+
+/// Prints the dev set's figure density (gold and found), to judge the generated corpus by:
+/// real news has long stretches of prose between figures. The dev set lives next to the
+/// repository (`../shared/corpus/dev`, `CASUALTY_LENS_DEV_DIR` elsewhere); skipped if absent.
+fn dev_density(extractor: &Extractor) {
+    let dir = std::env::var("CASUALTY_LENS_DEV_DIR").unwrap_or_else(|_| {
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/dev").to_string()
+    });
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        println!("  (no dev set at {dir} to compare the density with)");
+        return;
+    };
+    let (mut bytes, mut gold, mut found) = (0usize, 0usize, 0usize);
+    for path in entries.filter_map(|e| e.ok().map(|e| e.path())) {
+        let Some(name) = path.to_str().and_then(|p| p.strip_suffix(".gold.json")) else {
+            continue;
+        };
+        let (Ok(g), Ok(text)) = (
+            std::fs::read_to_string(&path),
+            std::fs::read_to_string(format!("{name}.txt")),
+        ) else {
+            continue;
+        };
+        let figures = serde_json::from_str::<serde_json::Value>(&g)
+            .ok()
+            .and_then(|v| v.get("figures").and_then(|f| f.as_array()).map(Vec::len));
+        gold += figures.unwrap_or(0);
+        found += extractor.extract("x", &text).figures.len();
+        bytes += text.len();
+    }
+    let kb = (bytes as f64 / 1e3).max(1e-9);
+    println!(
+        "  (dev set: {gold} gold figures in {kb:.1} KB: {:.2} a KB, one per {:.0} bytes; {:.2} a KB found)",
+        gold as f64 / kb,
+        bytes as f64 / gold.max(1) as f64,
+        found as f64 / kb
+    );
 }
 
 /// Runs the CLI binary on a generated JSONL corpus of `mb` MB on all cores.

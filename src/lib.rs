@@ -86,11 +86,65 @@ impl Extractor {
 
     /// Runs the whole pipeline over one document's text.
     pub fn extract(&self, name: &str, text: &str) -> DocumentReport {
+        let a = self.analyse(text);
+        report::build::document(
+            name,
+            &a.doc,
+            &a.figures,
+            &a.places,
+            &a.links,
+            a.totals,
+            self.options,
+        )
+    }
+
+    /// Runs the stages over one document's text, stopping before the report is built: for
+    /// writers that serialise [`Analysis::view`] straight into a buffer (no text copies).
+    pub fn analyse<'a>(&self, text: &'a str) -> Analysis<'a> {
         let doc = text::Document::new(text);
         let figures = figures::extract(&doc);
         let places = places::find(&doc, &self.gazetteer);
         let links = incidents::link::link_places(&doc, &figures, &places);
         let totals = incidents::totals::totals(&doc, &figures, self.options.policy);
-        report::build::document(name, &doc, &figures, &places, &links, totals, self.options)
+        Analysis {
+            doc,
+            figures,
+            places,
+            links,
+            totals,
+            options: self.options,
+        }
+    }
+}
+
+/// One document's stage results (byte offsets), from [`Extractor::analyse`].
+pub struct Analysis<'a> {
+    /// The text and its sentences.
+    pub doc: text::Document<'a>,
+    /// Casualty figures in text order.
+    pub figures: Vec<figures::RawFigure>,
+    /// Resolved places in order of first mention.
+    pub places: Vec<places::ResolvedPlace>,
+    /// Per figure: the index of its place.
+    pub links: Vec<Option<usize>>,
+    /// Document totals per category.
+    pub totals: std::collections::BTreeMap<Category, report::model::Total>,
+    /// The settings they were made with.
+    pub options: Options,
+}
+
+impl Analysis<'_> {
+    /// The document's report as a borrowed view: serialises exactly as
+    /// [`Extractor::extract`]'s report.
+    pub fn view<'b>(&'b self, name: &'b str) -> report::build::DocumentView<'b> {
+        report::build::view(
+            name,
+            &self.doc,
+            &self.figures,
+            &self.places,
+            &self.links,
+            &self.totals,
+            self.options,
+        )
     }
 }

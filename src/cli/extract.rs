@@ -90,7 +90,7 @@ enum Job {
 /// One processed document.
 struct Done {
     /// The rendered piece (streamed formats).
-    piece: Option<String>,
+    piece: Option<Vec<u8>>,
     /// The document itself (whole-report formats).
     doc: Option<DocumentReport>,
     /// The stderr message when it failed.
@@ -219,7 +219,7 @@ impl Writer {
                 self.sink.write_all(sep.as_bytes())?;
             }
             self.wrote_piece = true;
-            self.sink.write_all(piece.as_bytes())?;
+            self.sink.write_all(&piece)?;
         } else if let Some(doc) = done.doc {
             self.docs.push(doc);
         }
@@ -261,7 +261,25 @@ fn process(job: Job, extractor: &Extractor, output: &Output) -> Done {
         Job::Failed { name, error } => (name, Err(error), 0),
     };
     let (doc, error) = match loaded {
-        Ok(text) => (extractor.extract(&name, &text), None),
+        Ok(text) => {
+            if let Output::Stream {
+                view: Some(write), ..
+            } = output
+            {
+                // The fast path: no owned report, the JSON written from the stages' results.
+                let analysis = extractor.analyse(&text);
+                // Reports run ~5x the text (each figure carries its sentence).
+                let mut piece = Vec::with_capacity(text.len().saturating_mul(6) + 256);
+                write(&analysis.view(&name), &mut piece);
+                return Done {
+                    piece: Some(piece),
+                    doc: None,
+                    error: None,
+                    bytes,
+                };
+            }
+            (extractor.extract(&name, &text), None)
+        }
         Err(e) => {
             let message = format!("{}: {e}", label.as_deref().unwrap_or(&name));
             (failed_document(name, e), Some(message))

@@ -4,6 +4,8 @@
 //! A format that needs the whole report at once can use [`Output::Whole`] instead (documents
 //! are then kept in memory until the end).
 
+use crate::report::build::DocumentView;
+use crate::report::json;
 use crate::report::model::{DocumentReport, Report, SCHEMA};
 use clap::ValueEnum;
 
@@ -35,7 +37,10 @@ pub enum Output {
         /// Written last.
         tail: String,
         /// One document's piece (called in parallel).
-        doc: fn(DocumentReport) -> String,
+        doc: fn(DocumentReport) -> Vec<u8>,
+        /// The same piece written straight from the stages' results, appended to a buffer
+        /// (formats that have it skip building the owned report and copying its text).
+        view: Option<fn(&DocumentView, &mut Vec<u8>)>,
     },
     /// The whole report at once, at the end.
     Whole(fn(&Report) -> String),
@@ -50,24 +55,28 @@ impl Format {
                 sep: ",",
                 tail: "\n  ]\n}\n".into(),
                 doc: json_doc,
+                view: Some(json_view),
             },
             Format::Jsonl => Output::Stream {
                 head: String::new(),
                 sep: "",
                 tail: String::new(),
                 doc: jsonl_doc,
+                view: Some(jsonl_view),
             },
             Format::Csv => Output::Stream {
                 head: crate::report::csv::to_csv(&Report::new(Vec::new())),
                 sep: "",
                 tail: String::new(),
                 doc: csv_doc,
+                view: None,
             },
             Format::Geojson => Output::Stream {
                 head: "{\"type\":\"FeatureCollection\",\"features\":[".into(),
                 sep: ",",
                 tail: "]}\n".into(),
                 doc: geojson_doc,
+                view: None,
             },
             Format::Markdown => Output::Whole(crate::report::markdown::to_markdown),
             Format::Html => Output::Whole(html_report),
@@ -75,38 +84,62 @@ impl Format {
     }
 }
 
-/// A document pretty-printed at the depth of `documents[i]` (JSON strings hold no raw line
-/// breaks, so indenting every line is safe).
-fn json_doc(doc: DocumentReport) -> String {
-    let body = serde_json::to_string_pretty(&doc).unwrap_or_default();
-    format!("\n    {}", body.replace('\n', "\n    "))
+/// A document pretty-printed at the depth of `documents[i]`, after a line break.
+fn json_piece<T: serde::Serialize + ?Sized>(doc: &T, out: &mut Vec<u8>) {
+    out.extend_from_slice(b"\n    ");
+    json::write_pretty_at(doc, 2, out);
 }
 
-fn jsonl_doc(doc: DocumentReport) -> String {
-    let mut line = serde_json::to_string(&doc).unwrap_or_default();
-    line.push('\n');
-    line
+fn json_doc(doc: DocumentReport) -> Vec<u8> {
+    let mut out = Vec::new();
+    json_piece(&doc, &mut out);
+    out
+}
+
+fn json_view(doc: &DocumentView, out: &mut Vec<u8>) {
+    out.extend_from_slice(b"\n    ");
+    doc.write_json_pretty_at(2, out);
+}
+
+fn jsonl_piece<T: serde::Serialize + ?Sized>(doc: &T, out: &mut Vec<u8>) {
+    json::write_compact(doc, out);
+    out.push(b'\n');
+}
+
+fn jsonl_doc(doc: DocumentReport) -> Vec<u8> {
+    let mut out = Vec::new();
+    jsonl_piece(&doc, &mut out);
+    out
+}
+
+fn jsonl_view(doc: &DocumentView, out: &mut Vec<u8>) {
+    doc.write_json(out);
+    out.push(b'\n');
 }
 
 /// The document's CSV rows (the header is the stream's head).
-fn csv_doc(doc: DocumentReport) -> String {
-    let all = crate::report::csv::to_csv(&Report::new(vec![doc]));
-    match all.find('\n') {
-        Some(i) => all[i + 1..].to_string(),
-        None => String::new(),
+fn csv_doc(doc: DocumentReport) -> Vec<u8> {
+    let mut all = crate::report::csv::to_csv(&Report::new(vec![doc])).into_bytes();
+    match all.iter().position(|&b| b == b'\n') {
+        Some(i) => {
+            all.drain(..=i);
+            all
+        }
+        None => Vec::new(),
     }
 }
 
 /// The document's GeoJSON features, comma-separated.
-fn geojson_doc(doc: DocumentReport) -> String {
+fn geojson_doc(doc: DocumentReport) -> Vec<u8> {
     let collection = crate::report::geojson::to_geojson(&Report::new(vec![doc]));
     match collection.get("features").and_then(|f| f.as_array()) {
         Some(features) => features
             .iter()
             .map(|f| f.to_string())
             .collect::<Vec<_>>()
-            .join(","),
-        None => String::new(),
+            .join(",")
+            .into_bytes(),
+        None => Vec::new(),
     }
 }
 

@@ -1,11 +1,18 @@
 //! Pipeline results (byte offsets) -> the report's document (code point offsets).
+//!
+//! [`view`] borrows the stages' results and serialises as the report's document without
+//! copying any text (the CLI's JSON path); [`document`] builds the owned
+//! [`DocumentReport`] (the app's path) from the same per-item views, so both agree.
 
-use super::model::{Category, DocumentReport, Figure, Place, Span, Total};
+use super::json::JsonWriter;
+use super::model::{Category, DocumentReport, Figure, Place, PlaceKind, Qualifier, Span, Total};
 use crate::figures::{bounds::bounds, RawFigure};
 use crate::places::ResolvedPlace;
 use crate::text::offsets::CharIndex;
 use crate::text::Document;
 use crate::Options;
+use serde::ser::{SerializeSeq, SerializeStruct};
+use serde::{Serialize, Serializer};
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -19,64 +26,500 @@ pub fn document(
     totals: BTreeMap<Category, Total>,
     options: Options,
 ) -> DocumentReport {
-    let idx = CharIndex::new(doc.text);
-    let span = |r: &Range<usize>| Span {
-        start: idx.char_offset(r.start),
-        end: idx.char_offset(r.end),
-        text: doc.text.get(r.clone()).unwrap_or("").to_string(),
-    };
-    let figures = figures
-        .iter()
-        .enumerate()
-        .map(|(i, f)| {
-            let (min, max) = bounds(f.value, f.qualifier, f.max, options.policy);
-            let s = span(&f.span);
-            let sentence = doc
-                .sentences
-                .get(doc.sentence_of(f.span.start))
-                .cloned()
-                .unwrap_or(0..0);
-            Figure {
-                start: s.start,
-                end: s.end,
-                text: s.text,
-                category: f.category,
-                value: f.value,
-                qualifier: f.qualifier,
-                min,
-                max,
-                victims: f
-                    .victims
-                    .as_ref()
-                    .and_then(|v| doc.text.get(v.clone()))
-                    .map(str::to_string),
-                trigger: span(&f.trigger),
-                place: links.get(i).copied().flatten(),
-                part_of: f.part_of,
-                confidence: f.confidence,
-                sentence: span(&sentence),
-            }
+    let empty = BTreeMap::new();
+    let v = view(name, doc, figures, places, links, &empty, options);
+    DocumentReport {
+        name: name.to_string(),
+        date: None,
+        figures: (0..figures.len())
+            .filter_map(|i| v.figure(i))
+            .map(FigureRef::into_owned)
+            .collect(),
+        places: places.iter().map(|p| v.place(p).to_owned()).collect(),
+        totals,
+        error: None,
+    }
+}
+
+/// One document's report borrowed from the stages' results: serialises exactly as the
+/// [`DocumentReport`] [`document`] builds (same keys, order and values).
+pub fn view<'a>(
+    name: &'a str,
+    doc: &'a Document<'a>,
+    figures: &'a [RawFigure],
+    places: &'a [ResolvedPlace],
+    links: &'a [Option<usize>],
+    totals: &'a BTreeMap<Category, Total>,
+    options: Options,
+) -> DocumentView<'a> {
+    DocumentView {
+        name,
+        doc,
+        figures,
+        places,
+        links,
+        totals,
+        options,
+        idx: CharIndex::new(doc.text),
+    }
+}
+
+/// A document's report as a view over the stages' results (see [`view`]).
+pub struct DocumentView<'a> {
+    name: &'a str,
+    doc: &'a Document<'a>,
+    figures: &'a [RawFigure],
+    places: &'a [ResolvedPlace],
+    links: &'a [Option<usize>],
+    totals: &'a BTreeMap<Category, Total>,
+    options: Options,
+    idx: CharIndex,
+}
+
+impl<'a> DocumentView<'a> {
+    fn span(&self, r: &Range<usize>) -> SpanRef<'a> {
+        SpanRef {
+            start: self.idx.char_offset(r.start),
+            end: self.idx.char_offset(r.end),
+            text: self.doc.text.get(r.clone()).unwrap_or(""),
+        }
+    }
+
+    /// Figure `i` as the report shows it.
+    fn figure(&self, i: usize) -> Option<FigureRef<'a>> {
+        let f = self.figures.get(i)?;
+        let (min, max) = bounds(f.value, f.qualifier, f.max, self.options.policy);
+        let s = self.span(&f.span);
+        let sentence = self
+            .doc
+            .sentences
+            .get(self.doc.sentence_of(f.span.start))
+            .cloned()
+            .unwrap_or(0..0);
+        Some(FigureRef {
+            start: s.start,
+            end: s.end,
+            text: s.text,
+            category: f.category,
+            value: f.value,
+            qualifier: f.qualifier,
+            min,
+            max,
+            victims: f
+                .victims
+                .as_ref()
+                .and_then(|v| self.doc.text.get(v.clone())),
+            trigger: self.span(&f.trigger),
+            place: self.links.get(i).copied().flatten(),
+            part_of: f.part_of,
+            confidence: f.confidence,
+            sentence: self.span(&sentence),
         })
-        .collect();
-    let places = places
-        .iter()
-        .map(|p| Place {
-            name: p.name.clone(),
-            country: p.country.clone(),
-            admin1: p.admin1.clone(),
+    }
+
+    fn place<'b>(&'b self, p: &'a ResolvedPlace) -> PlaceRef<'a, 'b> {
+        PlaceRef {
+            name: &p.name,
+            country: p.country.as_deref(),
+            admin1: p.admin1.as_deref(),
             kind: p.kind,
             lat: p.lat,
             lon: p.lon,
             geonames_id: p.geonames_id,
-            mentions: p.mentions.iter().map(span).collect(),
-        })
-        .collect();
-    DocumentReport {
-        name: name.to_string(),
-        date: None,
-        figures,
-        places,
-        totals,
-        error: None,
+            mentions: Mentions {
+                view: self,
+                mentions: &p.mentions,
+            },
+        }
+    }
+}
+
+impl DocumentView<'_> {
+    /// Appends the document as compact JSON: the bytes `serde_json::to_writer` writes for it
+    /// (or for the [`DocumentReport`] [`document`] builds), walked by hand for speed.
+    pub fn write_json(&self, out: &mut Vec<u8>) {
+        let mut w = JsonWriter::compact(out);
+        self.write(&mut w);
+    }
+
+    /// Appends the document pretty-printed as nested `depth` levels deep (see
+    /// [`super::json::write_pretty_at`]).
+    pub fn write_json_pretty_at(&self, depth: usize, out: &mut Vec<u8>) {
+        let mut w = JsonWriter::pretty_at(out, depth);
+        self.write(&mut w);
+    }
+
+    /// The formatter calls of serialising `DocumentReport`, key by key.
+    fn write<const P: bool>(&self, w: &mut JsonWriter<P>) {
+        w.begin_object();
+        w.key(true, "name");
+        w.str(self.name);
+        w.end_value();
+        w.key(false, "date");
+        w.null();
+        w.end_value();
+        w.key(false, "figures");
+        w.begin_array();
+        // Figures of one sentence carry the same sentence text: escape it once.
+        let mut last_sentence = None;
+        for i in 0..self.figures.len() {
+            if let Some(f) = self.figure(i) {
+                w.element(i == 0);
+                f.write(w, &mut last_sentence);
+                w.end_element();
+            }
+        }
+        w.end_array();
+        w.end_value();
+        w.key(false, "places");
+        w.begin_array();
+        for (i, p) in self.places.iter().enumerate() {
+            w.element(i == 0);
+            self.place(p).write(w);
+            w.end_element();
+        }
+        w.end_array();
+        w.end_value();
+        w.key(false, "totals");
+        w.begin_object();
+        for (i, (c, t)) in self.totals.iter().enumerate() {
+            w.key(i == 0, c.as_str());
+            w.begin_object();
+            w.key(true, "value");
+            w.u64(t.value);
+            w.end_value();
+            w.key(false, "min");
+            w.opt_u64(t.min);
+            w.end_value();
+            w.key(false, "max");
+            w.opt_u64(t.max);
+            w.end_value();
+            w.key(false, "figures");
+            w.begin_array();
+            for (k, &f) in t.figures.iter().enumerate() {
+                w.element(k == 0);
+                w.usize(f);
+                w.end_element();
+            }
+            w.end_array();
+            w.end_value();
+            w.end_object();
+            w.end_value();
+        }
+        w.end_object();
+        w.end_value();
+        w.end_object();
+    }
+}
+
+impl Serialize for DocumentView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        // The keys of `DocumentReport`, in its order (`error` is never set here).
+        let mut s = serializer.serialize_struct("DocumentReport", 5)?;
+        s.serialize_field("name", self.name)?;
+        s.serialize_field("date", &None::<&str>)?;
+        s.serialize_field("figures", &Figures(self))?;
+        s.serialize_field("places", &Places(self))?;
+        s.serialize_field("totals", self.totals)?;
+        s.end()
+    }
+}
+
+/// The figures of a view, as a sequence.
+struct Figures<'v, 'a>(&'v DocumentView<'a>);
+
+impl Serialize for Figures<'_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(Some(self.0.figures.len()))?;
+        for i in 0..self.0.figures.len() {
+            if let Some(f) = self.0.figure(i) {
+                seq.serialize_element(&f)?;
+            }
+        }
+        seq.end()
+    }
+}
+
+/// The places of a view, as a sequence.
+struct Places<'v, 'a>(&'v DocumentView<'a>);
+
+impl Serialize for Places<'_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(Some(self.0.places.len()))?;
+        for p in self.0.places {
+            seq.serialize_element(&self.0.place(p))?;
+        }
+        seq.end()
+    }
+}
+
+/// [`Span`], borrowed.
+#[derive(Serialize)]
+struct SpanRef<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+impl SpanRef<'_> {
+    fn write<const P: bool>(&self, w: &mut JsonWriter<P>) {
+        w.begin_object();
+        w.key(true, "start");
+        w.usize(self.start);
+        w.end_value();
+        w.key(false, "end");
+        w.usize(self.end);
+        w.end_value();
+        w.key(false, "text");
+        w.str(self.text);
+        w.end_value();
+        w.end_object();
+    }
+
+    fn to_owned(&self) -> Span {
+        Span {
+            start: self.start,
+            end: self.end,
+            text: self.text.to_string(),
+        }
+    }
+}
+
+/// [`Figure`], borrowed: the same fields in the same order.
+#[derive(Serialize)]
+struct FigureRef<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    category: Category,
+    value: u64,
+    qualifier: Qualifier,
+    min: Option<u64>,
+    max: Option<u64>,
+    victims: Option<&'a str>,
+    trigger: SpanRef<'a>,
+    place: Option<usize>,
+    part_of: Option<usize>,
+    confidence: f32,
+    sentence: SpanRef<'a>,
+}
+
+impl FigureRef<'_> {
+    /// `last_sentence`: the previous figure's sentence (code point range) and where its text
+    /// was written, reused when this figure's sentence is the same.
+    fn write<const P: bool>(
+        &self,
+        w: &mut JsonWriter<P>,
+        last_sentence: &mut Option<((usize, usize), Range<usize>)>,
+    ) {
+        w.begin_object();
+        w.key(true, "start");
+        w.usize(self.start);
+        w.end_value();
+        w.key(false, "end");
+        w.usize(self.end);
+        w.end_value();
+        w.key(false, "text");
+        w.str(self.text);
+        w.end_value();
+        w.key(false, "category");
+        w.str(self.category.as_str());
+        w.end_value();
+        w.key(false, "value");
+        w.u64(self.value);
+        w.end_value();
+        w.key(false, "qualifier");
+        w.str(self.qualifier.as_str());
+        w.end_value();
+        w.key(false, "min");
+        w.opt_u64(self.min);
+        w.end_value();
+        w.key(false, "max");
+        w.opt_u64(self.max);
+        w.end_value();
+        w.key(false, "victims");
+        w.opt_str(self.victims);
+        w.end_value();
+        w.key(false, "trigger");
+        self.trigger.write(w);
+        w.end_value();
+        w.key(false, "place");
+        w.opt_usize(self.place);
+        w.end_value();
+        w.key(false, "part_of");
+        w.opt_usize(self.part_of);
+        w.end_value();
+        w.key(false, "confidence");
+        w.f32(self.confidence);
+        w.end_value();
+        w.key(false, "sentence");
+        let s = &self.sentence;
+        w.begin_object();
+        w.key(true, "start");
+        w.usize(s.start);
+        w.end_value();
+        w.key(false, "end");
+        w.usize(s.end);
+        w.end_value();
+        w.key(false, "text");
+        match last_sentence {
+            Some((span, at)) if *span == (s.start, s.end) => w.repeat(at.clone()),
+            _ => *last_sentence = Some(((s.start, s.end), w.str_at(s.text))),
+        }
+        w.end_value();
+        w.end_object();
+        w.end_value();
+        w.end_object();
+    }
+
+    fn into_owned(self) -> Figure {
+        Figure {
+            start: self.start,
+            end: self.end,
+            text: self.text.to_string(),
+            category: self.category,
+            value: self.value,
+            qualifier: self.qualifier,
+            min: self.min,
+            max: self.max,
+            victims: self.victims.map(str::to_string),
+            trigger: self.trigger.to_owned(),
+            place: self.place,
+            part_of: self.part_of,
+            confidence: self.confidence,
+            sentence: self.sentence.to_owned(),
+        }
+    }
+}
+
+/// [`Place`], borrowed: the same fields in the same order.
+#[derive(Serialize)]
+struct PlaceRef<'a, 'b> {
+    name: &'a str,
+    country: Option<&'a str>,
+    admin1: Option<&'a str>,
+    kind: PlaceKind,
+    lat: Option<f64>,
+    lon: Option<f64>,
+    geonames_id: Option<u64>,
+    mentions: Mentions<'a, 'b>,
+}
+
+impl PlaceRef<'_, '_> {
+    fn write<const P: bool>(&self, w: &mut JsonWriter<P>) {
+        w.begin_object();
+        w.key(true, "name");
+        w.str(self.name);
+        w.end_value();
+        w.key(false, "country");
+        w.opt_str(self.country);
+        w.end_value();
+        w.key(false, "admin1");
+        w.opt_str(self.admin1);
+        w.end_value();
+        w.key(false, "kind");
+        w.str(self.kind.as_str());
+        w.end_value();
+        w.key(false, "lat");
+        w.opt_f64(self.lat);
+        w.end_value();
+        w.key(false, "lon");
+        w.opt_f64(self.lon);
+        w.end_value();
+        w.key(false, "geonames_id");
+        w.opt_u64(self.geonames_id);
+        w.end_value();
+        w.key(false, "mentions");
+        w.begin_array();
+        for (i, r) in self.mentions.mentions.iter().enumerate() {
+            w.element(i == 0);
+            self.mentions.view.span(r).write(w);
+            w.end_element();
+        }
+        w.end_array();
+        w.end_value();
+        w.end_object();
+    }
+
+    fn to_owned(&self) -> Place {
+        Place {
+            name: self.name.to_string(),
+            country: self.country.map(str::to_string),
+            admin1: self.admin1.map(str::to_string),
+            kind: self.kind,
+            lat: self.lat,
+            lon: self.lon,
+            geonames_id: self.geonames_id,
+            mentions: self
+                .mentions
+                .mentions
+                .iter()
+                .map(|r| self.mentions.view.span(r).to_owned())
+                .collect(),
+        }
+    }
+}
+
+/// A place's mentions as spans, converted while serialising.
+struct Mentions<'a, 'b> {
+    view: &'b DocumentView<'a>,
+    mentions: &'a [Range<usize>],
+}
+
+impl Serialize for Mentions<'_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(Some(self.mentions.len()))?;
+        for r in self.mentions {
+            seq.serialize_element(&self.view.span(r))?;
+        }
+        seq.end()
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use crate::report::json;
+    use crate::{Extractor, Options, Policy};
+
+    /// The hand-walked writers give serde's bytes for the owned report, compact and pretty.
+    #[test]
+    fn view_json_is_the_reports_json() {
+        let ex = Extractor::new(crate::cli::default_gazetteer(), Options::default());
+        let acled = Extractor::new(
+            crate::cli::default_gazetteer(),
+            Options {
+                policy: Policy::AcledConservative,
+            },
+        );
+        for text in [
+            "",
+            "No numbers here.",
+            "KABUL, May 3 - At least 12 people were killed and dozens wounded in Kabul on \
+             Friday, police said. \u{201C}We found 4 bodies,\u{201D} a medic in Herat said.\n\n\
+             Another 3 soldiers remain missing near Kandahar.",
+            "Tabs\tand \"quotes\" and back\\slashes: 7 miners died in Peru.\r\n\u{1}Gunmen \
+             abducted 20 students in Kaduna state; 15 were later freed. Über 5 verletzt.",
+        ] {
+            for ex in [&ex, &acled] {
+                let a = ex.analyse(text);
+                let owned = ex.extract("doc \"1\"", text);
+                let v = a.view("doc \"1\"");
+                let mut out = Vec::new();
+                v.write_json(&mut out);
+                assert_eq!(
+                    String::from_utf8(out).ok(),
+                    serde_json::to_string(&owned).ok()
+                );
+                let mut out = Vec::new();
+                v.write_json_pretty_at(2, &mut out);
+                let mut want = Vec::new();
+                json::write_pretty_at(&owned, 2, &mut want);
+                assert_eq!(out, want);
+                assert_eq!(
+                    serde_json::to_string(&v).ok(),
+                    serde_json::to_string(&owned).ok()
+                );
+            }
+        }
     }
 }

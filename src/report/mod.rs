@@ -5,5 +5,6 @@ pub mod check;
 pub mod csv;
 pub mod geojson;
 pub mod html;
+pub mod json;
 pub mod markdown;
 pub mod model;
