@@ -23,85 +23,143 @@ struct Cand {
     role: i32,
 }
 
-/// The clause of the sentence that holds byte `at`: split at ";", " — ", " -- ", and at
-/// ", while" / ", and" only when a number follows (two incidents in one sentence).
-fn clause(text: &str, sent: &Range<usize>, at: usize) -> Range<usize> {
-    let s = text.get(sent.clone()).unwrap_or("");
+/// What splits a sentence into clauses: ";", " — ", " -- ", " – ", and ", while" /
+/// ", whereas" / " while" (two incidents in one sentence).
+const CLAUSE_BREAKS: &[&str] = &[
+    ";",
+    " — ",
+    " -- ",
+    " – ",
+    ", while ",
+    ", whereas ",
+    " while ",
+];
+
+/// The clause breaks of one sentence (byte ranges into the text), in order of start, each
+/// break's occurrences taken left to right without overlap. One pass over the sentence's
+/// bytes: every break holds ';', '-', 'w' or the lead byte of a dash, so only those bytes
+/// are looked at closely.
+fn breaks_in(text: &str, sent: &Range<usize>, out: &mut Vec<Range<usize>>) {
+    let Some(s) = text.get(sent.clone()) else {
+        return;
+    };
+    let b = s.as_bytes();
+    let first = out.len();
+    // End of the last kept occurrence, per break.
+    let mut last_end = [0usize; CLAUSE_BREAKS.len()];
+    let mut push = |pid: usize, start: usize, out: &mut Vec<Range<usize>>| {
+        let (Some(pat), Some(end)) = (CLAUSE_BREAKS.get(pid), last_end.get_mut(pid)) else {
+            return;
+        };
+        if start >= *end
+            && b.get(start..)
+                .is_some_and(|t| t.starts_with(pat.as_bytes()))
+        {
+            *end = start + pat.len();
+            out.push(sent.start + start..sent.start + *end);
+        }
+    };
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            b';' => push(0, i, out),
+            b'-' if i > 0 => push(2, i - 1, out),
+            0xE2 if i > 0 => {
+                push(1, i - 1, out);
+                push(3, i - 1, out);
+            }
+            b'w' if i > 0 => {
+                if i > 1 {
+                    push(4, i - 2, out);
+                    push(5, i - 2, out);
+                }
+                push(6, i - 1, out);
+            }
+            _ => {}
+        }
+    }
+    out[first..].sort_by_key(|r| r.start);
+}
+
+/// The clause around byte `at` given its sentence's breaks: from the end of the last break
+/// before `at` to the start of the first break after it.
+fn clause(sent: &Range<usize>, breaks: &[Range<usize>], at: usize) -> Range<usize> {
     let mut start = sent.start;
     let mut end = sent.end;
-    for sep in [
-        ";",
-        " — ",
-        " -- ",
-        " – ",
-        ", while ",
-        ", whereas ",
-        " while ",
-    ] {
-        let mut from = 0;
-        while let Some(p) = s.get(from..).and_then(|r| r.find(sep)) {
-            let abs = sent.start + from + p;
-            if abs < at {
-                start = start.max(abs + sep.len());
-            } else if abs > at {
-                end = end.min(abs);
-                break;
-            }
-            from += p + sep.len();
+    for b in breaks {
+        if b.start < at {
+            start = start.max(b.end);
+        } else if b.start > at {
+            end = end.min(b.start);
         }
     }
     start..end.max(start)
 }
 
-/// The role the words before a mention give it: 0 the harm's place ("in", "at", "near"),
-/// 2 a reference point or origin ("north of", "from", "to"), 1 otherwise.
-fn role(text: &str, span: &Range<usize>) -> i32 {
-    let mut from = span.start.saturating_sub(40);
+/// The last two words before byte `end` within the 40 bytes before it (no allocation).
+fn words_before(text: &str, end: usize) -> [&str; 2] {
+    let mut from = end.saturating_sub(40);
     while from > 0 && !text.is_char_boundary(from) {
         from -= 1;
     }
-    let before = text
-        .get(from..span.start)
-        .unwrap_or("")
-        .trim_end()
-        .to_lowercase();
-    let last: Vec<&str> = before.split_whitespace().rev().take(3).collect();
-    let w0 = last.first().copied().unwrap_or("");
-    let w1 = last.get(1).copied().unwrap_or("");
+    let before = text.get(from..end).unwrap_or("").trim_end();
+    let mut it = before.split_whitespace().rev();
+    [it.next().unwrap_or(""), it.next().unwrap_or("")]
+}
+
+fn is_any(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// The role the words before a mention give it: 0 the harm's place ("in", "at", "near"),
+/// 2 a reference point or origin ("north of", "from", "to"), 1 otherwise.
+fn role(text: &str, span: &Range<usize>) -> i32 {
+    let [w0, w1] = words_before(text, span.start);
     let after = text.get(span.end..).unwrap_or("");
     if after.starts_with("-led") || after.starts_with("-backed") || after.starts_with("-based") {
         return 3;
     }
-    if w0 == "of"
-        && matches!(
+    if w0.eq_ignore_ascii_case("of")
+        && is_any(
             w1,
-            "north"
-                | "south"
-                | "east"
-                | "west"
-                | "northeast"
-                | "northwest"
-                | "southeast"
-                | "southwest"
-                | "km"
-                | "kilometers"
-                | "kilometres"
-                | "miles"
-                | "outskirts"
+            &[
+                "north",
+                "south",
+                "east",
+                "west",
+                "northeast",
+                "northwest",
+                "southeast",
+                "southwest",
+                "km",
+                "kilometers",
+                "kilometres",
+                "miles",
+                "outskirts",
+            ],
         )
     {
         return 2;
     }
-    if matches!(
+    if is_any(
         w0,
-        "from" | "to" | "towards" | "toward" | "into" | "with" | "and" | "by"
+        &[
+            "from", "to", "towards", "toward", "into", "with", "and", "by",
+        ],
     ) {
         return 2;
     }
-    if matches!(
+    if is_any(
         w0,
-        "in" | "at" | "near" | "outside" | "inside" | "across" | "throughout"
-    ) || matches!(w0, "the" | "of") && matches!(w1, "in" | "at" | "near")
+        &[
+            "in",
+            "at",
+            "near",
+            "outside",
+            "inside",
+            "across",
+            "throughout",
+        ],
+    ) || is_any(w0, &["the", "of"]) && is_any(w1, &["in", "at", "near"])
     {
         return 0;
     }
@@ -109,6 +167,10 @@ fn role(text: &str, span: &Range<usize>) -> i32 {
 }
 
 /// For each figure, the index of the place where the harm happened, or None.
+///
+/// Work per document, not per figure: every mention's role once, every clause break of the
+/// sentences that hold figures once (one automaton pass a sentence), and the story so far in
+/// one sweep over the mentions in text order.
 pub fn link_places(
     doc: &Document,
     figures: &[RawFigure],
@@ -133,38 +195,70 @@ pub fn link_places(
         .iter()
         .find(|c| c.span.start < 200 && doc.sentence_of(c.span.start) == 0)
         .map(|c| c.place);
-    // Mentions of each place (not as reference point or origin) before each candidate:
-    // counts[k] covers cands[..k]. Kept sparse: a snapshot per candidate would be
-    // quadratic, so snapshots are taken only where a figure needs one.
-    let mut wanted: Vec<usize> = figures
+
+    // Clause breaks of the sentences that hold figures and places, each sentence scanned
+    // once (a clause matters only where its sentence names a place).
+    let mut sents: Vec<usize> = figures
         .iter()
-        .map(|f| cands.partition_point(|c| c.span.start < f.span.start))
+        .map(|f| doc.sentence_of(f.span.start))
         .collect();
-    wanted.sort_unstable();
-    wanted.dedup();
-    let mut counts: std::collections::HashMap<usize, Vec<(usize, usize)>> = Default::default();
+    sents.sort_unstable();
+    sents.dedup();
+    let mut breaks: Vec<Range<usize>> = Vec::new();
+    for &si in &sents {
+        let Some(sent) = doc.sentences.get(si) else {
+            continue;
+        };
+        let k = cands.partition_point(|c| c.span.start < sent.start);
+        if cands.get(k).is_some_and(|c| c.span.start < sent.end) {
+            breaks_in(text, sent, &mut breaks);
+        }
+    }
+
+    // The story so far: for each figure, the place named most before it (not as a reference
+    // point or origin), the latest on a tie; one sweep over the mentions in text order.
+    let mut order: Vec<(usize, usize)> = figures
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (cands.partition_point(|c| c.span.start < f.span.start), i))
+        .collect();
+    order.sort_unstable();
+    let mut story: Vec<Option<usize>> = vec![None; figures.len()];
     let mut running = vec![(0usize, 0usize); places.len()];
+    // The best (count, latest mention, place) so far: only the place just counted can
+    // overtake it, so it is kept without rescanning.
+    let mut best: Option<(usize, usize, usize)> = None;
     let mut k = 0;
-    for &w in &wanted {
-        while k < w && k < cands.len() {
+    for &(upto, fi) in &order {
+        while k < upto && k < cands.len() {
             let c = &cands[k];
             if c.role < 2 {
                 if let Some(e) = running.get_mut(c.place) {
                     e.0 += 1;
                     e.1 = c.span.start;
+                    let key = (e.0, e.1, c.place);
+                    if best.is_none_or(|b| key > b) {
+                        best = Some(key);
+                    }
                 }
             }
             k += 1;
         }
-        counts.insert(w, running.clone());
+        if let Some(s) = story.get_mut(fi) {
+            *s = best.map(|b| b.2);
+        }
     }
+
     figures
         .iter()
-        .map(|f| {
+        .zip(&story)
+        .map(|(f, story)| {
             let at = f.span.start;
             let si = doc.sentence_of(at);
             let sent = doc.sentences.get(si).cloned().unwrap_or(0..0);
-            let cl = clause(text, &sent, at);
+            let b0 = breaks.partition_point(|b| b.start < sent.start);
+            let b1 = b0 + breaks[b0..].partition_point(|b| b.start < sent.end);
+            let cl = clause(&sent, &breaks[b0..b1], at);
             let best_in = |r: &Range<usize>| {
                 let from = cands.partition_point(|c| c.span.start < r.start);
                 cands[from..]
@@ -174,20 +268,9 @@ pub fn link_places(
                     .min_by_key(|c| (c.rank, c.span.start.abs_diff(at)))
                     .map(|c| c.place)
             };
-            if let Some(p) = best_in(&cl).or_else(|| best_in(&sent)) {
-                return Some(p);
-            }
-            // The story so far: the place it has named most (not as a reference point or
-            // origin), the latest on a tie.
-            let upto = cands.partition_point(|c| c.span.start < at);
-            let empty = Vec::new();
-            let count = counts.get(&upto).unwrap_or(&empty);
-            count
-                .iter()
-                .enumerate()
-                .filter(|(_, c)| c.0 > 0)
-                .max_by_key(|(_, c)| (c.0, c.1))
-                .map(|(p, _)| p)
+            best_in(&cl)
+                .or_else(|| best_in(&sent))
+                .or(*story)
                 .or(dateline)
         })
         .collect()
