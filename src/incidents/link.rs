@@ -8,8 +8,10 @@
 //! north of Baghdad"), an origin ("refugees from Syria") or an adjective-like form
 //! ("US-led") gives way to others.
 
+use super::scope;
 use crate::figures::RawFigure;
 use crate::places::{specificity, ResolvedPlace};
+use crate::report::model::PlaceKind;
 use crate::text::Document;
 use std::ops::Range;
 
@@ -24,7 +26,8 @@ struct Cand {
 }
 
 /// What splits a sentence into clauses: ";", " — ", " -- ", " – ", and ", while" /
-/// ", whereas" / " while" (two incidents in one sentence).
+/// ", whereas" / " while" (two incidents in one sentence) and " and that " (two reported
+/// statements).
 const CLAUSE_BREAKS: &[&str] = &[
     ";",
     " — ",
@@ -33,11 +36,13 @@ const CLAUSE_BREAKS: &[&str] = &[
     ", while ",
     ", whereas ",
     " while ",
+    // Two reported statements: "police said 4 died in A and that 6 died in B".
+    " and that ",
 ];
 
 /// The clause breaks of one sentence (byte ranges into the text), in order of start, each
 /// break's occurrences taken left to right without overlap. One pass over the sentence's
-/// bytes: every break holds ';', '-', 'w' or the lead byte of a dash, so only those bytes
+/// bytes: every break holds ';', '-', 'w', " t" or the lead byte of a dash, so only those bytes
 /// are looked at closely.
 fn breaks_in(text: &str, sent: &Range<usize>, out: &mut Vec<Range<usize>>) {
     let Some(s) = text.get(sent.clone()) else {
@@ -67,6 +72,7 @@ fn breaks_in(text: &str, sent: &Range<usize>, out: &mut Vec<Range<usize>>) {
                 push(1, i - 1, out);
                 push(3, i - 1, out);
             }
+            b't' if i > 4 => push(7, i - 5, out),
             b'w' if i > 0 => {
                 if i > 1 {
                     push(4, i - 2, out);
@@ -166,6 +172,63 @@ fn role(text: &str, span: &Range<usize>) -> i32 {
     1
 }
 
+/// How many sentences the paragraph rules look back or ahead.
+const PARAGRAPH_LOOK: usize = 4;
+
+/// Whether `text[from..to]` holds a blank line (a paragraph break).
+fn blank_line(text: &str, from: usize, to: usize) -> bool {
+    let Some(t) = text.get(from..to) else {
+        return false;
+    };
+    let mut newlines = 0;
+    for c in t.chars() {
+        if c == '\n' {
+            newlines += 1;
+            if newlines >= 2 {
+                return true;
+            }
+        } else if !c.is_whitespace() {
+            newlines = 0;
+        }
+    }
+    false
+}
+
+/// Whether a paragraph ends between two sentences (a blank line from the end of the
+/// first one's words to the start of the second one's).
+fn paragraph_break(text: &str, prev: &Range<usize>, next: &Range<usize>) -> bool {
+    let end = text
+        .get(prev.clone())
+        .map_or(prev.end, |t| prev.start + t.trim_end().len());
+    let start = text
+        .get(next.clone())
+        .map_or(next.start, |t| next.end - t.trim_start().len());
+    blank_line(text, end.min(start), start)
+}
+
+/// A wire-service dateline: the place opens the text, and its line goes on to an agency in
+/// brackets and a dash ("TOWNVILLE, 3 May (Agency) -- ...", "TOWNVILLE (Agency) - ...").
+fn is_wire_dateline(text: &str, span: &Range<usize>) -> bool {
+    if !text.get(..span.start).is_some_and(|t| t.trim().is_empty()) {
+        return false;
+    }
+    let rest = text.get(span.end..).unwrap_or("");
+    let line = rest.split('\n').next().unwrap_or("");
+    let Some(open) = line.find('(') else {
+        return false;
+    };
+    // Only a short date may stand between the place and the agency.
+    if open > 30 {
+        return false;
+    }
+    let Some(close) = line.get(open..).and_then(|t| t.find(')')) else {
+        return false;
+    };
+    line.get(open + close + 1..)
+        .map(str::trim_start)
+        .is_some_and(|t| t.starts_with('-') || t.starts_with('—') || t.starts_with('–'))
+}
+
 /// For each figure, the index of the place where the harm happened, or None.
 ///
 /// Work per document, not per figure: every mention's role once, every clause break of the
@@ -191,10 +254,37 @@ pub fn link_places(
     }
     cands.sort_by_key(|c| c.span.start);
     // The dateline: a place at the very start of the text.
-    let dateline = cands
+    let first = cands
         .iter()
-        .find(|c| c.span.start < 200 && doc.sentence_of(c.span.start) == 0)
-        .map(|c| c.place);
+        .position(|c| c.span.start < 200 && doc.sentence_of(c.span.start) == 0);
+    let dateline = first.and_then(|i| cands.get(i)).map(|c| c.place);
+    // A wire-service dateline is where the report was filed, not where the harm happened:
+    // it is no mention of the harm's place, only the last resort.
+    let wire = first
+        .and_then(|i| cands.get(i))
+        .is_some_and(|c| is_wire_dateline(text, &c.span));
+    if wire {
+        if let Some(i) = first {
+            cands.remove(i);
+        }
+    }
+    // The country the story happens in, as a place it names: the dateline's, else the
+    // country the story names most.
+    let country_place = |code: Option<&str>| {
+        places.iter().position(|p| {
+            p.kind == PlaceKind::Country && code.is_some() && p.country.as_deref() == code
+        })
+    };
+    let story_country = dateline
+        .and_then(|d| country_place(places.get(d).and_then(|p| p.country.as_deref())))
+        .or_else(|| {
+            places
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.kind == PlaceKind::Country)
+                .max_by_key(|(_, p)| p.mentions.len())
+                .map(|(i, _)| i)
+        });
 
     // Clause breaks of the sentences that hold figures and places, each sentence scanned
     // once (a clause matters only where its sentence names a place).
@@ -252,26 +342,78 @@ pub fn link_places(
     figures
         .iter()
         .zip(&story)
-        .map(|(f, story)| {
+        .map(|(f, story)| -> Option<usize> {
             let at = f.span.start;
             let si = doc.sentence_of(at);
             let sent = doc.sentences.get(si).cloned().unwrap_or(0..0);
             let b0 = breaks.partition_point(|b| b.start < sent.start);
             let b1 = b0 + breaks[b0..].partition_point(|b| b.start < sent.end);
             let cl = clause(&sent, &breaks[b0..b1], at);
-            let best_in = |r: &Range<usize>| {
+            let best_in = |r: &Range<usize>, max_role: i32| {
                 let from = cands.partition_point(|c| c.span.start < r.start);
                 cands[from..]
                     .iter()
                     .take_while(|c| c.span.start < r.end)
-                    .filter(|c| c.span.end <= r.end)
+                    .filter(|c| c.span.end <= r.end && c.role <= max_role)
                     .min_by_key(|c| (c.rank, c.span.start.abs_diff(at)))
                     .map(|c| c.place)
             };
-            best_in(&cl)
-                .or_else(|| best_in(&sent))
-                .or(*story)
-                .or(dateline)
+            if let Some(p) = best_in(&cl, i32::MAX) {
+                return Some(p);
+            }
+            // A toll of the whole country over a period ("since 1980", "the bloodiest
+            // month"), with no place of its own: the country. (Where the sentence names no
+            // place at all its breaks are not looked for: the clause is the sentence.)
+            if story_country.is_some() && text.get(cl.clone()).is_some_and(scope::is_national) {
+                return story_country;
+            }
+            if let Some(p) = best_in(&sent, i32::MAX) {
+                return Some(p);
+            }
+            // The paragraph so far: the latest sentence before with a figure that names
+            // where harm happened (the same incident goes on).
+            let mut j = si;
+            while j > 0 && si - j < PARAGRAPH_LOOK {
+                let (Some(prev), Some(next)) = (doc.sentences.get(j - 1), doc.sentences.get(j))
+                else {
+                    break;
+                };
+                if paragraph_break(text, prev, next) {
+                    break;
+                }
+                // Only a sentence that reports harm itself (holds a figure) carries its
+                // place on: a list of places around a story is no incident.
+                if sents.binary_search(&(j - 1)).is_ok() {
+                    if let Some(p) = best_in(prev, 1) {
+                        return Some(p);
+                    }
+                }
+                j -= 1;
+            }
+            if story.is_some() {
+                return *story;
+            }
+            // Nothing named before: the story may name the harm's place just after
+            // ("20 were hurt in a blast. The bomb went off in a market in A."), within the
+            // paragraph, as the place where something happened ("in", "at").
+            for k in si + 1..(si + 1 + PARAGRAPH_LOOK).min(doc.sentences.len()) {
+                let (Some(prev), Some(next)) = (doc.sentences.get(k - 1), doc.sentences.get(k))
+                else {
+                    break;
+                };
+                // A sentence with counts of its own reports another incident.
+                if paragraph_break(text, prev, next) || sents.binary_search(&k).is_ok() {
+                    break;
+                }
+                if let Some(p) = best_in(next, 0) {
+                    return Some(p);
+                }
+            }
+            if wire {
+                story_country.or(dateline)
+            } else {
+                dateline
+            }
         })
         .collect()
 }
@@ -279,7 +421,7 @@ pub fn link_places(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::model::{Category, PlaceKind, Qualifier};
+    use crate::report::model::{Category, Qualifier};
 
     fn place(name: &str, kind: PlaceKind, text: &str) -> ResolvedPlace {
         let mentions = text
@@ -357,5 +499,149 @@ mod tests {
             link_places(&doc, &[figure(text, "2")], &places),
             vec![Some(1)]
         );
+    }
+
+    fn country(name: &str, code: &str, text: &str) -> ResolvedPlace {
+        let mut p = place(name, PlaceKind::Country, text);
+        p.country = Some(code.into());
+        p
+    }
+
+    fn city_in(name: &str, code: &str, text: &str) -> ResolvedPlace {
+        let mut p = place(name, PlaceKind::City, text);
+        p.country = Some(code.into());
+        p
+    }
+
+    fn links(text: &str, places: &[ResolvedPlace], numbers: &[&str]) -> Vec<Option<usize>> {
+        let doc = Document::new(text);
+        let figs: Vec<RawFigure> = numbers.iter().map(|n| figure(text, n)).collect();
+        link_places(&doc, &figs, places)
+    }
+
+    #[test]
+    fn clause_breaks_match_the_substring_searches() {
+        let text = "A -- -- B; C, while D — E and that F";
+        let sent = 0..text.len();
+        let mut out = Vec::new();
+        breaks_in(text, &sent, &mut out);
+        let got: Vec<&str> = out.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(
+            got,
+            vec![" -- ", ";", ", while ", " while ", " — ", " and that "]
+        );
+    }
+
+    #[test]
+    fn two_reported_statements_are_two_clauses() {
+        let text = "Officials said seven soldiers died at the edge of Westland and that \
+                    three rebels died in Oldtown.";
+        let places = vec![
+            place("Westland", PlaceKind::Admin1, text),
+            place("Oldtown", PlaceKind::City, text),
+        ];
+        assert_eq!(
+            links(text, &places, &["seven", "three"]),
+            vec![Some(0), Some(1)]
+        );
+        // Counter-example: one statement is one clause, the most specific place wins.
+        let text = "Officials said seven soldiers died in Westland, in Oldtown.";
+        let places = vec![
+            place("Westland", PlaceKind::Admin1, text),
+            place("Oldtown", PlaceKind::City, text),
+        ];
+        assert_eq!(links(text, &places, &["seven"]), vec![Some(1)]);
+    }
+
+    #[test]
+    fn wire_datelines_are_recognised() {
+        let t = "PORTVILLE, 3 May (Wirepress) -- Gunmen shot four guards.";
+        assert!(is_wire_dateline(t, &(0..9)));
+        let t = "  Portville (Newsdesk) - Gunmen shot four guards.";
+        assert!(is_wire_dateline(t, &(2..11)));
+        // Not a dateline: a headline, or a place in running text.
+        let t = "Portville mourns four guards (photos)";
+        assert!(!is_wire_dateline(t, &(0..9)));
+        let t = "Gunmen in Portville (a port) -- four died.";
+        assert!(!is_wire_dateline(t, &(10..19)));
+    }
+
+    #[test]
+    fn a_wire_dateline_gives_way_to_the_place_named_next() {
+        let text = "PORTVILLE, 3 May (Wirepress) -- Fourteen passengers were hurt when a \
+                    bus caught fire. The fire broke out at Hillcrest, a mining village.";
+        let places = vec![
+            place("PORTVILLE", PlaceKind::City, text),
+            place("Hillcrest", PlaceKind::City, text),
+        ];
+        assert_eq!(links(text, &places, &["Fourteen"]), vec![Some(1)]);
+        // Counter-example: the dateline town named again as the harm's place.
+        let text = "PORTVILLE, 3 May (Wirepress) -- Fourteen passengers were hurt in \
+                    PORTVILLE when a bus caught fire. Hillcrest sent doctors.";
+        assert_eq!(links(text, &places, &["Fourteen"]), vec![Some(0)]);
+        // Counter-example: a sentence with its own count is another incident.
+        let text = "PORTVILLE, 3 May (Wirepress) -- Fourteen passengers were hurt when a \
+                    bus caught fire. A blast killed two at Hillcrest.";
+        assert_eq!(
+            links(text, &places, &["Fourteen", "two"]),
+            vec![Some(0), Some(1)]
+        );
+    }
+
+    #[test]
+    fn a_wire_story_with_no_place_for_the_harm_gets_the_country() {
+        let text = "BIGTOWN, 9 June (Wirepress) -- A rebel offensive left eleven soldiers \
+                    dead.\n\nThe army of Ruritania vowed to respond.";
+        let places = vec![
+            city_in("BIGTOWN", "RR", text),
+            country("Ruritania", "RR", text),
+        ];
+        assert_eq!(links(text, &places, &["eleven"]), vec![Some(1)]);
+        // Counter-example: an ordinary dateline (no agency) stays the place.
+        let text = "BIGTOWN -- A rebel offensive left eleven soldiers dead.\n\nThe army of \
+                    Ruritania vowed to respond.";
+        let places = vec![
+            city_in("BIGTOWN", "RR", text),
+            country("Ruritania", "RR", text),
+        ];
+        assert_eq!(links(text, &places, &["eleven"]), vec![Some(0)]);
+    }
+
+    #[test]
+    fn a_national_toll_goes_to_the_country() {
+        let text = "A bomb hit Lakeside in Ruritania. Lakeside is calm.\n\nThe conflict \
+                    has cost some 4,000 lives since 1991.";
+        let places = vec![
+            city_in("Lakeside", "RR", text),
+            country("Ruritania", "RR", text),
+        ];
+        assert_eq!(links(text, &places, &["4,000"]), vec![Some(1)]);
+        // Counter-example: a toll since the day of one attack stays with the story.
+        let text = "A bomb hit Lakeside in Ruritania. Lakeside is calm.\n\nThe toll has \
+                    risen to 31 since Monday's blast.";
+        assert_eq!(links(text, &places, &["31"]), vec![Some(0)]);
+    }
+
+    #[test]
+    fn the_paragraph_goes_on_with_the_last_reported_incident() {
+        let text = "Westland is tense. Westland police are on alert.\n\nIn Westland, gunmen \
+                    killed five farmers in Oldtown. Another two bodies were found later.";
+        let places = vec![
+            place("Westland", PlaceKind::Admin1, text),
+            place("Oldtown", PlaceKind::City, text),
+        ];
+        assert_eq!(
+            links(text, &places, &["five", "two"]),
+            vec![Some(1), Some(1)]
+        );
+        // Counter-example: a sentence that only lists places reports no incident.
+        let text = "Westland is tense. Westland police are on alert.\n\nRallies were held \
+                    in Oldtown and Newbury. Another two protesters were detained later.";
+        let places = vec![
+            place("Westland", PlaceKind::Admin1, text),
+            place("Oldtown", PlaceKind::City, text),
+            place("Newbury", PlaceKind::City, text),
+        ];
+        assert_eq!(links(text, &places, &["two"]), vec![Some(0)]);
     }
 }
