@@ -8,10 +8,14 @@
 //! north of Baghdad"), an origin ("refugees from Syria") or an adjective-like form
 //! ("US-led") gives way to others.
 
+use super::scope;
 use crate::figures::RawFigure;
 use crate::places::{specificity, ResolvedPlace};
+use crate::report::model::PlaceKind;
 use crate::text::Document;
+use memchr::memmem;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// One place mention with what the words around it say about it.
 struct Cand {
@@ -23,92 +27,223 @@ struct Cand {
     role: i32,
 }
 
-/// The clause of the sentence that holds byte `at`: split at ";", " — ", " -- ", and at
-/// ", while" / ", and" only when a number follows (two incidents in one sentence).
-fn clause(text: &str, sent: &Range<usize>, at: usize) -> Range<usize> {
-    let s = text.get(sent.clone()).unwrap_or("");
+/// What splits a sentence into clauses: ";", " — ", " -- ", " – ", and ", while" /
+/// ", whereas" / " while" (two incidents in one sentence) and " and that " (two reported
+/// statements).
+const CLAUSE_BREAKS: &[&str] = &[
+    ";",
+    " — ",
+    " -- ",
+    " – ",
+    ", while ",
+    ", whereas ",
+    " while ",
+    // Two reported statements: "police said 4 died in A and that 6 died in B".
+    " and that ",
+];
+
+/// The clause breaks of one sentence (byte ranges into the text), in order of start, each
+/// break's occurrences taken left to right without overlap. A few SIMD searches over the
+/// sentence: every break holds ';', '-' or the lead byte of a dash, "wh", or is " and that ".
+fn breaks_in(text: &str, sent: &Range<usize>, out: &mut Vec<Range<usize>>) {
+    static WH: OnceLock<memmem::Finder<'static>> = OnceLock::new();
+    static AND_THAT: OnceLock<memmem::Finder<'static>> = OnceLock::new();
+    let Some(s) = text.get(sent.clone()) else {
+        return;
+    };
+    let b = s.as_bytes();
+    let first = out.len();
+    // End of the last kept occurrence, per break.
+    let mut last_end = [0usize; CLAUSE_BREAKS.len()];
+    let mut push = |pid: usize, start: usize, out: &mut Vec<Range<usize>>| {
+        let (Some(pat), Some(end)) = (CLAUSE_BREAKS.get(pid), last_end.get_mut(pid)) else {
+            return;
+        };
+        if start >= *end
+            && b.get(start..)
+                .is_some_and(|t| t.starts_with(pat.as_bytes()))
+        {
+            *end = start + pat.len();
+            out.push(sent.start + start..sent.start + *end);
+        }
+    };
+    for i in memchr::memchr3_iter(b';', b'-', 0xE2, b) {
+        match b.get(i) {
+            Some(b';') => push(0, i, out),
+            Some(b'-') if i > 0 => push(2, i - 1, out),
+            Some(0xE2) if i > 0 => {
+                push(1, i - 1, out);
+                push(3, i - 1, out);
+            }
+            _ => {}
+        }
+    }
+    for i in WH.get_or_init(|| memmem::Finder::new("wh")).find_iter(b) {
+        if i > 1 {
+            push(4, i - 2, out);
+            push(5, i - 2, out);
+        }
+        if i > 0 {
+            push(6, i - 1, out);
+        }
+    }
+    for i in AND_THAT
+        .get_or_init(|| memmem::Finder::new(" and that "))
+        .find_iter(b)
+    {
+        push(7, i, out);
+    }
+    out[first..].sort_by_key(|r| r.start);
+}
+
+/// The clause around byte `at` given its sentence's breaks: from the end of the last break
+/// before `at` to the start of the first break after it.
+fn clause(sent: &Range<usize>, breaks: &[Range<usize>], at: usize) -> Range<usize> {
     let mut start = sent.start;
     let mut end = sent.end;
-    for sep in [
-        ";",
-        " — ",
-        " -- ",
-        " – ",
-        ", while ",
-        ", whereas ",
-        " while ",
-    ] {
-        let mut from = 0;
-        while let Some(p) = s.get(from..).and_then(|r| r.find(sep)) {
-            let abs = sent.start + from + p;
-            if abs < at {
-                start = start.max(abs + sep.len());
-            } else if abs > at {
-                end = end.min(abs);
-                break;
-            }
-            from += p + sep.len();
+    for b in breaks {
+        if b.start < at {
+            start = start.max(b.end);
+        } else if b.start > at {
+            end = end.min(b.start);
         }
     }
     start..end.max(start)
 }
 
-/// The role the words before a mention give it: 0 the harm's place ("in", "at", "near"),
-/// 2 a reference point or origin ("north of", "from", "to"), 1 otherwise.
-fn role(text: &str, span: &Range<usize>) -> i32 {
-    let mut from = span.start.saturating_sub(40);
+/// The last two words before byte `end` within the 40 bytes before it (no allocation).
+fn words_before(text: &str, end: usize) -> [&str; 2] {
+    let mut from = end.saturating_sub(40);
     while from > 0 && !text.is_char_boundary(from) {
         from -= 1;
     }
-    let before = text
-        .get(from..span.start)
-        .unwrap_or("")
-        .trim_end()
-        .to_lowercase();
-    let last: Vec<&str> = before.split_whitespace().rev().take(3).collect();
-    let w0 = last.first().copied().unwrap_or("");
-    let w1 = last.get(1).copied().unwrap_or("");
+    let before = text.get(from..end).unwrap_or("").trim_end();
+    let mut it = before.split_whitespace().rev();
+    [it.next().unwrap_or(""), it.next().unwrap_or("")]
+}
+
+fn is_any(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// The role the words before a mention give it: 0 the harm's place ("in", "at", "near"),
+/// 2 a reference point or origin ("north of", "from", "to"), 1 otherwise.
+fn role(text: &str, span: &Range<usize>) -> i32 {
+    let [w0, w1] = words_before(text, span.start);
     let after = text.get(span.end..).unwrap_or("");
     if after.starts_with("-led") || after.starts_with("-backed") || after.starts_with("-based") {
         return 3;
     }
-    if w0 == "of"
-        && matches!(
+    if w0.eq_ignore_ascii_case("of")
+        && is_any(
             w1,
-            "north"
-                | "south"
-                | "east"
-                | "west"
-                | "northeast"
-                | "northwest"
-                | "southeast"
-                | "southwest"
-                | "km"
-                | "kilometers"
-                | "kilometres"
-                | "miles"
-                | "outskirts"
+            &[
+                "north",
+                "south",
+                "east",
+                "west",
+                "northeast",
+                "northwest",
+                "southeast",
+                "southwest",
+                "km",
+                "kilometers",
+                "kilometres",
+                "miles",
+                "outskirts",
+            ],
         )
     {
         return 2;
     }
-    if matches!(
+    if is_any(
         w0,
-        "from" | "to" | "towards" | "toward" | "into" | "with" | "and" | "by"
+        &[
+            "from", "to", "towards", "toward", "into", "with", "and", "by",
+        ],
     ) {
         return 2;
     }
-    if matches!(
+    if is_any(
         w0,
-        "in" | "at" | "near" | "outside" | "inside" | "across" | "throughout"
-    ) || matches!(w0, "the" | "of") && matches!(w1, "in" | "at" | "near")
+        &[
+            "in",
+            "at",
+            "near",
+            "outside",
+            "inside",
+            "across",
+            "throughout",
+        ],
+    ) || is_any(w0, &["the", "of"]) && is_any(w1, &["in", "at", "near"])
     {
         return 0;
     }
     1
 }
 
+/// How many sentences the paragraph rules look back or ahead.
+const PARAGRAPH_LOOK: usize = 4;
+
+/// Whether `text[from..to]` holds a blank line (a paragraph break).
+fn blank_line(text: &str, from: usize, to: usize) -> bool {
+    let Some(t) = text.get(from..to) else {
+        return false;
+    };
+    let mut newlines = 0;
+    for c in t.chars() {
+        if c == '\n' {
+            newlines += 1;
+            if newlines >= 2 {
+                return true;
+            }
+        } else if !c.is_whitespace() {
+            newlines = 0;
+        }
+    }
+    false
+}
+
+/// Whether a paragraph ends between two sentences (a blank line from the end of the
+/// first one's words to the start of the second one's).
+fn paragraph_break(text: &str, prev: &Range<usize>, next: &Range<usize>) -> bool {
+    let end = text
+        .get(prev.clone())
+        .map_or(prev.end, |t| prev.start + t.trim_end().len());
+    let start = text
+        .get(next.clone())
+        .map_or(next.start, |t| next.end - t.trim_start().len());
+    blank_line(text, end.min(start), start)
+}
+
+/// A wire-service dateline: the place opens the text, and its line goes on to an agency in
+/// brackets and a dash ("TOWNVILLE, 3 May (Agency) -- ...", "TOWNVILLE (Agency) - ...").
+fn is_wire_dateline(text: &str, span: &Range<usize>) -> bool {
+    if !text.get(..span.start).is_some_and(|t| t.trim().is_empty()) {
+        return false;
+    }
+    let rest = text.get(span.end..).unwrap_or("");
+    let line = rest.split('\n').next().unwrap_or("");
+    let Some(open) = line.find('(') else {
+        return false;
+    };
+    // Only a short date may stand between the place and the agency.
+    if open > 30 {
+        return false;
+    }
+    let Some(close) = line.get(open..).and_then(|t| t.find(')')) else {
+        return false;
+    };
+    line.get(open + close + 1..)
+        .map(str::trim_start)
+        .is_some_and(|t| t.starts_with('-') || t.starts_with('—') || t.starts_with('–'))
+}
+
 /// For each figure, the index of the place where the harm happened, or None.
+///
+/// Work per document, not per figure: every mention's role once, every clause break of the
+/// sentences that hold figures once (one automaton pass a sentence), and the story so far in
+/// one sweep over the mentions in text order.
 pub fn link_places(
     doc: &Document,
     figures: &[RawFigure],
@@ -129,66 +264,166 @@ pub fn link_places(
     }
     cands.sort_by_key(|c| c.span.start);
     // The dateline: a place at the very start of the text.
-    let dateline = cands
+    let first = cands
         .iter()
-        .find(|c| c.span.start < 200 && doc.sentence_of(c.span.start) == 0)
-        .map(|c| c.place);
-    // Mentions of each place (not as reference point or origin) before each candidate:
-    // counts[k] covers cands[..k]. Kept sparse: a snapshot per candidate would be
-    // quadratic, so snapshots are taken only where a figure needs one.
-    let mut wanted: Vec<usize> = figures
+        .position(|c| c.span.start < 200 && doc.sentence_of(c.span.start) == 0);
+    let dateline = first.and_then(|i| cands.get(i)).map(|c| c.place);
+    // A wire-service dateline is where the report was filed, not where the harm happened:
+    // it is no mention of the harm's place, only the last resort.
+    let wire = first
+        .and_then(|i| cands.get(i))
+        .is_some_and(|c| is_wire_dateline(text, &c.span));
+    if wire {
+        if let Some(i) = first {
+            cands.remove(i);
+        }
+    }
+    // The country the story happens in, as a place it names: the dateline's, else the
+    // country the story names most.
+    let country_place = |code: Option<&str>| {
+        places.iter().position(|p| {
+            p.kind == PlaceKind::Country && code.is_some() && p.country.as_deref() == code
+        })
+    };
+    let story_country = dateline
+        .and_then(|d| country_place(places.get(d).and_then(|p| p.country.as_deref())))
+        .or_else(|| {
+            places
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.kind == PlaceKind::Country)
+                .max_by_key(|(_, p)| p.mentions.len())
+                .map(|(i, _)| i)
+        });
+
+    // Clause breaks of the sentences that hold figures and places, each sentence scanned
+    // once (a clause matters only where its sentence names a place).
+    let mut sents: Vec<usize> = figures
         .iter()
-        .map(|f| cands.partition_point(|c| c.span.start < f.span.start))
+        .map(|f| doc.sentence_of(f.span.start))
         .collect();
-    wanted.sort_unstable();
-    wanted.dedup();
-    let mut counts: std::collections::HashMap<usize, Vec<(usize, usize)>> = Default::default();
+    sents.sort_unstable();
+    sents.dedup();
+    let mut breaks: Vec<Range<usize>> = Vec::new();
+    for &si in &sents {
+        let Some(sent) = doc.sentences.get(si) else {
+            continue;
+        };
+        let k = cands.partition_point(|c| c.span.start < sent.start);
+        if cands.get(k).is_some_and(|c| c.span.start < sent.end) {
+            breaks_in(text, sent, &mut breaks);
+        }
+    }
+
+    // The story so far: for each figure, the place named most before it (not as a reference
+    // point or origin), the latest on a tie; one sweep over the mentions in text order.
+    let mut order: Vec<(usize, usize)> = figures
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (cands.partition_point(|c| c.span.start < f.span.start), i))
+        .collect();
+    order.sort_unstable();
+    let mut story: Vec<Option<usize>> = vec![None; figures.len()];
     let mut running = vec![(0usize, 0usize); places.len()];
+    // The best (count, latest mention, place) so far: only the place just counted can
+    // overtake it, so it is kept without rescanning.
+    let mut best: Option<(usize, usize, usize)> = None;
     let mut k = 0;
-    for &w in &wanted {
-        while k < w && k < cands.len() {
+    for &(upto, fi) in &order {
+        while k < upto && k < cands.len() {
             let c = &cands[k];
             if c.role < 2 {
                 if let Some(e) = running.get_mut(c.place) {
                     e.0 += 1;
                     e.1 = c.span.start;
+                    let key = (e.0, e.1, c.place);
+                    if best.is_none_or(|b| key > b) {
+                        best = Some(key);
+                    }
                 }
             }
             k += 1;
         }
-        counts.insert(w, running.clone());
+        if let Some(s) = story.get_mut(fi) {
+            *s = best.map(|b| b.2);
+        }
     }
+
     figures
         .iter()
-        .map(|f| {
+        .zip(&story)
+        .map(|(f, story)| -> Option<usize> {
             let at = f.span.start;
             let si = doc.sentence_of(at);
             let sent = doc.sentences.get(si).cloned().unwrap_or(0..0);
-            let cl = clause(text, &sent, at);
-            let best_in = |r: &Range<usize>| {
+            let b0 = breaks.partition_point(|b| b.start < sent.start);
+            let b1 = b0 + breaks[b0..].partition_point(|b| b.start < sent.end);
+            let cl = clause(&sent, &breaks[b0..b1], at);
+            let best_in = |r: &Range<usize>, max_role: i32| {
                 let from = cands.partition_point(|c| c.span.start < r.start);
                 cands[from..]
                     .iter()
                     .take_while(|c| c.span.start < r.end)
-                    .filter(|c| c.span.end <= r.end)
+                    .filter(|c| c.span.end <= r.end && c.role <= max_role)
                     .min_by_key(|c| (c.rank, c.span.start.abs_diff(at)))
                     .map(|c| c.place)
             };
-            if let Some(p) = best_in(&cl).or_else(|| best_in(&sent)) {
+            if let Some(p) = best_in(&cl, i32::MAX) {
                 return Some(p);
             }
-            // The story so far: the place it has named most (not as a reference point or
-            // origin), the latest on a tie.
-            let upto = cands.partition_point(|c| c.span.start < at);
-            let empty = Vec::new();
-            let count = counts.get(&upto).unwrap_or(&empty);
-            count
-                .iter()
-                .enumerate()
-                .filter(|(_, c)| c.0 > 0)
-                .max_by_key(|(_, c)| (c.0, c.1))
-                .map(|(p, _)| p)
-                .or(dateline)
+            // A toll of the whole country over a period ("since 1980", "the bloodiest
+            // month"), with no place of its own: the country. (Where the sentence names no
+            // place at all its breaks are not looked for: the clause is the sentence.)
+            if story_country.is_some() && text.get(cl.clone()).is_some_and(scope::is_national) {
+                return story_country;
+            }
+            if let Some(p) = best_in(&sent, i32::MAX) {
+                return Some(p);
+            }
+            // The paragraph so far: the latest sentence before with a figure that names
+            // where harm happened (the same incident goes on).
+            let mut j = si;
+            while j > 0 && si - j < PARAGRAPH_LOOK {
+                let (Some(prev), Some(next)) = (doc.sentences.get(j - 1), doc.sentences.get(j))
+                else {
+                    break;
+                };
+                if paragraph_break(text, prev, next) {
+                    break;
+                }
+                // Only a sentence that reports harm itself (holds a figure) carries its
+                // place on: a list of places around a story is no incident.
+                if sents.binary_search(&(j - 1)).is_ok() {
+                    if let Some(p) = best_in(prev, 1) {
+                        return Some(p);
+                    }
+                }
+                j -= 1;
+            }
+            if story.is_some() {
+                return *story;
+            }
+            // Nothing named before: the story may name the harm's place just after
+            // ("20 were hurt in a blast. The bomb went off in a market in A."), within the
+            // paragraph, as the place where something happened ("in", "at").
+            for k in si + 1..(si + 1 + PARAGRAPH_LOOK).min(doc.sentences.len()) {
+                let (Some(prev), Some(next)) = (doc.sentences.get(k - 1), doc.sentences.get(k))
+                else {
+                    break;
+                };
+                // A sentence with counts of its own reports another incident.
+                if paragraph_break(text, prev, next) || sents.binary_search(&k).is_ok() {
+                    break;
+                }
+                if let Some(p) = best_in(next, 0) {
+                    return Some(p);
+                }
+            }
+            if wire {
+                story_country.or(dateline)
+            } else {
+                dateline
+            }
         })
         .collect()
 }
@@ -196,7 +431,7 @@ pub fn link_places(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::model::{Category, PlaceKind, Qualifier};
+    use crate::report::model::{Category, Qualifier};
 
     fn place(name: &str, kind: PlaceKind, text: &str) -> ResolvedPlace {
         let mentions = text
@@ -274,5 +509,149 @@ mod tests {
             link_places(&doc, &[figure(text, "2")], &places),
             vec![Some(1)]
         );
+    }
+
+    fn country(name: &str, code: &str, text: &str) -> ResolvedPlace {
+        let mut p = place(name, PlaceKind::Country, text);
+        p.country = Some(code.into());
+        p
+    }
+
+    fn city_in(name: &str, code: &str, text: &str) -> ResolvedPlace {
+        let mut p = place(name, PlaceKind::City, text);
+        p.country = Some(code.into());
+        p
+    }
+
+    fn links(text: &str, places: &[ResolvedPlace], numbers: &[&str]) -> Vec<Option<usize>> {
+        let doc = Document::new(text);
+        let figs: Vec<RawFigure> = numbers.iter().map(|n| figure(text, n)).collect();
+        link_places(&doc, &figs, places)
+    }
+
+    #[test]
+    fn clause_breaks_match_the_substring_searches() {
+        let text = "A -- -- B; C, while D — E and that F";
+        let sent = 0..text.len();
+        let mut out = Vec::new();
+        breaks_in(text, &sent, &mut out);
+        let got: Vec<&str> = out.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(
+            got,
+            vec![" -- ", ";", ", while ", " while ", " — ", " and that "]
+        );
+    }
+
+    #[test]
+    fn two_reported_statements_are_two_clauses() {
+        let text = "Officials said seven soldiers died at the edge of Westland and that \
+                    three rebels died in Oldtown.";
+        let places = vec![
+            place("Westland", PlaceKind::Admin1, text),
+            place("Oldtown", PlaceKind::City, text),
+        ];
+        assert_eq!(
+            links(text, &places, &["seven", "three"]),
+            vec![Some(0), Some(1)]
+        );
+        // Counter-example: one statement is one clause, the most specific place wins.
+        let text = "Officials said seven soldiers died in Westland, in Oldtown.";
+        let places = vec![
+            place("Westland", PlaceKind::Admin1, text),
+            place("Oldtown", PlaceKind::City, text),
+        ];
+        assert_eq!(links(text, &places, &["seven"]), vec![Some(1)]);
+    }
+
+    #[test]
+    fn wire_datelines_are_recognised() {
+        let t = "PORTVILLE, 3 May (Wirepress) -- Gunmen shot four guards.";
+        assert!(is_wire_dateline(t, &(0..9)));
+        let t = "  Portville (Newsdesk) - Gunmen shot four guards.";
+        assert!(is_wire_dateline(t, &(2..11)));
+        // Not a dateline: a headline, or a place in running text.
+        let t = "Portville mourns four guards (photos)";
+        assert!(!is_wire_dateline(t, &(0..9)));
+        let t = "Gunmen in Portville (a port) -- four died.";
+        assert!(!is_wire_dateline(t, &(10..19)));
+    }
+
+    #[test]
+    fn a_wire_dateline_gives_way_to_the_place_named_next() {
+        let text = "PORTVILLE, 3 May (Wirepress) -- Fourteen passengers were hurt when a \
+                    bus caught fire. The fire broke out at Hillcrest, a mining village.";
+        let places = vec![
+            place("PORTVILLE", PlaceKind::City, text),
+            place("Hillcrest", PlaceKind::City, text),
+        ];
+        assert_eq!(links(text, &places, &["Fourteen"]), vec![Some(1)]);
+        // Counter-example: the dateline town named again as the harm's place.
+        let text = "PORTVILLE, 3 May (Wirepress) -- Fourteen passengers were hurt in \
+                    PORTVILLE when a bus caught fire. Hillcrest sent doctors.";
+        assert_eq!(links(text, &places, &["Fourteen"]), vec![Some(0)]);
+        // Counter-example: a sentence with its own count is another incident.
+        let text = "PORTVILLE, 3 May (Wirepress) -- Fourteen passengers were hurt when a \
+                    bus caught fire. A blast killed two at Hillcrest.";
+        assert_eq!(
+            links(text, &places, &["Fourteen", "two"]),
+            vec![Some(0), Some(1)]
+        );
+    }
+
+    #[test]
+    fn a_wire_story_with_no_place_for_the_harm_gets_the_country() {
+        let text = "BIGTOWN, 9 June (Wirepress) -- A rebel offensive left eleven soldiers \
+                    dead.\n\nThe army of Ruritania vowed to respond.";
+        let places = vec![
+            city_in("BIGTOWN", "RR", text),
+            country("Ruritania", "RR", text),
+        ];
+        assert_eq!(links(text, &places, &["eleven"]), vec![Some(1)]);
+        // Counter-example: an ordinary dateline (no agency) stays the place.
+        let text = "BIGTOWN -- A rebel offensive left eleven soldiers dead.\n\nThe army of \
+                    Ruritania vowed to respond.";
+        let places = vec![
+            city_in("BIGTOWN", "RR", text),
+            country("Ruritania", "RR", text),
+        ];
+        assert_eq!(links(text, &places, &["eleven"]), vec![Some(0)]);
+    }
+
+    #[test]
+    fn a_national_toll_goes_to_the_country() {
+        let text = "A bomb hit Lakeside in Ruritania. Lakeside is calm.\n\nThe conflict \
+                    has cost some 4,000 lives since 1991.";
+        let places = vec![
+            city_in("Lakeside", "RR", text),
+            country("Ruritania", "RR", text),
+        ];
+        assert_eq!(links(text, &places, &["4,000"]), vec![Some(1)]);
+        // Counter-example: a toll since the day of one attack stays with the story.
+        let text = "A bomb hit Lakeside in Ruritania. Lakeside is calm.\n\nThe toll has \
+                    risen to 31 since Monday's blast.";
+        assert_eq!(links(text, &places, &["31"]), vec![Some(0)]);
+    }
+
+    #[test]
+    fn the_paragraph_goes_on_with_the_last_reported_incident() {
+        let text = "Westland is tense. Westland police are on alert.\n\nIn Westland, gunmen \
+                    killed five farmers in Oldtown. Another two bodies were found later.";
+        let places = vec![
+            place("Westland", PlaceKind::Admin1, text),
+            place("Oldtown", PlaceKind::City, text),
+        ];
+        assert_eq!(
+            links(text, &places, &["five", "two"]),
+            vec![Some(1), Some(1)]
+        );
+        // Counter-example: a sentence that only lists places reports no incident.
+        let text = "Westland is tense. Westland police are on alert.\n\nRallies were held \
+                    in Oldtown and Newbury. Another two protesters were detained later.";
+        let places = vec![
+            place("Westland", PlaceKind::Admin1, text),
+            place("Oldtown", PlaceKind::City, text),
+            place("Newbury", PlaceKind::City, text),
+        ];
+        assert_eq!(links(text, &places, &["two"]), vec![Some(0)]);
     }
 }

@@ -1,0 +1,94 @@
+//! Figures about a whole country over a period: national tolls ("since 1980", "the
+//! bloodiest month", "so far this year"). Such a figure with no place of its own belongs to
+//! the country, not to the city the report was filed from.
+//!
+//! | words in the figure's clause | example (our own wording) |
+//! |------------------------------|---------------------------|
+//! | "since" + a year, "since the beginning/start" | "300 have died since 2004" |
+//! | a year or month as a whole: "this year", "past year", "last year", "each year" | "killed 90 people so far this year" |
+//! | a bloody period: "bloodiest month", "deadliest year", "bloody month" | "March was the deadliest month, with 212 dead" |
+//! | the country itself: "nationwide", "across the country", "throughout the country" | "40 were arrested nationwide" |
+//!
+//! Not scope words: "last month", "on Monday", "since Monday's attack" (one incident's time).
+
+/// Phrases that make a count a toll over a whole period or the whole country.
+const PHRASES: &[&str] = &[
+    "since the beginning",
+    "since the start",
+    "this year",
+    "past year",
+    "last year",
+    "each year",
+    "every year",
+    "a year",
+    "past decade",
+    "nationwide",
+    "across the country",
+    "throughout the country",
+    "around the country",
+];
+
+/// Adjectives that, before "month" or "year", make it a period's toll.
+const BLOODY: &[&str] = &["bloody", "bloodiest", "deadly", "deadliest", "violent"];
+
+/// Whether the words of a clause say its count is a national or whole-period toll (no
+/// allocation: a window of the last three words).
+pub fn is_national(clause: &str) -> bool {
+    let mut w: [&str; 3] = [""; 3];
+    for word in clause
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        w = [w[1], w[2], word];
+        if PHRASES.iter().any(|p| ends_with(&w, p)) {
+            return true;
+        }
+        let (a, b) = (w[1], w[2]);
+        let year = b.len() == 4 && b.bytes().all(|x| x.is_ascii_digit());
+        let period = ["month", "year", "week"]
+            .iter()
+            .any(|p| p.eq_ignore_ascii_case(b));
+        if (a.eq_ignore_ascii_case("since") && year)
+            || (period && BLOODY.iter().any(|x| x.eq_ignore_ascii_case(a)))
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether the last words of `w` are the words of `phrase`.
+fn ends_with(w: &[&str; 3], phrase: &str) -> bool {
+    let n = phrase.split(' ').count();
+    n <= w.len()
+        && phrase
+            .split(' ')
+            .zip(&w[w.len() - n..])
+            .all(|(a, b)| a.eq_ignore_ascii_case(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_national;
+
+    #[test]
+    fn period_and_country_tolls() {
+        assert!(is_national("some 900 people have died since 1995"));
+        assert!(is_national(
+            "that left 57 dead since the beginning of the uprising"
+        ));
+        assert!(is_national("June was the deadliest month, with 310 killed"));
+        assert!(is_national("police detained 75 people nationwide"));
+        assert!(is_national("road crashes killed 4,000 this year"));
+    }
+
+    #[test]
+    fn one_incident_is_not_a_national_toll() {
+        assert!(!is_national("a bomb killed 12 people last month"));
+        assert!(!is_national(
+            "the toll has risen to 30 since Monday's blast"
+        ));
+        assert!(!is_national("gunmen wounded 6 guards on Friday"));
+        assert!(!is_national("the 1995 flood killed 40"));
+    }
+}
