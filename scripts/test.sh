@@ -35,7 +35,7 @@ CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked --target wasm32-unknown-u
 step "end-to-end tests in headless Chromium (Playwright)"
 # The bulk speed test drops 1,000 articles of the benchmark's generated corpus.
 mkdir -p e2e/artifacts
-cargo run --locked --release --quiet --example bench_corpus -- e2e/artifacts/bench-corpus.jsonl 3
+cargo run --locked --release --quiet --example bench_corpus -- e2e/artifacts/bench-corpus.jsonl 4
 (cd e2e && DIST="$ROOT/dist" BENCH_JSONL="$ROOT/e2e/artifacts/bench-corpus.jsonl" node --test)
 
 step "short fuzz run"
