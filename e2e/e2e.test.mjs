@@ -112,7 +112,7 @@ test('drop zone and file input load several files with highlights', async () => 
   assert.ok(text.includes('Gunmen killed 5 villagers.') && !text.includes('<p>'), text);
   // Places are marked once the gazetteer is there.
   const gaz = await page.textContent('.gaz');
-  console.log('# gazetteer status:', gaz.trim());
+  console.log('# gazetteer status:', gaz.trim(), '|', await page.getAttribute('.gaz', 'title'));
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -218,7 +218,10 @@ pub fn app() -> Html {
                     if state.stats.bytes > 200_000.0 {
                         { format!(" · extraction {mbps:.1} MB/s") }
                     }
-                    <span class={gaz_class}>{ format!(" · {}", state.gazetteer.1) }</span>
+                    <span class={gaz_class} title={state.gazetteer.1.clone()}>
+                        // The details (size, load time) in the tooltip; the bar stays short.
+                        { format!(" · {}", state.gazetteer.1.split(" (").next().unwrap_or_default()) }
+                    </span>
                 </p>
                 { progress }
                 if let Some(e) = &state.error {

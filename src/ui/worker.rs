@@ -89,10 +89,13 @@ async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
 
 async fn load_gazetteer() {
     gazetteer_status("loading", "Loading place names…");
+    let t0 = now();
     match fetch_bytes("gazetteer.bin").await {
         Err(e) => gazetteer_status("failed", &format!("Place names unavailable ({e})")),
-        Ok(bytes) => match Gazetteer::from_bytes(bytes) {
-            Ok(gazetteer) => {
+        Ok(bytes) => match (bytes.len(), now(), Gazetteer::from_bytes(bytes)) {
+            (_, _, Err(e)) => gazetteer_status("failed", &format!("Place names unavailable ({e})")),
+            (size, t1, Ok(gazetteer)) => {
+                let t2 = now();
                 STATE.with(|s| {
                     let mut s = s.borrow_mut();
                     let policy = s.extractor.as_ref().map(|(p, _)| *p).unwrap_or_default();
@@ -104,9 +107,17 @@ async fn load_gazetteer() {
                 });
                 // The place tables are built on their first use with a gazetteer.
                 warm_up();
-                gazetteer_status("ready", "Place names loaded");
+                // Size and load time, for the status bar's tooltip and the benchmark notes.
+                gazetteer_status(
+                    "ready",
+                    &format!(
+                        "Place names loaded ({:.1} MB: fetched in {:.0} ms, checked and indexed in {:.0} ms)",
+                        size as f64 / 1e6,
+                        t1 - t0,
+                        t2 - t1
+                    ),
+                );
             }
-            Err(e) => gazetteer_status("failed", &format!("Place names unavailable ({e})")),
         },
     }
 }
