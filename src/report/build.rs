@@ -4,7 +4,7 @@
 //! copying any text (the CLI's JSON path); [`document`] builds the owned
 //! [`DocumentReport`] (the app's path) from the same per-item views, so both agree.
 
-use super::json::JsonWriter;
+use super::json;
 use super::model::{Category, DocumentReport, Figure, Place, PlaceKind, Qualifier, Span, Total};
 use crate::figures::{bounds::bounds, RawFigure};
 use crate::places::ResolvedPlace;
@@ -136,79 +136,15 @@ impl<'a> DocumentView<'a> {
 
 impl DocumentView<'_> {
     /// Appends the document as compact JSON: the bytes `serde_json::to_writer` writes for it
-    /// (or for the [`DocumentReport`] [`document`] builds), walked by hand for speed.
+    /// (or for the [`DocumentReport`] [`document`] builds).
     pub fn write_json(&self, out: &mut Vec<u8>) {
-        let mut w = JsonWriter::compact(out);
-        self.write(&mut w);
+        json::write_compact(self, out);
     }
 
     /// Appends the document pretty-printed as nested `depth` levels deep (see
-    /// [`super::json::write_pretty_at`]).
+    /// [`json::write_pretty_at`]).
     pub fn write_json_pretty_at(&self, depth: usize, out: &mut Vec<u8>) {
-        let mut w = JsonWriter::pretty_at(out, depth);
-        self.write(&mut w);
-    }
-
-    /// The formatter calls of serialising `DocumentReport`, key by key.
-    fn write<const P: bool>(&self, w: &mut JsonWriter<P>) {
-        w.begin_object();
-        w.key(true, "name");
-        w.str(self.name);
-        w.end_value();
-        w.key(false, "date");
-        w.null();
-        w.end_value();
-        w.key(false, "figures");
-        w.begin_array();
-        // Figures of one sentence carry the same sentence text: escape it once.
-        let mut last_sentence = None;
-        for i in 0..self.figures.len() {
-            if let Some(f) = self.figure(i) {
-                w.element(i == 0);
-                f.write(w, &mut last_sentence);
-                w.end_element();
-            }
-        }
-        w.end_array();
-        w.end_value();
-        w.key(false, "places");
-        w.begin_array();
-        for (i, p) in self.places.iter().enumerate() {
-            w.element(i == 0);
-            self.place(p).write(w);
-            w.end_element();
-        }
-        w.end_array();
-        w.end_value();
-        w.key(false, "totals");
-        w.begin_object();
-        for (i, (c, t)) in self.totals.iter().enumerate() {
-            w.key(i == 0, c.as_str());
-            w.begin_object();
-            w.key(true, "value");
-            w.u64(t.value);
-            w.end_value();
-            w.key(false, "min");
-            w.opt_u64(t.min);
-            w.end_value();
-            w.key(false, "max");
-            w.opt_u64(t.max);
-            w.end_value();
-            w.key(false, "figures");
-            w.begin_array();
-            for (k, &f) in t.figures.iter().enumerate() {
-                w.element(k == 0);
-                w.usize(f);
-                w.end_element();
-            }
-            w.end_array();
-            w.end_value();
-            w.end_object();
-            w.end_value();
-        }
-        w.end_object();
-        w.end_value();
-        w.end_object();
+        json::write_pretty_at(self, depth, out);
     }
 }
 
@@ -262,20 +198,6 @@ struct SpanRef<'a> {
 }
 
 impl SpanRef<'_> {
-    fn write<const P: bool>(&self, w: &mut JsonWriter<P>) {
-        w.begin_object();
-        w.key(true, "start");
-        w.usize(self.start);
-        w.end_value();
-        w.key(false, "end");
-        w.usize(self.end);
-        w.end_value();
-        w.key(false, "text");
-        w.str(self.text);
-        w.end_value();
-        w.end_object();
-    }
-
     fn to_owned(&self) -> Span {
         Span {
             start: self.start,
@@ -305,73 +227,6 @@ struct FigureRef<'a> {
 }
 
 impl FigureRef<'_> {
-    /// `last_sentence`: the previous figure's sentence (code point range) and where its text
-    /// was written, reused when this figure's sentence is the same.
-    fn write<const P: bool>(
-        &self,
-        w: &mut JsonWriter<P>,
-        last_sentence: &mut Option<((usize, usize), Range<usize>)>,
-    ) {
-        w.begin_object();
-        w.key(true, "start");
-        w.usize(self.start);
-        w.end_value();
-        w.key(false, "end");
-        w.usize(self.end);
-        w.end_value();
-        w.key(false, "text");
-        w.str(self.text);
-        w.end_value();
-        w.key(false, "category");
-        w.str(self.category.as_str());
-        w.end_value();
-        w.key(false, "value");
-        w.u64(self.value);
-        w.end_value();
-        w.key(false, "qualifier");
-        w.str(self.qualifier.as_str());
-        w.end_value();
-        w.key(false, "min");
-        w.opt_u64(self.min);
-        w.end_value();
-        w.key(false, "max");
-        w.opt_u64(self.max);
-        w.end_value();
-        w.key(false, "victims");
-        w.opt_str(self.victims);
-        w.end_value();
-        w.key(false, "trigger");
-        self.trigger.write(w);
-        w.end_value();
-        w.key(false, "place");
-        w.opt_usize(self.place);
-        w.end_value();
-        w.key(false, "part_of");
-        w.opt_usize(self.part_of);
-        w.end_value();
-        w.key(false, "confidence");
-        w.f32(self.confidence);
-        w.end_value();
-        w.key(false, "sentence");
-        let s = &self.sentence;
-        w.begin_object();
-        w.key(true, "start");
-        w.usize(s.start);
-        w.end_value();
-        w.key(false, "end");
-        w.usize(s.end);
-        w.end_value();
-        w.key(false, "text");
-        match last_sentence {
-            Some((span, at)) if *span == (s.start, s.end) => w.repeat(at.clone()),
-            _ => *last_sentence = Some(((s.start, s.end), w.str_at(s.text))),
-        }
-        w.end_value();
-        w.end_object();
-        w.end_value();
-        w.end_object();
-    }
-
     fn into_owned(self) -> Figure {
         Figure {
             start: self.start,
@@ -406,41 +261,6 @@ struct PlaceRef<'a, 'b> {
 }
 
 impl PlaceRef<'_, '_> {
-    fn write<const P: bool>(&self, w: &mut JsonWriter<P>) {
-        w.begin_object();
-        w.key(true, "name");
-        w.str(self.name);
-        w.end_value();
-        w.key(false, "country");
-        w.opt_str(self.country);
-        w.end_value();
-        w.key(false, "admin1");
-        w.opt_str(self.admin1);
-        w.end_value();
-        w.key(false, "kind");
-        w.str(self.kind.as_str());
-        w.end_value();
-        w.key(false, "lat");
-        w.opt_f64(self.lat);
-        w.end_value();
-        w.key(false, "lon");
-        w.opt_f64(self.lon);
-        w.end_value();
-        w.key(false, "geonames_id");
-        w.opt_u64(self.geonames_id);
-        w.end_value();
-        w.key(false, "mentions");
-        w.begin_array();
-        for (i, r) in self.mentions.mentions.iter().enumerate() {
-            w.element(i == 0);
-            self.mentions.view.span(r).write(w);
-            w.end_element();
-        }
-        w.end_array();
-        w.end_value();
-        w.end_object();
-    }
-
     fn to_owned(&self) -> Place {
         Place {
             name: self.name.to_string(),
