@@ -36,6 +36,7 @@ fn figure(text: &str, number: &str, trigger: &str, sentence: &str, value: u64) -
         part_of: None,
         confidence: 0.9,
         sentence: span(text, sentence),
+        implicit: false,
     }
 }
 

@@ -54,6 +54,9 @@ pub struct RawFigure {
     pub sentence: usize,
     /// Figures of one list ("killing 6 Iranians and 1 Iraqi") share a group number.
     pub group: usize,
+    /// A singular victim with no number word ("a civilian was killed"): value 1, the span is
+    /// the noun phrase (SCHEMA.md `implicit`). Counts in totals; not a mention-level figure.
+    pub implicit: bool,
 }
 
 /// Finds the casualty figures of a document, in text order.
@@ -181,6 +184,7 @@ pub fn extract(doc: &Document) -> Vec<RawFigure> {
                 additive: c.additive,
                 sentence: si,
                 group: group_base + c.group,
+                implicit: false,
             });
             hints.push(parts::Hint::from_cand(c));
         }

@@ -465,6 +465,7 @@ mod tests {
             additive: true,
             sentence: 0,
             group: 0,
+            implicit: false,
         }
     }
 

@@ -114,6 +114,7 @@ impl<'a> DocumentView<'a> {
             part_of: f.part_of,
             confidence: f.confidence,
             sentence: self.span(&sentence),
+            implicit: f.implicit,
         })
     }
 
@@ -224,6 +225,12 @@ struct FigureRef<'a> {
     part_of: Option<usize>,
     confidence: f32,
     sentence: SpanRef<'a>,
+    #[serde(skip_serializing_if = "is_false")]
+    implicit: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 impl FigureRef<'_> {
@@ -243,6 +250,7 @@ impl FigureRef<'_> {
             part_of: self.part_of,
             confidence: self.confidence,
             sentence: self.sentence.to_owned(),
+            implicit: self.implicit,
         }
     }
 }

@@ -134,6 +134,14 @@ pub struct Figure {
     pub confidence: f32,
     /// The sentence the figure was read from (extra key: the evidence the app shows).
     pub sentence: Span,
+    /// A singular victim with no number word ("a civilian was killed"): value 1, the span is
+    /// the noun phrase. Written only when true (SCHEMA.md).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub implicit: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// Precision of a resolved place.

@@ -275,6 +275,7 @@ pub fn apply(
             part_of: None,
             confidence: 1.0,
             sentence: sentence_around(text, a.start, a.end),
+            implicit: false,
         };
         apply_edit(&mut f, &a.edit, &mut places, policy);
         let state = FigState {
@@ -314,6 +315,7 @@ pub fn apply(
             additive: false,
             sentence: doc.sentence_of(byte_range(text, f.start, f.end).start),
             group: i,
+            implicit: f.implicit,
         })
         .collect();
     out.totals = totals(&doc, &raws, policy);
