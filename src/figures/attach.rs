@@ -68,6 +68,16 @@ pub struct Cand {
     pub attach: Option<Attach>,
     /// Coordination group (list) inside the sentence.
     pub group: usize,
+    /// The sentence, or the one before or after it, tells of captives (a captor, hostage or
+    /// abduction word): rows that need it ([`Trigger::needs_captivity`]) count only then.
+    ///
+    /// [`Trigger::needs_captivity`]: super::triggers::Trigger::needs_captivity
+    pub captivity: bool,
+    /// The sentence names armed captors (gunmen, rebels, "armed men"): rows that need them
+    /// ([`Trigger::needs_captors`]) count only then.
+    ///
+    /// [`Trigger::needs_captors`]: super::triggers::Trigger::needs_captors
+    pub captors: bool,
 }
 
 fn word<'a>(text: &'a str, toks: &[Tok], i: usize) -> &'a str {
@@ -77,6 +87,11 @@ fn word<'a>(text: &'a str, toks: &[Tok], i: usize) -> &'a str {
 fn is_word(text: &str, toks: &[Tok], i: usize, w: &str) -> bool {
     toks.get(i)
         .is_some_and(|t| t.shape == Shape::Word && is(text_of(text, t), w))
+}
+
+/// A quotation mark, straight or curly (the tokenizer reads curly double quotes as '"').
+fn is_quote(t: &Tok) -> bool {
+    t.is_punct('"') || t.is_punct('\'') || t.is_punct('«') || t.is_punct('»')
 }
 
 /// The be-forms that make a participle passive.
@@ -92,6 +107,10 @@ fn is_be(w: &str) -> bool {
 pub fn describe(text: &str, toks: &[Tok], c: &mut Cand) {
     let n = toks.len();
     let mut k = c.b;
+    // A count in quotes: believed to hold '[[less than 10]]' hostages.
+    if toks.get(k).is_some_and(is_quote) {
+        k += 1;
+    }
     // "13 more", "13 others" (others is the victim phrase itself).
     if is_word(text, toks, k, "more") {
         c.additive = true;
@@ -108,15 +127,25 @@ pub fn describe(text: &str, toks: &[Tok], c: &mut Cand) {
             k += 2;
         }
     }
-    // "dozens of others", "hundreds of Sunni civilians".
+    // "dozens of others", "hundreds of Sunni civilians", "hundreds of bodies".
     if !c.partitive
         && !c.part_marker
         && is_word(text, toks, k, "of")
         && toks.get(k + 1).is_some_and(|t| {
-            t.shape == Shape::Word && !t.any(DET | PREP | STOP) && t.trigger.is_none()
+            t.shape == Shape::Word
+                && !t.any(DET | PREP | STOP)
+                && t.trigger
+                    .is_none_or(|m| matches!(m.row().form, Form::Noun | Form::NounOf))
         })
     {
         k += 1;
+    }
+    // "50 of the more than 300 pupils abducted", "1 of the 22 killings": the inner count
+    // belongs to the whole; the victims follow it.
+    if c.partitive {
+        while toks.get(k).is_some_and(|t| t.number) {
+            k += 1;
+        }
     }
     let np0 = k;
     while k < n && k - np0 < 6 {
@@ -132,8 +161,31 @@ pub fn describe(text: &str, toks: &[Tok], c: &mut Cand) {
                             && nx.trigger.is_none()
                             && !nx.any(AUX | STOP | PREP)
                     })
+                    // "one of the released was killed", "3 of the wounded died": a
+                    // participle used as a noun, with the clause's verb after it.
+                    || (m.row().form == Form::Participle
+                        && m.len == 1
+                        && toks
+                            .get(k + 1)
+                            .is_some_and(|nx| nx.trigger.is_some() || is_be(text_of(text, nx))))
             });
         if partitive_noun {
+            k += 1;
+            continue;
+        }
+        // "5 displaced civilians were killed": a participle describing the people, with the
+        // clause's own harm word after them, belongs to the victims.
+        let modifier = k == np0
+            && t.trigger
+                .is_some_and(|m| m.row().form == Form::Participle && m.len == 1)
+            && toks.get(k + 1).is_some_and(|x| x.any(PERSON))
+            && toks.get(k + 2..(k + 6).min(n)).is_some_and(|r| {
+                r.iter().any(|x| {
+                    x.trigger
+                        .is_some_and(|m| m.row().category == Category::Killed)
+                })
+            });
+        if modifier {
             k += 1;
             continue;
         }
@@ -363,8 +415,16 @@ fn skip_aside(text: &str, toks: &[Tok], k: usize) -> usize {
     // killed": the breakdown stands between the count and its passive.
     if is(w, "including") {
         // "13 people including civilians, cadets and a bomber have been killed".
+        // "15 people including an officer and a local official died outside": the
+        // breakdown stands before an intransitive or reduced harm word too.
         for (j, x) in toks.iter().enumerate().take((k + 14).min(n)).skip(k + 1) {
             if x.shape == Shape::Word && x.any(AUX) && is_be(text_of(text, x)) {
+                return j;
+            }
+            let own_verb = x.trigger.is_some_and(|m| {
+                matches!(m.row().form, Form::Intrans | Form::Adj | Form::Participle)
+            });
+            if own_verb && j > k + 1 && !toks[j - 1].is_punct(',') {
                 return j;
             }
             if (x.is_any_punct() && !x.is_punct(',')) || x.trigger.is_some() || x.any(NEG | MODAL) {
@@ -436,13 +496,32 @@ fn long_subject(text: &str, toks: &[Tok], k: usize) -> usize {
     let mut j = k;
     while j < end {
         let x = &toks[j];
+        if x.number {
+            // "members of one family": a count inside the subject's own phrase.
+            if !(j > k && is(text_of(text, &toks[j - 1]), "of")) {
+                return k;
+            }
+            people_only = false;
+            j += 1;
+            continue;
+        }
         if x.shape == Shape::Word {
             let w = text_of(text, x);
             let have = is(w, "has") || is(w, "have") || is(w, "had");
             if is_be(w) || (have && is_word(text, toks, j + 1, "been")) {
                 return if j > k { j } else { k };
             }
-            if x.trigger.is_some() || x.number || x.any(NEG | MODAL) {
+            // "25 members of one family, ... killed by an air strike": a reduced passive
+            // (headlines, bullet lines) ends the subject at its participle.
+            let reduced = x.trigger.is_some_and(|m| m.row().form == Form::Participle)
+                && j > k
+                && toks
+                    .get(j + usize::from(x.trigger.map_or(1, |m| m.len)))
+                    .is_none_or(|y| y.is_any_punct() || y.any(PREP));
+            if reduced {
+                return j;
+            }
+            if x.trigger.is_some() || x.any(NEG | MODAL) {
                 return k;
             }
             if x.any(CONJ) {
@@ -467,6 +546,16 @@ fn long_subject(text: &str, toks: &[Tok], k: usize) -> usize {
             let stray = toks
                 .get(j + 1)
                 .is_some_and(|y| y.shape == Shape::Word && is_be(text_of(text, y)));
+            // ", including 18 children,": a breakdown between commas is an aside.
+            if is_word(text, toks, j + 1, "including") {
+                match (j + 2..end).find(|&e| toks[e].is_punct(',')) {
+                    Some(e) => {
+                        j = e + 1;
+                        continue;
+                    }
+                    None => return k,
+                }
+            }
             if !people_only && !stray {
                 return k;
             }
@@ -537,12 +626,56 @@ pub fn forward(text: &str, toks: &[Tok], c: &Cand) -> Option<Attach> {
     let chain0 = k;
     let mut be = false;
     let mut among = false;
+    // Through a place word to a shelter ("18,000 people inside relief camps"), or through a
+    // verb of experience to the harm the victims tell of ("described unlawful confinement").
+    let mut via_place = false;
+    let mut via_experience = false;
     while k < n && k - chain0 < 6 {
         let t = &toks[k];
         if t.trigger.is_some() || t.shape != Shape::Word {
             break;
         }
         let w = text_of(text, t);
+        let placeword = [
+            "in",
+            "inside",
+            "at",
+            "sheltering",
+            "staying",
+            "living",
+            "housed",
+        ]
+        .iter()
+        .any(|p| is(w, p));
+        if placeword || t.any(EXPERIENCE) {
+            let hit = (k + 1..(k + 4).min(n)).find(|&j| toks[j].trigger.is_some());
+            let ok_between = |j: usize| {
+                (k + 1..j).all(|x| toks[x].shape == Shape::Word && !toks[x].any(STOP | NEG))
+            };
+            if let Some(j) = hit.filter(|&j| ok_between(j)) {
+                let row = toks[j].trigger.map(|m| m.row());
+                if placeword && row.is_some_and(|r| r.form == Form::Shelter) {
+                    via_place = true;
+                    k = j;
+                    break;
+                }
+                let told = row.is_some_and(|r| {
+                    r.form == Form::Adj
+                        && matches!(r.category, Category::Detained | Category::Kidnapped)
+                });
+                if t.any(EXPERIENCE) && told {
+                    via_experience = true;
+                    k = j;
+                    break;
+                }
+            }
+        }
+        // "are expected to be released": modality is read below (a presupposing verb
+        // keeps its count, any other harm word loses it).
+        if t.any(MODAL) && !t.month_like {
+            k += 1;
+            continue;
+        }
         if t.any(AUX) {
             be |= is_be(w);
             among |= is(w, "among");
@@ -570,18 +703,29 @@ pub fn forward(text: &str, toks: &[Tok], c: &Cand) -> Option<Attach> {
     let tr = (k, k + usize::from(tm.len));
     let row = tm.row();
     let direct = k == chain0;
+    // "all the four injured soldiers were evacuated", "the 12 kidnapped girls": a
+    // participle right after the count that describes the people named after it.
+    let adjectival = c.np.is_none()
+        && k == c.b
+        && toks.get(tr.1).is_some_and(|t| t.any(PERSON) && !t.any(DET))
+        && toks
+            .get(tr.1 + 1)
+            .is_none_or(|t| !t.number && t.shape != Shape::Digits && !t.any(DET | THING));
     let ok = match row.form {
+        _ if via_experience => true,
+        Form::Shelter => via_place,
         Form::Adj | Form::Intrans => true,
-        Form::Noun => direct && requires_ok(text, toks, &tm, c.a),
-        Form::Participle => be || !has_object(text, toks, tr.1),
+        Form::Noun | Form::NounOf => direct && requires_ok(text, toks, &tm, c.a),
+        Form::Participle => be || adjectival || !has_object(text, toks, tr.1),
         _ => false,
     };
-    if !ok || hypothetical(toks, c.b, k) {
+    if !ok || !row_fits(toks, &tm, c) {
         return None;
     }
-    // "could kill" before the count: "thousands could die" is caught above, "may leave 13
-    // dead" here.
-    if hypothetical(toks, c.a.saturating_sub(3), c.a) {
+    // "could kill" before the count: "thousands could die", "may leave 13 dead".
+    if !row.presupposed
+        && (hypothetical(toks, c.b, k) || hypothetical(toks, c.a.saturating_sub(3), c.a))
+    {
         return None;
     }
     let mut conf: f32 = if direct { 0.9 } else { 0.85 };
@@ -600,6 +744,25 @@ pub fn forward(text: &str, toks: &[Tok], c: &Cand) -> Option<Attach> {
     })
 }
 
+/// Whether a row's conditions hold for a count: people named where the row needs them
+/// ("lost 9 relatives"), a story of captives where the row needs one ("50 have escaped").
+fn row_fits(toks: &[Tok], tm: &TriggerMatch, c: &Cand) -> bool {
+    let row = tm.row();
+    if (row.needs_captivity && !c.captivity) || (row.needs_captors && !c.captors) {
+        return false;
+    }
+    if row.needs_person {
+        let people = c.np.is_some_and(|(s, e)| {
+            toks.get(s..e)
+                .is_some_and(|v| v.iter().any(|t| t.any(PERSON)))
+        });
+        if !people {
+            return false;
+        }
+    }
+    true
+}
+
 /// "2 of the hostages escaped": with no harm word of its own, a partitive count takes the
 /// kind its noun names (hostages are kidnapped, refugees displaced).
 fn partitive_noun(toks: &[Tok], c: &Cand) -> Option<Attach> {
@@ -607,7 +770,11 @@ fn partitive_noun(toks: &[Tok], c: &Cand) -> Option<Attach> {
         return None;
     }
     let (s, e) = c.np?;
-    let k = (s..e).find(|&k| toks[k].trigger.is_some_and(|m| m.row().form == Form::Noun))?;
+    let k = (s..e).find(|&k| {
+        toks[k]
+            .trigger
+            .is_some_and(|m| matches!(m.row().form, Form::Noun | Form::Participle))
+    })?;
     let tm = toks[k].trigger?;
     Some(Attach {
         category: tm.row().category,
@@ -628,6 +795,7 @@ pub fn backward(text: &str, toks: &[Tok], c: &Cand, trig_end: &[Option<usize>]) 
     let mut j = c.a;
     let mut gap = 0usize;
     let mut strict = true;
+    let mut crossed_number = false;
     loop {
         if let Some(Some(s)) = trig_end.get(j) {
             let s = *s;
@@ -639,7 +807,19 @@ pub fn backward(text: &str, toks: &[Tok], c: &Cand, trig_end: &[Option<usize>]) 
                 is(w, "the") || is(w, "those")
             };
             let passive = s > 0 && is_be(word(text, toks, s - 1)) && row.form == Form::Participle;
+            // "Killed: 12", "• Injured - 40": a label opening a line or bullet.
+            let label = gap == 1
+                && toks
+                    .get(c.a - 1)
+                    .is_some_and(|t| t.is_punct(':') || t.is_punct('-') || t.is_punct('—'))
+                && (s == 0 || toks.get(s - 1).is_some_and(|t| t.is_any_punct()));
+            // "the number of people displaced ... stands at 140,000": a running count.
+            let counted = matches!(row.form, Form::Participle | Form::Adj | Form::Noun)
+                && number_of_before(text, toks, s);
             let ok = match row.form {
+                _ if crossed_number && row.form != Form::Toll => false,
+                _ if label => true,
+                _ if counted => gap <= TOLL_GAP,
                 Form::Participle if passive && !the_before => false,
                 Form::Participle | Form::Past | Form::Gerund | Form::Finite => {
                     if the_before && matches!(row.form, Form::Participle) {
@@ -649,15 +829,19 @@ pub fn backward(text: &str, toks: &[Tok], c: &Cand, trig_end: &[Option<usize>]) 
                     }
                 }
                 Form::NounOf => strict && gap <= 3,
-                Form::Toll => gap <= 10,
+                Form::Toll => gap <= TOLL_GAP && !toll_verb_mismatch(text, toks, c.a),
                 Form::Adj => the_before && gap <= 8,
                 Form::Noun => the_before && gap <= 8 && !strict,
                 Form::Intrans => false,
+                // "the relief camps in the district are serving 11,600 people".
+                Form::Shelter => {
+                    gap <= 8 && c.a >= 1 && toks.get(c.a - 1).is_some_and(|t| t.any(HOSTING))
+                }
             };
-            if !ok {
+            if !ok || !row_fits(toks, &tm, c) {
                 return None;
             }
-            if hypothetical(toks, s.saturating_sub(3), s) {
+            if !row.presupposed && hypothetical(toks, s.saturating_sub(3), s) {
                 return None;
             }
             let conf = if gap == 0 {
@@ -674,10 +858,29 @@ pub fn backward(text: &str, toks: &[Tok], c: &Cand, trig_end: &[Option<usize>]) 
                 confidence: conf,
             });
         }
-        if j == 0 || gap >= 10 {
+        if j == 0 || gap >= TOLL_GAP {
             return None;
         }
         let t = &toks[j - 1];
+        // "believed to hold 'less than 10' hostages": quotes are transparent.
+        if is_quote(t) {
+            j -= 1;
+            continue;
+        }
+        // "the death toll from the two truck bombs rose to 31": only a running count may
+        // reach over another number (a count of things inside its phrase).
+        if (t.number || t.shape == Shape::Digits)
+            && toks
+                .get(j)
+                .is_some_and(|n| n.shape == Shape::Word && !n.number)
+            && j < c.a
+        {
+            crossed_number = true;
+            strict = false;
+            j -= 1;
+            gap += 1;
+            continue;
+        }
         if t.number || t.shape == Shape::Digits || !toll_gap_ok(t) {
             return None;
         }
@@ -690,6 +893,170 @@ pub fn backward(text: &str, toks: &[Tok], c: &Cand, trig_end: &[Option<usize>]) 
         j -= 1;
         gap += 1;
     }
+}
+
+/// How many words a running count may stand from its number: "the death toll from twin
+/// car bombs in the capital on Friday rose to 45" (12 words).
+const TOLL_GAP: usize = 16;
+
+/// Verbs that report a running count's number: "the toll rose to 45", "the number of dead
+/// reached 30". Another verb in "-ed" right before the count makes the toll its subject
+/// only: "the mounting toll sparked two coups".
+const TOLL_VERBS: &[&str] = &[
+    "rose",
+    "risen",
+    "reached",
+    "climbed",
+    "jumped",
+    "increased",
+    "stood",
+    "hit",
+    "passed",
+    "topped",
+    "exceeded",
+    "surpassed",
+    "doubled",
+    "soared",
+    "mounted",
+    "revised",
+    "raised",
+    "updated",
+    "numbered",
+    "included",
+    "lowered",
+    "reduced",
+    "fell",
+    "dropped",
+    "totalled",
+    "totaled",
+    "stabilised",
+    "stabilized",
+    "confirmed",
+    "estimated",
+    "reported",
+    "put",
+];
+
+fn toll_verb_mismatch(text: &str, toks: &[Tok], a: usize) -> bool {
+    let Some(t) = a.checked_sub(1).and_then(|p| toks.get(p)) else {
+        return false;
+    };
+    let w = text_of(text, t);
+    t.shape == Shape::Word
+        && w.len() > 3
+        && w.ends_with("ed")
+        && !t.any(GAP)
+        && !TOLL_VERBS.iter().any(|v| is(w, v))
+}
+
+/// Whether "number of" (with "people" and an adverb between) stands just before the
+/// harm word at token `s`: "the number of people (temporarily) displaced".
+fn number_of_before(text: &str, toks: &[Tok], s: usize) -> bool {
+    let lo = s.saturating_sub(6);
+    (lo..s).rev().any(|i| {
+        is_word(text, toks, i, "of")
+            && i >= 1
+            && is_word(text, toks, i - 1, "number")
+            && toks[i + 1..s]
+                .iter()
+                .all(|t| t.shape == Shape::Word || t.is_punct('/'))
+    })
+}
+
+/// Whether `y` is an item of a list whose harm word stood with an earlier count `x` and is
+/// left out after it ("31 died in the capital, 12 in the north and 4 in the port", "14 staff
+/// were killed, as well as 24 patients and 4 carers", "28 have been killed, 17 in the past
+/// week"): `y` follows a joiner, names people or no one, and has no verb of its own.
+pub fn elided(text: &str, toks: &[Tok], x: &Cand, y: &Cand) -> bool {
+    if y.a <= x.b {
+        return false;
+    }
+    // The joiner right before the count: ",", "and", ", and", "as well as", "another".
+    let mut k = y.a;
+    while k > x.b && (is_word(text, toks, k - 1, "another") || is_word(text, toks, k - 1, "a")) {
+        k -= 1;
+    }
+    let joined = k > x.b
+        && toks.get(k - 1).is_some_and(|t| {
+            t.is_punct(',') || t.is_punct(';') || is(text_of(text, t), "and") || {
+                is(text_of(text, t), "as")
+                    && k >= 3
+                    && is_word(text, toks, k - 2, "well")
+                    && is_word(text, toks, k - 3, "as")
+            }
+        });
+    if !joined {
+        return false;
+    }
+    // Who: no one named, "more", or people (a phrase that does not end in a thing).
+    let people = y.np.is_none_or(|(s, e)| {
+        toks.get(s..e).is_some_and(|v| {
+            v.iter().any(|t| t.any(PERSON))
+                || v.iter().all(|t| t.any(GAP))
+                || v.iter()
+                    .all(|t| !t.any(THING) && !text_of(text, t).ends_with("ed"))
+        })
+    });
+    if !people {
+        return false;
+    }
+    // No verb of its own: the clause goes on with a place or time phrase, a bracket, the
+    // next item, or ends.
+    match toks.get(y.after) {
+        None => true,
+        Some(t) if t.is_any_punct() => true,
+        Some(t) if t.any(CONJ) => toks
+            .get(y.after + 1)
+            .is_none_or(|u| u.number || u.is_any_punct() || u.any(PREP)),
+        Some(t) => {
+            t.any(PREP)
+                || ["last", "this", "overnight", "yesterday", "today", "more"]
+                    .iter()
+                    .any(|w| is(text_of(text, t), w))
+        }
+    }
+}
+
+/// Whether the count at `y` gives an earlier value or the change of a count before it in
+/// its sentence: "rose to 45 from the initially reported 18", "a decline of 3% from
+/// 32,814", "up from 12", "an increase of 5,400 people", "updated it to 21".
+pub fn compared(text: &str, toks: &[Tok], y: &Cand) -> bool {
+    let people = y.np.is_none_or(|(s, e)| {
+        toks.get(s..e)
+            .is_some_and(|v| v.iter().any(|t| t.any(PERSON)))
+    });
+    if !people {
+        return false;
+    }
+    let lo = y.a.saturating_sub(5);
+    for k in (lo..y.a).rev() {
+        let t = &toks[k];
+        let w = text_of(text, t);
+        if t.any(COMPARE) {
+            return true;
+        }
+        // "updated it to 21", "revised it to 30".
+        if is(w, "it") && k >= 1 && TOLL_VERBS.iter().any(|v| is_word(text, toks, k - 1, v)) {
+            return true;
+        }
+        let filler = [
+            "the",
+            "of",
+            "to",
+            "at",
+            "an",
+            "a",
+            "reported",
+            "estimated",
+            "figure",
+        ]
+        .iter()
+        .any(|f| is(w, f));
+        if !(filler && t.shape == Shape::Word) {
+            return false;
+        }
+    }
+    false
 }
 
 /// Whether candidates `x` (earlier) and `y` are items of one list: only commas, "and",
@@ -725,8 +1092,28 @@ pub fn coordinated(text: &str, toks: &[Tok], x: &Cand, y: &Cand) -> bool {
             k += 3;
             continue;
         }
-        // A place phrase: "in Baghdad", "at the Karma checkpoint".
-        if (is(w, "in") || is(w, "at") || is(w, "near") || is(w, "on")) && k + 1 < y.a {
+        // "of whom 121 are children and 59 women": the predicate of a breakdown.
+        if x.part_marker && t.shape == Shape::Word && is_be(w) {
+            k += 1;
+            while k < y.a && toks[k].any(PERSON) {
+                k += 1;
+            }
+            continue;
+        }
+        // A place phrase: "in Baghdad", "at the Karma checkpoint", "across East Africa".
+        let place_prep = [
+            "in",
+            "at",
+            "near",
+            "on",
+            "across",
+            "throughout",
+            "inside",
+            "outside",
+        ]
+        .iter()
+        .any(|p| is(w, p));
+        if place_prep && k + 1 < y.a {
             let mut m = k + 1;
             while m < y.a
                 && (is(word(text, toks, m), "the") || starts_upper(text_of(text, &toks[m])))

@@ -389,6 +389,64 @@ pub const EXAMPLES: &[Ex] = &[
     none("The siege lasted 12 hours."),
     none("The four inns and hotels were bombed last night."),
     none("At least 3 attacks hit the city on Monday."),
+    // --- Unseen-news constructions (issue 10): each class with our own wording.
+    // A breakdown between the count and an intransitive or reduced harm word.
+    ex("[[At least 9]] people including a judge and a guard died at the courthouse.", &[(Killed, 9, AtLeast)]),
+    ex("[[Six]] including the driver martyred in the raid.", &[(Killed, 6, Exact)]),
+    none("Nine people including a judge attended the hearing."),
+    // A running count far from its number; a toll that is only a verb's subject.
+    ex("The death toll from the two truck bombs near the port on Monday evening rose to [[31]].", &[(Killed, 31, Exact)]),
+    none("Public anger over the rising toll prompted three resignations."),
+    none("Fury at the mounting toll sparked two coups in as many years."),
+    // Earlier values and changes of a count stated beside it.
+    ex("The toll climbed to [[30]] from the initially reported [[12]].", &[(Killed, 30, Exact), (Killed, 12, Exact)]),
+    ex("Medics put the toll at [[9]] on Monday and raised it to [[14]] on Tuesday.", &[(Killed, 9, Exact), (Killed, 14, Exact)]),
+    ex("There were [[2,310]] killings last year, down from [[2,804]] the year before.", &[(Killed, 2310, Exact), (Killed, 2804, Exact)]),
+    ex("[[About 9,000]] people were displaced in March, an increase of [[1,200]] people on February.", &[(Displaced, 9000, About), (Displaced, 1200, Exact)]),
+    none("The ferry carried 80 people from 3 islands."),
+    // Lists with elided harm words.
+    ex("[[31]] died in the capital, [[12]] in the north and [[4]] in the port.", &[(Killed, 31, Exact), (Killed, 12, Exact), (Killed, 4, Exact)]),
+    ex("[[Five]] guards were killed, as well as [[3]] visitors and [[two]] cooks.", &[(Killed, 5, Exact), (Killed, 3, Exact), (Killed, 2, Exact)]),
+    ex("The fighting has killed [[dozens]] of police across the region and [[hundreds]] of villagers in the hills.", &[(Killed, 24, Vague), (Killed, 200, Vague)]),
+    ex("[[Twelve]] were killed, and 40 officers arrived within the hour.", &[(Killed, 12, Exact)]),
+    // Group abductions and captives who get out (GUIDELINES.md, hostages).
+    ex("Armed men stormed the boarding school, taking [[87]] pupils and [[6]] teachers.", &[(Kidnapped, 87, Exact), (Kidnapped, 6, Exact)]),
+    ex("Bandits kidnapped [[40]] farmers. [[Nine]] of them escaped on Sunday.", &[(Kidnapped, 40, Exact), (Kidnapped, 9, Exact)]),
+    ex("The kidnappers said [[four]] hostages are expected to be released tomorrow.", &[(Kidnapped, 4, Exact)]),
+    none("The school bus took 40 children to the museum."),
+    none("Militants stormed the jail and freed 300 inmates."),
+    none("Two prisoners escaped from the county jail on Friday."),
+    // "lost N people": people only.
+    ex("The family lost [[9]] relatives in the strike.", &[(Killed, 9, Exact)]),
+    none("The ruling party lost 30 seats in the vote."),
+    // People in treatment.
+    ex("[[At least 40]] people are receiving treatment after the fire.", &[(Injured, 40, AtLeast)]),
+    ex("[[300]] people have been treated at the hospital since the blast.", &[(Injured, 300, Exact)]),
+    // Humanitarian wording: camps, IDPs, counted violations, confinement.
+    ex("Authorities are giving aid to [[7,500]] people inside relief camps.", &[(Displaced, 7500, Exact)]),
+    ex("The 40 relief camps in the district are serving [[9,300]] people.", &[(Displaced, 9300, Exact)]),
+    ex("[[Over 60,000]] IDPs are sheltering in schools.", &[(Displaced, 60000, MoreThan)]),
+    ex("Investigators documented [[14]] summary executions and [[3]] enforced disappearances.", &[(Killed, 14, Exact), (Missing, 3, Exact)]),
+    ex("[[Twelve]] men described unlawful confinement in a basement.", &[(Detained, 12, Exact)]),
+    ex("The total number of people temporarily displaced since May stands at [[over 80,000]].", &[(Displaced, 80000, MoreThan)]),
+    none("The agency runs 58 relief camps in the province."),
+    // Bodies recovered or buried.
+    ex("Rescuers searched for [[hundreds]] of bodies under the mud.", &[(Killed, 200, Vague)]),
+    ex("A mass burial of [[72]] took place on Wednesday.", &[(Killed, 72, Exact)]),
+    // A participle that describes the people named after it.
+    ex("All the [[three]] injured officers were flown to the capital.", &[(Injured, 3, Exact)]),
+    ex("[[4]] displaced farmers were killed in the shelling.", &[(Killed, 4, Exact)]),
+    none("Two displaced persons camps were hit."),
+    // A partitive with its own inner count; a fronted "Of the dead,".
+    ex("[[At least 20]] of the [[more than 150]] pupils abducted from the school have escaped.", &[(Kidnapped, 20, AtLeast), (Kidnapped, 150, MoreThan)]),
+    ex("Of the deaths, [[412]] were reported in the mountains.", &[(Killed, 412, Exact)]),
+    // Tallies in bullet lines and labels, counts in quotes.
+    ex("[[120]] Palestinians killed, including [[at least 80]] civilians, of whom [[30]] are children and [[12]] women", &[(Killed, 120, Exact), (Killed, 80, AtLeast), (Killed, 30, Exact), (Killed, 12, Exact)]),
+    ex("[[17]] members of one family, including [[6]] children, killed by a strike on their home.", &[(Killed, 17, Exact), (Killed, 6, Exact)]),
+    ex("• Killed: [[14]]\n• Injured: [[52]]", &[(Killed, 14, Exact), (Injured, 52, Exact)]),
+    ex("The group is believed to hold \"[[fewer than 20]]\" hostages.", &[(Kidnapped, 20, LessThan)]),
+    // Ages after a name are not counts.
+    ex("[[Two]] children were killed: Omar, 11, and his sister Lina, 7.", &[(Killed, 2, Exact)]),
 ];
 
 /// Parts: the texts of [`EXAMPLES`]-style brackets with, per bracket, the bracket it is a

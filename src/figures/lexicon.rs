@@ -42,6 +42,17 @@ pub const MONTH: Class = 1 << 13;
 pub const RATE: Class = 1 << 14;
 /// Words that report what others say, ending a phrase ("said", "reported").
 pub const SAY: Class = 1 << 15;
+/// Verbs of what victims went through, before the harm they name: "21 civilians
+/// [described] unlawful confinement", "40 detainees [endured] arbitrary detention".
+pub const EXPERIENCE: Class = 1 << 16;
+/// Verbs by which a shelter holds the displaced: "the relief camps are [serving] 11,600
+/// people", "schools [hosting] 2,000 families".
+pub const HOSTING: Class = 1 << 17;
+/// Words that put a count beside an earlier one of the same kind, as its earlier value or
+/// its change: "rose to 45 [from] 18", "[up] from 12", "an [increase] of 5,400".
+pub const COMPARE: Class = 1 << 18;
+/// Groups a count of them stands for, not people: "members of one [family]".
+pub const GROUP: Class = 1 << 19;
 
 /// (class, words). Inflections are listed in full so the table reads as it matches.
 #[rustfmt::skip]
@@ -53,7 +64,7 @@ const TABLE: &[(Class, &[&str])] = &[
         "officially", "confirmed", "reported", "believed", "feared", "thought", "said", "known",
         "presumed", "now", "apparently", "left", "lay", "lie", "lying", "found", "either", "each",
         "seriously", "critically", "slightly", "badly", "severely", "gravely", "mortally",
-        "fatally", "lightly", "fatally", "listed", "as", "to", "already", "since", "so", "far",
+        "fatally", "lightly", "fatally", "listed", "as", "to", "already", "since", "so", "far", "estimated",
         "among", "likely", "probably", "possibly", "too", "again", "just", "ultimately",
         "eventually", "themselves", "who", "which", "that",
     ]),
@@ -122,6 +133,9 @@ const TABLE: &[(Class, &[&str])] = &[
         "fronts", "hectare", "head", "cattle", "animals", "cows", "sheep", "goats", "dogs",
         "square", "degrees", "storeys", "stories", "rooms", "flights", "lanes", "shacks", "huts",
         "tents",
+        // Political events: "the toll sparked two coups".
+        "coup", "coups", "elections", "election", "protests", "rallies", "uprisings", "revolts",
+        "wars", "battles", "offensives", "sessions", "rounds", "goals", "matches", "games",
     ]),
     (PERSON, &[
         "people", "persons", "person", "civilians", "civilian", "soldiers", "soldier", "troops",
@@ -142,6 +156,12 @@ const TABLE: &[(Class, &[&str])] = &[
         "official", "leaders", "commanders", "militiamen", "gendarmes", "recruits", "cadets",
         "volunteers", "contractors", "aid", "traffickers", "peacekeepers", "monks", "nuns",
         "priests", "clerics", "lawmakers", "MPs", "mps", "ministers", "judges", "lawyers",
+        "patients", "caretakers", "carers", "caregivers", "pupils", "schoolchildren",
+        "schoolgirls", "schoolboys", "parishioners", "fishermen", "herders", "labourers",
+        "laborers", "drivers", "vendors", "traders", "medics", "paramedics", "firefighters",
+        "rescuers", "survivors", "kids", "sons", "daughters", "brothers", "sisters", "wives",
+        "husbands", "mothers", "fathers", "parents", "siblings", "cousins", "relatives",
+        "neighbours", "neighbors", "friends", "colleagues",
     ]),
     (ATTACKER, &[
         "gunmen", "gunman", "attackers", "attacker", "militants", "assailants", "assailant",
@@ -188,6 +208,24 @@ const TABLE: &[(Class, &[&str])] = &[
     ]),
     (RATE, &[
         "per", "a", "each", "every", "daily", "weekly", "monthly", "annually", "yearly", "an",
+    ]),
+    (EXPERIENCE, &[
+        "described", "recounted", "reported", "suffered", "endured", "experienced", "survived",
+        "underwent", "faced", "face", "faces", "describe", "describes",
+    ]),
+    (HOSTING, &[
+        "serving", "serve", "serves", "hosting", "host", "hosts", "housing", "house", "houses",
+        "sheltering", "shelter", "shelters", "accommodating", "accommodate", "accommodates",
+        "assisting", "supporting",
+    ]),
+    (COMPARE, &[
+        "from", "up", "down", "increase", "rise", "decrease", "drop", "decline", "jump", "fall",
+        "compared", "against", "versus", "initially", "originally", "previously", "earlier",
+        "first", "initial", "original", "previous",
+    ]),
+    (GROUP, &[
+        "family", "families", "household", "households", "clan", "clans", "tribe", "tribes",
+        "village", "villages",
     ]),
     (SAY, &[
         "said", "says", "say", "told", "reported", "reports", "stated", "claimed", "announced",

@@ -123,6 +123,8 @@ pub fn extract(doc: &Document) -> Vec<RawFigure> {
                 total: false,
                 attach: None,
                 group: 0,
+                captivity: false,
+                captors: false,
             });
         }
         // Triggers that overlapped a number were cleared: rebuild their ends.
@@ -154,6 +156,33 @@ pub fn extract(doc: &Document) -> Vec<RawFigure> {
             });
             if joined_to_other && bare {
                 c.blocked = true;
+            }
+        }
+        // Rows that count only in a story of captives ("50 have escaped") look at this
+        // sentence and its neighbours, only where such a row stands.
+        if toks
+            .iter()
+            .any(|t| t.trigger.is_some_and(|m| m.row().needs_captors))
+        {
+            let captors = toks.iter().any(|t| {
+                t.any(lexicon::CAPTOR) || lexicon::is(tokens::text_of(doc.text, t), "armed")
+            });
+            for c in cands.iter_mut() {
+                c.captors = captors;
+            }
+        }
+        if toks
+            .iter()
+            .any(|t| t.trigger.is_some_and(|m| m.row().needs_captivity))
+        {
+            let captivity = tells_of_captives(&toks)
+                || [si.checked_sub(1), Some(si), Some(si + 1)]
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|k| doc.sentences.get(k))
+                    .any(|r| mentions_captives(doc.text.get(r.clone()).unwrap_or("")));
+            for c in cands.iter_mut() {
+                c.captivity = captivity;
             }
         }
         analyse_sentence(doc.text, &toks, &trig_end, &mut cands);
@@ -194,6 +223,29 @@ pub fn extract(doc: &Document) -> Vec<RawFigure> {
     out
 }
 
+/// Whether a sentence's tokens tell of captives: an abduction word ("kidnapped",
+/// "abducted", "taken hostage", "hostages"). Armed groups alone do not: "militants stormed
+/// the prison and freed 900 inmates" frees detainees, not hostages.
+fn tells_of_captives(toks: &[Tok]) -> bool {
+    toks.iter().any(|t| {
+        t.trigger.is_some_and(|m| {
+            let r = m.row();
+            r.category == Category::Kidnapped && !r.needs_captivity && !r.captor_sensitive
+        })
+    })
+}
+
+/// The same test over a neighbouring sentence's text (word stems, any case).
+fn mentions_captives(s: &str) -> bool {
+    const STEMS: &[&[u8]] = &[
+        b"hostage", b"kidnap", b"abduct", b"captiv", b"captor", b"ransom",
+    ];
+    let b = s.as_bytes();
+    STEMS
+        .iter()
+        .any(|st| b.windows(st.len()).any(|w| w.eq_ignore_ascii_case(st)))
+}
+
 /// Attaches every count of one sentence: own harm words first, then lists.
 fn analyse_sentence(text: &str, toks: &[Tok], trig_end: &[Option<usize>], cands: &mut [Cand]) {
     // "Most of those killed were civilians, ...": the sentence breaks down a count before.
@@ -205,6 +257,21 @@ fn analyse_sentence(text: &str, toks: &[Tok], trig_end: &[Option<usize>], cands:
             })
             && toks.get(i + 2).is_some_and(|t| t.trigger.is_some())
     });
+    // The harm word of "Of the deaths, 17,388 were reported in the north": counts of the
+    // sentence with no harm word of their own are parts of it.
+    // The phrase is fronted: it opens the sentence and a comma closes it ("Of those
+    // killed, 12 were children"), unlike "Most of the hostages were freed".
+    let opener = (|| {
+        let first = toks.first()?;
+        let det = tokens::text_of(text, toks.get(1)?);
+        (lexicon::is(tokens::text_of(text, first), "of")
+            && (lexicon::is(det, "the") || lexicon::is(det, "those")))
+        .then_some(())?;
+        let m = toks.get(2)?.trigger?;
+        toks.get(2 + usize::from(m.len))?
+            .is_punct(',')
+            .then_some((2, m))
+    })();
     for c in cands.iter_mut() {
         attach::describe(text, toks, c);
         c.partitive |= opens_partitive;
@@ -274,6 +341,20 @@ fn analyse_sentence(text: &str, toks: &[Tok], trig_end: &[Option<usize>], cands:
             }
         }
     }
+    // The sentence's opener ("Of the deaths, ...") covers the counts left without a word.
+    if let Some((k, m)) = opener {
+        for c in cands.iter_mut() {
+            if c.attach.is_none() && !c.blocked && c.a > k {
+                c.attach = Some(Attach {
+                    category: m.row().category,
+                    trigger: (k, k + usize::from(m.len)),
+                    how: How::Part,
+                    confidence: 0.6,
+                });
+                c.part_marker = true;
+            }
+        }
+    }
     // Right to left: "left 35 guerrillas and 5 soldiers dead".
     for i in (0..cands.len()).rev() {
         let Some(j) = link[i] else { continue };
@@ -288,6 +369,57 @@ fn analyse_sentence(text: &str, toks: &[Tok], trig_end: &[Option<usize>], cands:
                     ..p
                 });
             }
+        }
+    }
+    // Counts that lean on an earlier one of the sentence for their harm word (not items
+    // of a list of their own, which the parts stage gives their whole's word).
+    for i in 0..cands.len() {
+        if cands[i].attach.is_some()
+            || cands[i].blocked
+            || cands[i].part_marker
+            || link[i].is_some()
+        {
+            continue;
+        }
+        let Some(j) = (0..i).rev().find(|&j| {
+            cands[j]
+                .attach
+                .is_some_and(|p| p.trigger.1 <= cands[i].a || p.trigger.0 >= cands[j].b)
+        }) else {
+            continue;
+        };
+        let Some(p) = cands[j].attach else { continue };
+        // "the 16th Brigade and 28 and 45 fronts": joined to a count that is not one.
+        let joined_to_blocked = cands
+            .get(i + 1)
+            .is_some_and(|n| n.blocked && n.a == cands[i].after + 1);
+        if joined_to_blocked {
+            continue;
+        }
+        if attach::elided(text, toks, &cands[j], &cands[i]) {
+            // "31 died in the capital, 12 in the north and 4 in the port"; the rest of its
+            // own list follows it ("as well as 24 patients and 4 carers").
+            let own = cands[i].group;
+            let at = Attach {
+                how: How::List,
+                confidence: p.confidence - 0.15,
+                ..p
+            };
+            let (pm, g) = (cands[j].part_marker, cands[j].group);
+            for c in cands[i..].iter_mut() {
+                if c.group == own && c.attach.is_none() && !c.blocked {
+                    c.attach = Some(at);
+                    c.part_marker |= pm;
+                    c.group = g;
+                }
+            }
+        } else if attach::compared(text, toks, &cands[i]) {
+            // "rose to 45 from the initially reported 18", "an increase of 5,400 people".
+            cands[i].attach = Some(Attach {
+                how: How::List,
+                confidence: p.confidence - 0.2,
+                ..p
+            });
         }
     }
 }

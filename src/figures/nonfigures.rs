@@ -12,10 +12,11 @@
 //! | money | "$5 million", "500 dollars" |
 //! | a percentage | "25 percent of those killed", "25%" |
 //! | an ordinal or a unit glued to digits | "the 21st", "80km", "the 1980s" |
-//! | an age | "aged 25", "a 23-year-old", "18 year-old girl" |
+//! | an age | "aged 25", "a 23-year-old", "18 year-old girl", "his sister Mona, 6." |
 //! | a rate | "21 people per day", "13 a week" |
 //! | negation | "no one was hurt", "not 13 as first reported" |
 //! | a label | "No. 13", "Resolution 1244", "Route 1" |
+//! | groups of people | "members of one family", "relatives of 3 households" |
 
 use super::lexicon::*;
 use super::tokens::{text_of, Shape, Tok};
@@ -150,6 +151,26 @@ pub fn blocked(text: &str, toks: &[Tok], a: usize, b: usize, np: Option<(usize, 
         && toks.get(a - 2).is_some_and(|t| t.shape == Shape::Word)
         && last.shape == Shape::Digits
         && num.len() <= 3
+    {
+        return true;
+    }
+    // An age after a name at the end of a phrase: "his sister Fatma, 6.", "Ali, 9)".
+    if a >= 2
+        && toks.get(a - 1).is_some_and(|t| t.is_punct(','))
+        && toks.get(a - 2).is_some_and(|t| {
+            t.shape == Shape::Word && starts_upper(text_of(text, t)) && !t.any(PERSON)
+        })
+        && last.shape == Shape::Digits
+        && num.len() <= 2
+        && next_tok.is_none_or(|t| t.is_punct('.') || t.is_punct(')') || t.is_punct(';'))
+    {
+        return true;
+    }
+    // A count of groups inside a phrase about their members: "25 members of one family",
+    // "relatives of 3 households".
+    if is(prev, "of")
+        && toks.get(a.wrapping_sub(2)).is_some_and(|t| t.any(PERSON))
+        && next_tok.is_some_and(|t| t.any(GROUP))
     {
         return true;
     }

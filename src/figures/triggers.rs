@@ -28,6 +28,10 @@ pub enum Form {
     NounOf,
     /// A running count before its number: "the death toll rose to 13", "the dead included 2".
     Toll,
+    /// A shelter for the displaced, after a place word ("18,000 people inside relief camps")
+    /// or before a hosting verb ("the relief camps are serving 11,600 people"); never the
+    /// count of shelters itself ("58 relief camps").
+    Shelter,
 }
 
 /// One trigger phrase.
@@ -43,6 +47,19 @@ pub struct Trigger {
     pub captor_sensitive: bool,
     /// One of these words must come shortly before the count ("cost 13 lives").
     pub requires_before: &'static [&'static str],
+    /// The count must name people: "the family lost 9 relatives", not "the party lost 3
+    /// seats"; "gunmen took 20 passengers", not "the bus took 20 minutes".
+    pub needs_person: bool,
+    /// Only in a story of captives (a captor, a hostage or an abduction word in the sentence
+    /// or the one before or after it): "4 of the students have escaped", "5 soldiers are to
+    /// be freed", but not "4 prisoners escaped from the jail".
+    pub needs_captivity: bool,
+    /// The verb presupposes the harm, so modality does not cancel it: hostages "expected to
+    /// be released" were still kidnapped (GUIDELINES.md, hostages).
+    pub presupposed: bool,
+    /// Only where armed captors are named in the sentence (gunmen, rebels, bandits, "armed
+    /// men"): "gunmen raided the school, taking 87 pupils", not "the bus took 40 children".
+    pub needs_captors: bool,
 }
 
 const fn t(phrase: &'static str, category: Category, form: Form) -> Trigger {
@@ -52,16 +69,45 @@ const fn t(phrase: &'static str, category: Category, form: Form) -> Trigger {
         form,
         captor_sensitive: false,
         requires_before: &[],
+        needs_person: false,
+        needs_captivity: false,
+        presupposed: false,
+        needs_captors: false,
     }
 }
 
 const fn held(phrase: &'static str, form: Form) -> Trigger {
     Trigger {
-        phrase,
-        category: Detained,
-        form,
         captor_sensitive: true,
-        requires_before: &[],
+        ..t(phrase, Detained, form)
+    }
+}
+
+impl Trigger {
+    /// The row counts only people ([`Trigger::needs_person`]).
+    const fn person(self) -> Trigger {
+        Trigger {
+            needs_person: true,
+            ..self
+        }
+    }
+
+    /// The row counts only where captors are named ([`Trigger::needs_captors`]).
+    const fn by_captors(self) -> Trigger {
+        Trigger {
+            needs_captors: true,
+            ..self
+        }
+    }
+
+    /// The row counts only in a story of captives ([`Trigger::needs_captivity`]); the harm
+    /// is presupposed ([`Trigger::presupposed`]).
+    const fn captives(self) -> Trigger {
+        Trigger {
+            needs_captivity: true,
+            presupposed: true,
+            ..self
+        }
     }
 }
 
@@ -105,6 +151,8 @@ pub const TRIGGERS: &[Trigger] = &[
     t("declared dead", Killed, Participle),
     t("pronounced dead", Killed, Participle),
     t("slew", Killed, Past),
+    // "gunmen took down 7 passengers" (shot), not an abduction.
+    t("took down", Killed, Past).person(),
     t("killing", Killed, Gerund),
     t("murdering", Killed, Gerund),
     t("executing", Killed, Gerund),
@@ -147,12 +195,22 @@ pub const TRIGGERS: &[Trigger] = &[
     t("corpses", Killed, Noun),
     t("martyrs", Killed, Noun),
     Trigger {
-        phrase: "lives",
-        category: Killed,
-        form: Noun,
-        captor_sensitive: false,
         requires_before: LIVES_VERBS,
+        ..t("lives", Killed, Noun)
     },
+    // "the family lost 9 relatives", "the unit lost 12 soldiers" (people only).
+    t("lost", Killed, Past).person(),
+    // Counted events: "31,615 killings", "22 summary executions", "9 unlawful killings".
+    t("killings", Killed, Noun),
+    t("executions", Killed, Noun),
+    t("murders", Killed, Noun),
+    t("homicides", Killed, Noun),
+    t("assassinations", Killed, Noun),
+    // Burials count the dead: "a mass burial of 150", "the funerals of 12 victims".
+    t("burial of", Killed, NounOf),
+    t("burials of", Killed, NounOf),
+    t("funeral of", Killed, NounOf),
+    t("funerals of", Killed, NounOf),
     t("killing of", Killed, NounOf),
     t("killings of", Killed, NounOf),
     t("death of", Killed, NounOf),
@@ -195,6 +253,19 @@ pub const TRIGGERS: &[Trigger] = &[
     t("rushed to hospital", Injured, Participle),
     t("admitted to hospital", Injured, Participle),
     t("taken to hospitals", Injured, Participle),
+    // "700 people have been treated at the hospital", "40 are receiving treatment".
+    t("treated at the hospital", Injured, Participle),
+    t("treated in the hospital", Injured, Participle),
+    t("treated at a hospital", Injured, Participle),
+    t("treated in a hospital", Injured, Participle),
+    t("treated at local hospitals", Injured, Participle),
+    t("treated for their injuries", Injured, Participle),
+    t("taken to the hospital", Injured, Participle),
+    t("rushed to the hospital", Injured, Participle),
+    t("admitted to the hospital", Injured, Participle),
+    t("receiving treatment", Injured, Adj),
+    t("being treated", Injured, Adj),
+    t("in hospital", Injured, Adj),
     t("injuring", Injured, Gerund),
     t("wounding", Injured, Gerund),
     t("maiming", Injured, Gerund),
@@ -223,6 +294,8 @@ pub const TRIGGERS: &[Trigger] = &[
     t("went missing", Missing, Intrans),
     t("number of missing", Missing, Toll),
     t("disappearance of", Missing, NounOf),
+    // "6 enforced disappearances" (counted events).
+    t("disappearances", Missing, Noun),
     // kidnapped: "kidnapped 32", "took 11 people hostage", "ten hostages", "held by rebels".
     t("kidnapped", Kidnapped, Participle),
     t("abducted", Kidnapped, Participle),
@@ -246,6 +319,19 @@ pub const TRIGGERS: &[Trigger] = &[
     t("hostage", Kidnapped, Noun),
     t("hostages", Kidnapped, Noun),
     t("captives", Kidnapped, Noun),
+    // "6 kidnappings", "12 abductions" (counted events).
+    t("kidnappings", Kidnapped, Noun),
+    t("abductions", Kidnapped, Noun),
+    // Group abductions: "the gunmen raided the school, taking 303 pupils" (people only,
+    // where captors are named: "the bus took 20 children to school" is not one).
+    t("taking", Kidnapped, Gerund).person().by_captors(),
+    t("took", Kidnapped, Past).person().by_captors(),
+    // Captives who get out are still counted as kidnapped (GUIDELINES.md, hostages):
+    // "50 of the abducted pupils have escaped", "4 soldiers are to be released".
+    t("escaped", Kidnapped, Intrans).captives(),
+    t("freed", Kidnapped, Participle).captives(),
+    t("released", Kidnapped, Participle).captives(),
+    t("rescued", Kidnapped, Participle).captives(),
     t("kidnapping of", Kidnapped, NounOf),
     t("kidnappings of", Kidnapped, NounOf),
     t("abduction of", Kidnapped, NounOf),
@@ -309,6 +395,25 @@ pub const TRIGGERS: &[Trigger] = &[
     t("homeless", Displaced, Adj),
     t("from their homes", Displaced, Adj),
     t("refugees", Displaced, Noun),
+    // Internally displaced people: "100,000 IDPs".
+    t("idps", Displaced, Noun),
+    t("internally displaced", Displaced, Participle),
+    // People sheltering in camps: "18,000 people inside relief camps", "2,000 families
+    // in evacuation centres" (see `attach::forward`: a place phrase before the noun).
+    t("relief camps", Displaced, Shelter),
+    t("relief camp", Displaced, Shelter),
+    t("evacuation centres", Displaced, Shelter),
+    t("evacuation centers", Displaced, Shelter),
+    t("displacement camps", Displaced, Shelter),
+    t("idp camps", Displaced, Shelter),
+    t("temporary shelters", Displaced, Shelter),
+    // Detention as the victims tell it: "21 civilians described unlawful confinement"
+    // (after a verb of experience, see `attach::forward`), "12 remain in detention".
+    t("confinement", Detained, Adj),
+    t("in detention", Detained, Adj),
+    t("in captivity", Kidnapped, Adj),
+    // "14 soldiers killed and 21 others captive".
+    t("captive", Kidnapped, Adj),
     t("evacuees", Displaced, Noun),
     t("displacement of", Displaced, NounOf),
     t("number of displaced", Displaced, Toll),
