@@ -207,7 +207,7 @@ pub fn score(docs: &[GoldDoc], report: &Value) -> (Metrics, Vec<String>) {
             );
             let mut best = None;
             for (pi, p) in pfigs.iter().enumerate() {
-                if used.contains(&pi) {
+                if used.contains(&pi) || is_implicit(p) {
                     continue;
                 }
                 let (ps, pe) = (off(p, "start", -1.0), off(p, "end", -1.0));
@@ -281,7 +281,7 @@ pub fn score(docs: &[GoldDoc], report: &Value) -> (Metrics, Vec<String>) {
             }
         }
         for (pi, p) in pfigs.iter().enumerate() {
-            if !used.contains(&pi) {
+            if !used.contains(&pi) && !is_implicit(p) {
                 c.det_fp += 1;
                 let (ps, pe) = (off(p, "start", 0.0), off(p, "end", 0.0));
                 lines.push(format!(
@@ -408,4 +408,10 @@ fn metrics(c: &Counts, ndocs: usize) -> Metrics {
         ("place_f1", f(pl.2)),
         ("place_acc_161km", Metric::Float(rate(c.geo_ok, c.geo_n))),
     ])
+}
+
+/// A singular victim with no number word (`"implicit": true`): outside the gold's
+/// mention-level scope, so score.py neither matches nor counts it as extra.
+fn is_implicit(p: &Value) -> bool {
+    p.get("implicit").and_then(Value::as_bool).unwrap_or(false)
 }

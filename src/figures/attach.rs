@@ -862,6 +862,26 @@ pub fn backward(text: &str, toks: &[Tok], c: &Cand, trig_end: &[Option<usize>]) 
             return None;
         }
         let t = &toks[j - 1];
+        // "killing a policeman and two civilians": a singular victim before the count
+        // shares its harm word.
+        if gap == 0 && is(text_of(text, t), "and") {
+            let det = (j.saturating_sub(6)..j.saturating_sub(1)).rev().find(|&d| {
+                ["a", "an", "another"]
+                    .iter()
+                    .any(|x| is_word(text, toks, d, x))
+            });
+            let person = det.is_some_and(|d| {
+                toks.get(j - 2).is_some_and(|x| x.any(ONE_PERSON))
+                    && toks[d + 1..j - 1].iter().all(|x| {
+                        x.shape == Shape::Word && x.trigger.is_none() && !x.any(STOP | PREP)
+                    })
+            });
+            if let (Some(d), true) = (det, person) {
+                j = d;
+                gap += 1;
+                continue;
+            }
+        }
         // "believed to hold 'less than 10' hostages": quotes are transparent.
         if is_quote(t) {
             j -= 1;

@@ -50,7 +50,9 @@ fn check(ex: &Ex) -> Result<(), String> {
         ));
     }
     let doc = Document::new(&text);
-    let got = extract(&doc);
+    // Singular victims ("a civilian was killed") are figures outside the mention-level
+    // scope these examples pin, as in the gold (their own table is `implicit::tests`).
+    let got: Vec<_> = extract(&doc).into_iter().filter(|f| !f.implicit).collect();
     let mut errs = Vec::new();
     for (sp, &(cat, v, q)) in spans.iter().zip(ex.figs) {
         match got

@@ -53,6 +53,9 @@ pub const HOSTING: Class = 1 << 17;
 pub const COMPARE: Class = 1 << 18;
 /// Groups a count of them stands for, not people: "members of one [family]".
 pub const GROUP: Class = 1 << 19;
+/// One person named without a number, who can be a singular victim ([`super::implicit`]):
+/// "a [civilian] was killed", "killing a [policeman]". Attackers are left out.
+pub const ONE_PERSON: Class = 1 << 20;
 
 /// (class, words). Inflections are listed in full so the table reads as it matches.
 #[rustfmt::skip]
@@ -222,6 +225,23 @@ const TABLE: &[(Class, &[&str])] = &[
         "from", "up", "down", "increase", "rise", "decrease", "drop", "decline", "jump", "fall",
         "compared", "against", "versus", "initially", "originally", "previously", "earlier",
         "first", "initial", "original", "previous",
+    ]),
+    (ONE_PERSON, &[
+        "civilian", "soldier", "policeman", "policewoman", "officer", "man", "woman", "boy",
+        "girl", "child", "baby", "infant", "toddler", "teenager", "youth", "driver",
+        "journalist", "reporter", "photographer", "cameraman", "teacher", "student", "pupil",
+        "worker", "farmer", "guard", "pilot", "passenger", "resident", "villager", "priest",
+        "imam", "pastor", "cleric", "monk", "nun", "judge", "lawyer", "official", "bystander",
+        "nurse", "doctor", "medic", "paramedic", "firefighter", "tourist", "person",
+        "shopkeeper", "trader", "vendor", "fisherman", "herder", "shepherd", "mother", "father",
+        "son", "daughter", "wife", "husband", "brother", "sister", "grandmother",
+        "grandfather", "commander", "colonel", "captain", "sergeant", "lieutenant", "mayor",
+        "governor", "politician", "lawmaker", "minister", "activist", "diplomat", "engineer",
+        "contractor", "peacekeeper", "gendarme", "marine", "sailor", "serviceman", "employee",
+        "chief", "leader", "member", "prisoner", "inmate", "hostage", "pedestrian", "cyclist",
+        "motorist", "pilgrim", "worshipper", "worshiper", "customer", "shopper", "volunteer",
+        "businessman", "businesswoman", "councillor", "councilor", "trooper", "constable",
+        "corporal", "detainee", "refugee", "migrant", "national", "citizen",
     ]),
     (GROUP, &[
         "family", "families", "household", "households", "clan", "clans", "tribe", "tribes",

@@ -8,6 +8,7 @@
 
 pub mod attach;
 pub mod bounds;
+pub mod implicit;
 pub mod lexicon;
 pub mod nonfigures;
 pub mod parts;
@@ -73,7 +74,13 @@ pub fn extract(doc: &Document) -> Vec<RawFigure> {
     let mut trig_end: Vec<Option<usize>> = Vec::new();
     let mut mi = 0;
     let mut group_base = 0;
+    // Sentences that name one person (a possible singular victim): only these and those
+    // with a number are tokenised.
+    let person = implicit_sentences(doc);
+    let mut victims: Vec<implicit::Victim> = Vec::new();
+    let mut counted: Vec<(String, Category)> = Vec::new();
     for (si, sent) in doc.sentences.iter().enumerate() {
+        let seg = out.len();
         // The mentions inside this sentence.
         while mi < mentions.len() && mentions[mi].span.start < sent.start {
             mi += 1;
@@ -82,7 +89,7 @@ pub fn extract(doc: &Document) -> Vec<RawFigure> {
         while mi < mentions.len() && mentions[mi].span.start < sent.end {
             mi += 1;
         }
-        if m0 == mi {
+        if m0 == mi && !person.get(si).copied().unwrap_or(false) {
             continue;
         }
         tokens::tokenize(doc.text, sent.clone(), &mut toks);
@@ -218,8 +225,87 @@ pub fn extract(doc: &Document) -> Vec<RawFigure> {
             hints.push(parts::Hint::from_cand(c));
         }
         group_base += cands.len() + 1;
+        if person.get(si).copied().unwrap_or(false) {
+            implicit::find(doc.text, &toks, &mut victims);
+            for v in &victims {
+                let noun = tokens::text_of(doc.text, &toks[v.noun]).to_ascii_lowercase();
+                let again = counted.iter().any(|(n, c)| *n == noun && *c == v.category);
+                if again && implicit::definite(doc.text, &toks, v) {
+                    continue;
+                }
+                counted.push((noun, v.category));
+                let span = implicit::span(&toks, v.det, v.noun);
+                out.push(RawFigure {
+                    span: span.clone(),
+                    category: v.category,
+                    value: 1,
+                    max: None,
+                    qualifier: Qualifier::Exact,
+                    victims: Some(implicit::span(&toks, v.det + 1, v.noun)),
+                    trigger: implicit::span(&toks, v.trigger.0, v.trigger.1.saturating_sub(1)),
+                    part_of: None,
+                    confidence: 0.7,
+                    additive: false,
+                    sentence: si,
+                    group: group_base,
+                    implicit: true,
+                });
+                hints.push(parts::Hint {
+                    part_marker: implicit::in_breakdown(doc.text, &toks, v.det),
+                    ..parts::Hint::default()
+                });
+                group_base += 1;
+            }
+            // Text order within the sentence.
+            if out.len() > seg + 1 {
+                let mut both: Vec<(RawFigure, parts::Hint)> =
+                    out.drain(seg..).zip(hints.drain(seg..)).collect();
+                both.sort_by_key(|(f, _)| (f.span.start, f.span.end));
+                for (f, h) in both {
+                    out.push(f);
+                    hints.push(h);
+                }
+            }
+        }
     }
     parts::resolve(doc.text, &mut out, &hints);
+    out
+}
+
+/// Per sentence: whether it names one person ([`lexicon::ONE_PERSON`], a whole word in any
+/// case), found in one automaton pass over the text.
+fn implicit_sentences(doc: &Document) -> Vec<bool> {
+    use aho_corasick::AhoCorasick;
+    use std::sync::OnceLock;
+    static AC: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+    let mut out = vec![false; doc.sentences.len()];
+    let Some(ac) = AC
+        .get_or_init(|| {
+            let words: Vec<&str> = lexicon::table()
+                .iter()
+                .filter(|(_, c)| **c & lexicon::ONE_PERSON != 0)
+                .map(|(w, _)| *w)
+                .collect();
+            AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                .build(words)
+                .ok()
+        })
+        .as_ref()
+    else {
+        return out;
+    };
+    let b = doc.text.as_bytes();
+    let word = |i: usize| b.get(i).is_some_and(|c| c.is_ascii_alphanumeric());
+    for m in ac.find_iter(doc.text) {
+        if m.start() > 0 && word(m.start() - 1) || word(m.end()) {
+            continue;
+        }
+        if let Some(x) = out.get_mut(doc.sentence_of(m.start())) {
+            *x = true;
+        }
+    }
     out
 }
 
