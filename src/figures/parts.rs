@@ -280,7 +280,7 @@ fn same_people(a: &str, b: &str) -> bool {
 /// * a later, smaller count of the same people (same victim noun: "17 guerrillas" after
 ///   "35 guerrillas") is a detail of the earlier one.
 pub fn resolve(text: &str, figs: &mut [RawFigure], hints: &[Hint]) {
-    marked(figs, hints);
+    marked(text, figs, hints);
     // "including ten policemen and seven soldiers, were killed": the next item of a marked
     // part's list is a part of the same whole.
     for i in 1..figs.len() {
@@ -418,7 +418,7 @@ fn casualty_wholes(text: &str, figs: &mut [RawFigure]) {
     }
 }
 
-fn marked(figs: &mut [RawFigure], hints: &[Hint]) {
+fn marked(text: &str, figs: &mut [RawFigure], hints: &[Hint]) {
     for i in 0..figs.len() {
         let Some(h) = hints.get(i).copied() else {
             continue;
@@ -427,6 +427,23 @@ fn marked(figs: &mut [RawFigure], hints: &[Hint]) {
             continue;
         }
         let me = &figs[i];
+        // "50 of the more than 300 pupils abducted": the count inside the partitive is the
+        // whole.
+        if h.partitive {
+            let inner = figs.get(i + 1).filter(|n| {
+                n.sentence == me.sentence
+                    && n.category == me.category
+                    && n.value > me.value
+                    && text.get(me.span.end..n.span.start).is_some_and(|between| {
+                        let b = between.trim();
+                        b.eq_ignore_ascii_case("of the") || b.eq_ignore_ascii_case("of")
+                    })
+            });
+            if inner.is_some() {
+                figs[i].part_of = Some(i + 1);
+                continue;
+            }
+        }
         // "the remaining 17" may look back further than "including 17".
         let reach = if h.part_marker { 2 } else { 8 };
         let mut found = None;
