@@ -473,5 +473,7 @@ pub const PARTS: &[(&str, &[Option<usize>])] = &[
     ("He was tried for the killing of [[124]] inmates\naccused of rioting. One guard alone killed [[22]] inmates.", &[None, Some(0)]),
     ("The gunmen took [[11]] people hostage. [[Two]] of the hostages were killed and the other [[9]] hostages escaped.", &[None, None, Some(0)]),
     ("Police said [[8]] rebels were arrested. [[Four]] of the rebels were captured in the city.", &[None, Some(0)]),
+    ("Shelling killed [[at least 15]] people on Sunday. [[Nine]] died in the market and a second shell killed another [[six]] near the mosque.", &[None, Some(0), Some(0)]),
+    ("Shelling killed [[15]] people on Sunday. [[Nine]] died in the market on Monday.", &[None, None]),
     ("Bandits raided a school. [[At least 12]] of the [[more than 80]] pupils abducted on Friday escaped.", &[Some(1), None]),
 ];

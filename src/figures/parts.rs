@@ -380,6 +380,36 @@ fn sums(figs: &mut [RawFigure]) {
             }
         }
     }
+    // "At least 20 were killed in the strikes. 14 died in one house, and a raid killed
+    // another 6": the counts of the next sentence that add up to a count exactly are its
+    // breakdown (a whole stated with "at least" too).
+    for h in 0..figs.len() {
+        let q = figs[h].qualifier;
+        if figs[h].part_of.is_some()
+            || !matches!(q, crate::Qualifier::Exact | crate::Qualifier::AtLeast)
+        {
+            continue;
+        }
+        let next = figs[h].sentence + 1;
+        let run: Vec<usize> = (h + 1..figs.len().min(h + 1 + LOOKBACK))
+            .take_while(|&i| figs[i].sentence <= next)
+            .filter(|&i| {
+                let f = &figs[i];
+                f.sentence == next
+                    && f.category == figs[h].category
+                    && f.part_of.is_none()
+                    && !f.implicit
+            })
+            .collect();
+        let total = run
+            .iter()
+            .fold(0u64, |t, &i| t.saturating_add(figs[i].value));
+        if run.len() >= 2 && total == figs[h].value {
+            for i in run {
+                figs[i].part_of = Some(h);
+            }
+        }
+    }
 }
 
 /// "208 guerrilla casualties ... 93 guerrillas were killed and 115 wounded": the dead and
