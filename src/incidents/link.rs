@@ -127,7 +127,9 @@ fn is_any(word: &str, list: &[&str]) -> bool {
 }
 
 /// The role the words before a mention give it: 0 the harm's place ("in", "at", "near"),
-/// 2 a reference point or origin ("north of", "from", "to"), 1 otherwise.
+/// 2 a reference point or origin ("north of", "from", "to"), 3 a form like "US-led" or
+/// "Saudi-backed" (never the harm's place: "killed in strikes by a Saudi-led coalition"
+/// happened where the strikes fell), 1 otherwise.
 fn role(text: &str, span: &Range<usize>) -> i32 {
     let [w0, w1] = words_before(text, span.start);
     let after = text.get(span.end..).unwrap_or("");
@@ -368,7 +370,7 @@ pub fn link_places(
                     .min_by_key(|c| (c.rank, c.span.start.abs_diff(at)))
                     .map(|c| c.place)
             };
-            if let Some(p) = best_in(&cl, i32::MAX) {
+            if let Some(p) = best_in(&cl, 2) {
                 return Some(p);
             }
             // A toll of the whole country over a period ("since 1980", "the bloodiest
@@ -377,7 +379,7 @@ pub fn link_places(
             if story_country.is_some() && text.get(cl.clone()).is_some_and(scope::is_national) {
                 return story_country;
             }
-            if let Some(p) = best_in(&sent, i32::MAX) {
+            if let Some(p) = best_in(&sent, 2) {
                 return Some(p);
             }
             // The paragraph so far: the latest sentence before with a figure that names

@@ -6,6 +6,7 @@
 
 pub mod aliases;
 pub mod context;
+pub mod demonyms;
 pub mod detect;
 pub mod fold;
 pub mod gazetteer;
@@ -73,7 +74,9 @@ fn find_in(doc: &Document, tokens: &[detect::Token], gazetteer: &Gazetteer) -> V
         .iter()
         .map(|m| resolve::is_dateline(doc.text, tokens, m))
         .collect();
-    let mut picks = resolve::resolve_with(doc.text, tokens, &mentions, &datelines, gazetteer);
+    let hints = detect::demonym_votes(doc.text, tokens);
+    let mut picks =
+        resolve::resolve_with(doc.text, tokens, &mentions, &datelines, &hints, gazetteer);
     // The entries of the picks (before `local_places` drops some).
     let entries = local_places(
         doc.text, tokens, &mentions, &datelines, &mut picks, &mut made, gazetteer,
@@ -429,6 +432,80 @@ mod tests {
         assert!(names("The Belfast Telegraph reported the blast.").is_empty());
         assert!(names("The Kurdistan Workers' Party denied it.").is_empty());
         assert!(names("Fighters of al-Shabab withdrew.").is_empty());
+    }
+
+    #[test]
+    fn adjectives_of_nationality_are_no_places_but_name_capitals() {
+        // "the Somali capital" is Mogadishu, not Ethiopia's Somali Region.
+        let t = "Gunmen stormed a hotel in the Somali capital on Sunday.";
+        let p = places(t);
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].name, "Mogadishu");
+        assert_eq!(p[0].country.as_deref(), Some("SO"));
+        assert_eq!(mention_texts(t), vec!["Somali capital"]);
+        // The capital named twice is one place.
+        let t = "Officials in the Iraqi capital said Baghdad was calm.";
+        assert_eq!(places(t).len(), 1);
+        // Adjectives alone: no place.
+        assert!(names("Somali troops and Yemeni officials met Somalis.").is_empty());
+        assert!(names("Iranian-backed militias withdrew.").is_empty());
+        // A form that is also the country's short name: "Saudi-led" as "US-led".
+        let t = "A Saudi-led coalition bombed the port.";
+        assert_eq!(country_of(t, "Saudi").as_deref(), Some("SA"));
+        // "Philippines" is the country, not a plural of "Philippine".
+        assert_eq!(
+            country_of("Floods hit the Philippines.", "Philippines").as_deref(),
+            Some("PH")
+        );
+    }
+
+    #[test]
+    fn adjectives_of_nationality_point_to_the_country() {
+        // "San Miguel" has namesakes from El Salvador to the Philippines; a story about
+        // Colombian police near Ecuador means a Colombian one.
+        let t = "Colombian rebels attacked police in San Miguel on Sunday. Colombian troops \
+                 gave chase.";
+        assert_eq!(country_of(t, "San Miguel").as_deref(), Some("CO"));
+    }
+
+    #[test]
+    fn a_minor_place_is_not_sent_far_from_every_other_place() {
+        // The town in El Salvador (a region seat) lies some 2,000 km from every other
+        // place of this story; the Colombian namesake does not.
+        let t = "Colombian rebels attacked police in San Miguel, near the Ecuador border. \
+                 Colombia sent troops.";
+        assert_eq!(country_of(t, "San Miguel").as_deref(), Some("CO"));
+        // Counter-example: a well-known far place keeps its pick ("Washington said").
+        let t = "A bomb hit Kabul. Washington condemned it.";
+        assert_eq!(country_of(t, "Washington").as_deref(), Some("US"));
+    }
+
+    #[test]
+    fn family_names_are_no_places() {
+        assert!(names("A shell hit the Farah family home.").is_empty());
+        assert!(names("Elders of the Kandahar clan met.").is_empty());
+        // Counter-example: a family of a place.
+        assert_eq!(
+            country_of("A Gaza family lost its home.", "Gaza").as_deref(),
+            Some("PS")
+        );
+    }
+
+    #[test]
+    fn congo_follows_the_story() {
+        let t = "Rebels attacked farms near Butembo in North Kivu, in eastern Congo.";
+        assert_eq!(country_of(t, "Congo").as_deref(), Some("CD"));
+        let t = "Fighting in Brazzaville and Pointe-Noire shook Congo.";
+        assert_eq!(country_of(t, "Congo").as_deref(), Some("CG"));
+    }
+
+    #[test]
+    fn a_connector_word_is_a_place_after_a_locative_word() {
+        assert_eq!(
+            country_of("Militants raided homes in Beni overnight.", "Beni").as_deref(),
+            Some("CD")
+        );
+        assert!(names("Beni said nothing.").is_empty());
     }
 
     #[test]
