@@ -133,20 +133,49 @@ fn find_in(doc: &Document, tokens: &[detect::Token], gazetteer: &Gazetteer) -> V
             places[pi].mentions.push(c.span.clone());
             continue;
         }
+        // The gazetteer place inside the name ("Herat" of "Herat airport"), even where the
+        // name was its only mention; not a possessive ("Saint Mary's School" is named after a
+        // saint, not after a parish in the Caribbean).
+        let inner = c
+            .inner
+            .filter(|&m| picks.get(m).copied().flatten().is_some())
+            .filter(|&m| {
+                mentions
+                    .get(m)
+                    .and_then(|m| tokens.get(m.tokens.1))
+                    .is_some_and(|t| t.end == t.full_end)
+            })
+            .and_then(|m| entries.get(m).copied().flatten())
+            .filter(|e| e.coords.is_some());
         let container = c
             .inner
             .and_then(|m| mention_place.get(m).copied().flatten())
             .or_else(|| container_of(doc, tokens, &mentions, &mention_place, &places, c));
         let src = container.and_then(|p| places.get(p));
-        let place = ResolvedPlace {
-            name: c.name.clone(),
-            country: src.and_then(|p| p.country.clone()),
-            admin1: src.and_then(|p| p.admin1.clone()),
-            kind: c.kind,
-            lat: src.and_then(|p| p.lat),
-            lon: src.and_then(|p| p.lon),
-            geonames_id: None,
-            mentions: vec![c.span.clone()],
+        let place = match inner {
+            Some(e) => ResolvedPlace {
+                name: c.name.clone(),
+                country: e.country.map(str::to_string),
+                admin1: e
+                    .admin1
+                    .filter(|_| e.feature != index_format::feature::COUNTRY)
+                    .map(str::to_string),
+                kind: c.kind,
+                lat: e.coords.map(|c| c.0),
+                lon: e.coords.map(|c| c.1),
+                geonames_id: None,
+                mentions: vec![c.span.clone()],
+            },
+            None => ResolvedPlace {
+                name: c.name.clone(),
+                country: src.and_then(|p| p.country.clone()),
+                admin1: src.and_then(|p| p.admin1.clone()),
+                kind: c.kind,
+                lat: src.and_then(|p| p.lat),
+                lon: src.and_then(|p| p.lon),
+                geonames_id: None,
+                mentions: vec![c.span.clone()],
+            },
         };
         places.push(place);
         by_name.insert(key, places.len() - 1);
@@ -506,6 +535,28 @@ mod tests {
             Some("CD")
         );
         assert!(names("Beni said nothing.").is_empty());
+    }
+
+    #[test]
+    fn facilities_in_lower_case_and_with_possessives() {
+        let has = |t: &str, name: &str| places(t).iter().any(|p| p.name == name);
+        let t = "A rocket landed near Herat airport on Monday.";
+        assert!(has(t, "Herat airport"), "{:?}", names(t));
+        assert_eq!(country_of(t, "Herat airport").as_deref(), Some("AF"));
+        assert!(has(
+            "A blast shook the gate of Kandahar air base.",
+            "Kandahar air base"
+        ));
+        assert!(has(
+            "Gunmen raided Saint Anne's Catholic School in Kaduna.",
+            "Saint Anne's Catholic School"
+        ));
+        // Counter-examples: one of a kind, no lead word, a name an office word opens.
+        assert!(!has("He was taken to a Kabul hospital.", "Kabul hospital"));
+        assert!(!has("Kabul hospitals were full.", "Kabul hospitals"));
+        assert!(!places("He spoke at the Public Security Military Academy.")
+            .iter()
+            .any(|p| p.name.contains("Academy")));
     }
 
     #[test]

@@ -62,12 +62,14 @@ pub const NEIGHBOURHOOD: Classes = 1 << 21;
 pub const DEMONYM: Classes = 1 << 22;
 /// [`aliases::KIN_WORDS`]: "family", "clan".
 pub const KIN: Classes = 1 << 23;
+/// [`context::AIR_WORD`]: "air" of "air base".
+pub const AIR: Classes = 1 << 24;
 
 /// Longest word (bytes as written) a table can match.
 pub const MAX_LEN: usize = 20;
 
 /// The tables and their bits.
-fn tables() -> [(Classes, &'static [&'static str]); 24] {
+fn tables() -> [(Classes, &'static [&'static str]); 25] {
     [
         (TITLE, aliases::TITLES),
         (FREE_BEFORE, aliases::FREE_BEFORE),
@@ -93,6 +95,7 @@ fn tables() -> [(Classes, &'static [&'static str]); 24] {
         (NEIGHBOURHOOD, super::NEIGHBOURHOOD_WORDS),
         (DEMONYM, super::demonyms::last_words()),
         (KIN, aliases::KIN_WORDS),
+        (AIR, context::AIR_WORD),
     ]
 }
 
