@@ -484,11 +484,19 @@ fn accept(
         return false;
     }
     // Dateline and headline capitals: the whole line is in capitals.
-    let caps_context = t.caps
-        && (i == 0
-            || tokens[i - 1].caps
-            || tokens[i - 1].initial && tokens[i - 1].sentence != t.sentence)
-        || t.caps && tokens.get(last + 1).is_some_and(|n| n.caps);
+    // (The text's first word: only as a dateline, "BAGHDAD (Wire) -", "KABUL:"; not an
+    // acronym that opens a sentence, "ETA detonated a bomb".)
+    let opens_dateline = || {
+        let after = text.get(tokens[last].full_end..).unwrap_or("");
+        [",", " (", " -", " —", " –", ":", "\n"]
+            .iter()
+            .any(|p| after.starts_with(p))
+    };
+    let line_in_caps = match i.checked_sub(1).and_then(|p| tokens.get(p)) {
+        None => opens_dateline(),
+        Some(p) => p.caps || p.initial && p.sentence != t.sentence,
+    } || tokens.get(last + 1).is_some_and(|n| n.caps);
+    let caps_context = t.caps && line_in_caps;
     // Short acronyms in mixed-case text.
     if single && t.caps && !caps_context && w.chars().count() <= 4 {
         return false;

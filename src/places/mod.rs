@@ -79,7 +79,7 @@ fn find_in(doc: &Document, tokens: &[detect::Token], gazetteer: &Gazetteer) -> V
         resolve::resolve_with(doc.text, tokens, &mentions, &datelines, &hints, gazetteer);
     // The entries of the picks (before `local_places` drops some).
     let entries = local_places(
-        doc.text, tokens, &mentions, &datelines, &mut picks, &mut made, gazetteer,
+        doc.text, tokens, &mentions, &datelines, &hints, &mut picks, &mut made, gazetteer,
     );
 
     let mut places: Vec<ResolvedPlace> = Vec::new();
@@ -213,6 +213,7 @@ fn local_places<'g>(
     tokens: &[detect::Token],
     mentions: &[detect::Mention],
     datelines: &[bool],
+    hints: &[([u8; 2], u32)],
     picks: &mut [Option<u32>],
     made: &mut Vec<context::ContextPlace>,
     gaz: &'g Gazetteer,
@@ -240,6 +241,10 @@ fn local_places<'g>(
         if let Some(c) = code(e) {
             *votes.entry(c).or_default() += weight(mi);
         }
+    }
+    // Adjectives of nationality vote too ("American troops" supports a US town).
+    for &(c, n) in hints {
+        *votes.entry(c).or_default() += n.min(2) as usize;
     }
     // Each name's own weight per country, to take out of the votes (linear time).
     let mut own: FxHashMap<(&str, [u8; 2]), usize> = FxHashMap::default();
@@ -270,8 +275,35 @@ fn local_places<'g>(
             continue;
         };
         let own_n = votes.get(&c).map_or(0, |n| other(&c, *n));
-        // The pick's country must be far less supported than the story's country.
-        if c == top || top_n < 2 || own_n * 2 >= top_n {
+        // The pick's country must be far less supported than the story's country; or, with
+        // nothing else in the story for its country, the pick lies farther than
+        // `resolve::W.far_km` from every other place the story names ("North Canton" in a
+        // story set in Bogotá is no town in Ohio).
+        let far_from_all = || {
+            let Some(p) = e.coords else { return false };
+            let mut others = entries
+                .iter()
+                .enumerate()
+                .filter(|(j, o)| *j != mi && o.is_some_and(|o| o.name != e.name))
+                .filter_map(|(_, o)| o.and_then(|o| o.coords))
+                .peekable();
+            others.peek().is_some()
+                && others.all(|q| resolve::distance_km(p, q) > resolve::W.far_km)
+        };
+        let supported = !(c == top || top_n < 2 || own_n * 2 >= top_n);
+        // (The story's country must rest on two names, or on a country, a capital or a
+        // dateline: two lone far-apart towns tell nothing about each other.)
+        let anchored = top_n >= 2
+            || entries.iter().enumerate().any(|(j, o)| {
+                j != mi
+                    && o.is_some_and(|o| {
+                        code(&Some(o)) == Some(top)
+                            && (matches!(o.feature, feature::COUNTRY | feature::CAPITAL)
+                                || datelines.get(j).copied().unwrap_or(false))
+                    })
+            });
+        let stray = c != top && own_n == 0 && top_n >= 1 && anchored && far_from_all();
+        if !supported && !stray {
             continue;
         }
         let neighbourhood = tokens
@@ -507,6 +539,27 @@ mod tests {
         // Counter-example: a well-known far place keeps its pick ("Washington said").
         let t = "A bomb hit Kabul. Washington condemned it.";
         assert_eq!(country_of(t, "Washington").as_deref(), Some("US"));
+    }
+
+    #[test]
+    fn a_lone_far_namesake_becomes_a_local_place() {
+        // Only a town in Ohio bears the name; the story is set in Bogotá.
+        let t = "Guerrillas looted the arsenal at North Canton. Bogotá's mayor condemned it.";
+        assert_eq!(country_of(t, "North Canton").as_deref(), Some("CO"));
+        // Counter-example: the text says where it is.
+        let t = "A gunman opened fire in North Canton, Ohio. Bogotá sent condolences.";
+        assert_eq!(country_of(t, "North Canton").as_deref(), Some("US"));
+    }
+
+    #[test]
+    fn an_acronym_opening_the_text_is_no_dateline() {
+        assert!(!names("ETA set off a bomb in Bilbao.")
+            .iter()
+            .any(|(n, _)| n == "Etah"));
+        assert_eq!(
+            country_of("KABUL: A bomb went off.", "KABUL").as_deref(),
+            Some("AF")
+        );
     }
 
     #[test]
