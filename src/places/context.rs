@@ -29,6 +29,7 @@ pub(crate) const PLACE_WORDS: &[(&str, PlaceKind)] = &[
     ("township", PlaceKind::City),
     ("municipality", PlaceKind::Admin2),
     ("county", PlaceKind::Admin2),
+    ("territory", PlaceKind::Admin2),
     ("province", PlaceKind::Admin1),
     ("governorate", PlaceKind::Admin1),
     ("department", PlaceKind::Admin1),

@@ -437,15 +437,20 @@ fn accept(
     let w = word(text, t);
     let single = i == last;
     // A name that is also a connector ("Beni" of "Beni Suef") stands alone as a place only
-    // after a locative word and with four letters or more: "an attack in Beni" (the town in
-    // Congo); not "Bani said" or "De" alone.
+    // after a locative word or a place word and "of", with four letters or more: "an attack
+    // in Beni", "the territory of Beni" (the town in Congo); not "Bani said" or "De" alone.
     let locative_connector = || {
+        let before = |k: usize| i.checked_sub(k).and_then(|p| tokens.get(p));
+        let lower_before = |p: &Token| !p.cap && p.sentence == t.sentence;
         w.len() >= 4
-            && i.checked_sub(1)
-                .and_then(|p| tokens.get(p))
-                .is_some_and(|p| {
-                    p.is(LOCATIVE) && !p.cap && p.sentence == t.sentence && gap(text, p, t) == " "
-                })
+            && before(1).is_some_and(|p| {
+                lower_before(p)
+                    && gap(text, p, t) == " "
+                    && (p.is(LOCATIVE)
+                        || p.is(OF)
+                            && before(2)
+                                .is_some_and(|q| lower_before(q) && q.is(PLACE_WORD | REGION_WORD)))
+            })
     };
     if single
         && (t.is(FREE_BEFORE | TITLE | NOT_A_PLACE)

@@ -587,7 +587,12 @@ mod tests {
             country_of("Militants raided homes in Beni overnight.", "Beni").as_deref(),
             Some("CD")
         );
+        assert_eq!(
+            country_of("Raids hit the territory of Beni again.", "Beni").as_deref(),
+            Some("CD")
+        );
         assert!(names("Beni said nothing.").is_empty());
+        assert!(names("The son of Beni spoke.").is_empty());
     }
 
     #[test]
