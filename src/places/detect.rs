@@ -593,13 +593,23 @@ fn accept(
             && n.sentence == l.sentence
             && n.cap
             && !caps_context
-            && !n.is(FREE_BEFORE | REGION_WORD | CONNECTOR)
+            && (!n.is(FREE_BEFORE | REGION_WORD | CONNECTOR) || hyphen_prefix(text, n))
             && (soft_gap(g) || g == "-")
         {
             return false;
         }
     }
     true
+}
+
+/// Prefixes that stand before a place only with a hyphen ("post-war", "anti-Kabul"): as a
+/// capitalised word after a place they continue a name ("The Jerusalem Post").
+pub(crate) const HYPHEN_PREFIXES: &[&str] = &["post", "pre", "anti", "pro", "ex", "non"];
+
+fn hyphen_prefix(text: &str, t: &Token) -> bool {
+    let w = word(text, t);
+    HYPHEN_PREFIXES.iter().any(|p| fold::ascii_lower_eq(w, p))
+        && !text.get(t.end..).is_some_and(|r| r.starts_with('-'))
 }
 
 /// Whether the capitalised name that ends right before token `at` ("in"/"of") holds an

@@ -493,6 +493,12 @@ mod tests {
         assert!(names("The Belfast Telegraph reported the blast.").is_empty());
         assert!(names("The Kurdistan Workers' Party denied it.").is_empty());
         assert!(names("Fighters of al-Shabab withdrew.").is_empty());
+        assert!(names("The Jerusalem Post and Kabul Radio reported it.").is_empty());
+        // Counter-example: a prefix with its hyphen.
+        assert_eq!(
+            country_of("They fled Mosul Post-war.", "Mosul").as_deref(),
+            Some("IQ")
+        );
     }
 
     #[test]
