@@ -586,6 +586,28 @@ fn accept(
             return false;
         }
     }
+    // "the Sinaloa cartel", "Sinaloa and Jalisco cartels": a group's name
+    // ([`aliases::GROUP_WORDS`]).
+    let group_after = |k: usize| {
+        tokens.get(k).is_some_and(|g| {
+            !g.cap
+                && g.is(GROUP)
+                && tokens
+                    .get(k - 1)
+                    .is_some_and(|p| p.end == p.full_end && soft_gap(gap(text, p, g)))
+        })
+    };
+    if group_after(last + 1)
+        || tokens.get(last + 1).is_some_and(|n| {
+            n.is(CONNECTOR)
+                && !n.cap
+                && soft_gap(gap(text, l, n))
+                && tokens.get(last + 2).is_some_and(|m| m.cap)
+                && group_after(last + 3)
+        })
+    {
+        return false;
+    }
     // A capitalised word right after: a longer name ("Belfast Telegraph").
     if let Some(n) = tokens.get(last + 1) {
         let g = gap(text, l, n);

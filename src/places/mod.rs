@@ -569,6 +569,17 @@ mod tests {
     }
 
     #[test]
+    fn criminal_groups_are_no_places() {
+        assert!(names("Gunmen of the Sinaloa cartel fled.").is_empty());
+        assert!(names("Sinaloa and Jalisco cartels fight on.").is_empty());
+        // Counter-example: the place of the violence.
+        assert_eq!(
+            country_of("Cartel violence shook Sinaloa again.", "Sinaloa").as_deref(),
+            Some("MX")
+        );
+    }
+
+    #[test]
     fn family_names_are_no_places() {
         assert!(names("A shell hit the Farah family home.").is_empty());
         assert!(names("Elders of the Kandahar clan met.").is_empty());

@@ -64,12 +64,14 @@ pub const DEMONYM: Classes = 1 << 22;
 pub const KIN: Classes = 1 << 23;
 /// [`context::AIR_WORD`]: "air" of "air base".
 pub const AIR: Classes = 1 << 24;
+/// [`aliases::GROUP_WORDS`]: "cartel", "gang".
+pub const GROUP: Classes = 1 << 25;
 
 /// Longest word (bytes as written) a table can match.
 pub const MAX_LEN: usize = 20;
 
 /// The tables and their bits.
-fn tables() -> [(Classes, &'static [&'static str]); 25] {
+fn tables() -> [(Classes, &'static [&'static str]); 26] {
     [
         (TITLE, aliases::TITLES),
         (FREE_BEFORE, aliases::FREE_BEFORE),
@@ -96,6 +98,7 @@ fn tables() -> [(Classes, &'static [&'static str]); 25] {
         (DEMONYM, super::demonyms::last_words()),
         (KIN, aliases::KIN_WORDS),
         (AIR, context::AIR_WORD),
+        (GROUP, aliases::GROUP_WORDS),
     ]
 }
 
