@@ -527,6 +527,36 @@ mod tests {
     }
 
     #[test]
+    fn every_demonym_row_names_its_capital() {
+        for row in demonyms::DEMONYMS {
+            let code = Some(row.country.to_string());
+            for form in row.forms {
+                let mut cap = form.to_string();
+                // "South Sudanese": every word capitalised.
+                cap = cap
+                    .split(' ')
+                    .map(|w| {
+                        let mut c = w.chars();
+                        c.next()
+                            .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                            .unwrap_or_default()
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let t = format!("Officials in the {cap} capital said so.");
+                let p = places(&t);
+                if row.capital.is_empty() {
+                    assert!(p.is_empty(), "{t}: {p:?}");
+                    continue;
+                }
+                assert_eq!(p.len(), 1, "{t}: {p:?}");
+                assert_eq!(p[0].country, code, "{t}");
+                assert_eq!(p[0].kind, PlaceKind::City, "{t}");
+            }
+        }
+    }
+
+    #[test]
     fn adjectives_of_nationality_point_to_the_country() {
         // "San Miguel" has namesakes from El Salvador to the Philippines; a story about
         // Colombian police near Ecuador means a Colombian one.
