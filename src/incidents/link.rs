@@ -127,7 +127,9 @@ fn is_any(word: &str, list: &[&str]) -> bool {
 }
 
 /// The role the words before a mention give it: 0 the harm's place ("in", "at", "near"),
-/// 2 a reference point or origin ("north of", "from", "to"), 1 otherwise.
+/// 2 a reference point or origin ("north of", "from", "to"), 3 a form like "US-led" or
+/// "Saudi-backed" (never the harm's place: "killed in strikes by a Saudi-led coalition"
+/// happened where the strikes fell), 1 otherwise.
 fn role(text: &str, span: &Range<usize>) -> i32 {
     let [w0, w1] = words_before(text, span.start);
     let after = text.get(span.end..).unwrap_or("");
@@ -184,6 +186,10 @@ fn role(text: &str, span: &Range<usize>) -> i32 {
 
 /// How many sentences the paragraph rules look back or ahead.
 const PARAGRAPH_LOOK: usize = 4;
+
+/// How many sentences a count that opens the story (no place named before it) looks ahead
+/// for its place.
+const OPENING_LOOK: usize = 6;
 
 /// Whether `text[from..to]` holds a blank line (a paragraph break).
 fn blank_line(text: &str, from: usize, to: usize) -> bool {
@@ -266,7 +272,7 @@ pub fn link_places(
     // The dateline: a place at the very start of the text.
     let first = cands
         .iter()
-        .position(|c| c.span.start < 200 && doc.sentence_of(c.span.start) == 0);
+        .position(|c| c.span.start < 200 && doc.sentence_of(c.span.start) == 0 && c.role < 3);
     let dateline = first.and_then(|i| cands.get(i)).map(|c| c.place);
     // A wire-service dateline is where the report was filed, not where the harm happened:
     // it is no mention of the harm's place, only the last resort.
@@ -368,7 +374,7 @@ pub fn link_places(
                     .min_by_key(|c| (c.rank, c.span.start.abs_diff(at)))
                     .map(|c| c.place)
             };
-            if let Some(p) = best_in(&cl, i32::MAX) {
+            if let Some(p) = best_in(&cl, 2) {
                 return Some(p);
             }
             // A toll of the whole country over a period ("since 1980", "the bloodiest
@@ -377,7 +383,7 @@ pub fn link_places(
             if story_country.is_some() && text.get(cl.clone()).is_some_and(scope::is_national) {
                 return story_country;
             }
-            if let Some(p) = best_in(&sent, i32::MAX) {
+            if let Some(p) = best_in(&sent, 2) {
                 return Some(p);
             }
             // The paragraph so far: the latest sentence before with a figure that names
@@ -416,6 +422,19 @@ pub fn link_places(
                     break;
                 }
                 if let Some(p) = best_in(next, 0) {
+                    return Some(p);
+                }
+            }
+            // The opening of a story (no place named before at all): a headline or lede's
+            // count is the incident that the next sentences place, across paragraphs and
+            // their own counts ("Blast kills 12" / "A car bomb killed 12 people in the
+            // northern town of A on Friday").
+            // (Not in a wire story: there the dateline's country is the fallback.)
+            for k in si + 1..(si + 1 + OPENING_LOOK).min(doc.sentences.len()) {
+                if wire {
+                    break;
+                }
+                if let Some(p) = doc.sentences.get(k).and_then(|next| best_in(next, 1)) {
                     return Some(p);
                 }
             }
@@ -479,6 +498,18 @@ mod tests {
         ];
         let links = link_places(&doc, &[figure(text, "12")], &places);
         assert_eq!(links, vec![Some(1)]);
+    }
+
+    #[test]
+    fn a_headline_takes_the_place_the_story_gives_next() {
+        let text = "Bomb kills 9 at wedding\n\nA bomb killed 9 guests on Saturday, police \
+                    said.\n\nThe blast tore through a hall in Oldtown, where 30 were hurt.";
+        let places = vec![place("Oldtown", PlaceKind::City, text)];
+        assert_eq!(links(text, &places, &["9 at"]), vec![Some(0)]);
+        // Counter-example: a "-led" form is never where the harm happened.
+        let text = "Air strikes by a Ruritania-led coalition killed 14 people.";
+        let places = vec![country("Ruritania", "RU", text)];
+        assert_eq!(links(text, &places, &["14"]), vec![None]);
     }
 
     #[test]

@@ -8,6 +8,7 @@
 //! | a year or month as a whole: "this year", "past year", "last year", "each year" | "killed 90 people so far this year" |
 //! | a bloody period: "bloodiest month", "deadliest year", "bloody month" | "March was the deadliest month, with 212 dead" |
 //! | the country itself: "nationwide", "across the country", "throughout the country" | "40 were arrested nationwide" |
+//! | many events: "various", "several", "multiple", "separate" + (one word +) "attacks", "raids", "clashes", "incidents", "bombings", "strikes" | "30 died in several militant raids" |
 //!
 //! Not scope words: "last month", "on Monday", "since Monday's attack" (one incident's time).
 
@@ -26,6 +27,22 @@ const PHRASES: &[&str] = &[
     "across the country",
     "throughout the country",
     "around the country",
+];
+
+/// Words of number that, before a plural event word, make a count span several events
+/// ("in various attacks", "in several jihadist raids"): not one incident's toll.
+const MANY: &[&str] = &["various", "several", "multiple", "separate", "numerous"];
+
+/// Plural event words after [`MANY`].
+const EVENTS: &[&str] = &[
+    "attacks",
+    "raids",
+    "clashes",
+    "incidents",
+    "bombings",
+    "strikes",
+    "ambushes",
+    "assaults",
 ];
 
 /// Adjectives that, before "month" or "year", make it a period's toll.
@@ -51,6 +68,10 @@ pub fn is_national(clause: &str) -> bool {
         if (a.eq_ignore_ascii_case("since") && year)
             || (period && BLOODY.iter().any(|x| x.eq_ignore_ascii_case(a)))
         {
+            return true;
+        }
+        let is_in = |list: &[&str], w: &str| list.iter().any(|x| x.eq_ignore_ascii_case(w));
+        if is_in(EVENTS, b) && (is_in(MANY, a) || is_in(MANY, w[0])) {
             return true;
         }
     }
@@ -80,6 +101,8 @@ mod tests {
         assert!(is_national("June was the deadliest month, with 310 killed"));
         assert!(is_national("police detained 75 people nationwide"));
         assert!(is_national("road crashes killed 4,000 this year"));
+        assert!(is_national("30 people died in several militant raids"));
+        assert!(is_national("gunmen killed 12 in various attacks"));
     }
 
     #[test]
@@ -90,5 +113,7 @@ mod tests {
         ));
         assert!(!is_national("gunmen wounded 6 guards on Friday"));
         assert!(!is_national("the 1995 flood killed 40"));
+        assert!(!is_national("12 died in two attacks on a market"));
+        assert!(!is_national("several gunmen killed 9 in the attack"));
     }
 }

@@ -299,6 +299,16 @@ pub const CONNECTORS: &[&str] = &[
     "van", "von", "der", "den", "ul", "ol",
 ];
 
+/// Lower-case words after "the" and a name that make the name a family's, not a place's:
+/// "the Haddad family home was hit", "elders of the Barakzai clan". Counter-example: "a
+/// Gaza family" (no "the": the family of a place) keeps Gaza.
+pub const KIN_WORDS: &[&str] = &["family", "families", "clan", "clans", "tribe", "household"];
+
+/// Lower-case words after a name that make it a criminal group's name: "the Sinaloa cartel",
+/// "Gulf and Juarez cartels", "a Tijuana gang". Counter-example: "cartel violence in
+/// Sinaloa" (the word before the name) keeps Sinaloa.
+pub const GROUP_WORDS: &[&str] = &["cartel", "cartels", "gang", "gangs"];
+
 /// Words before "in"/"of" that make the phrase an organisation's or armed group's name:
 /// "Al Qaeda in Iraq", "Islamic State of Iraq", "Bank of Jordan" hold no place mention.
 pub const ORG_HEADS: &[&str] = &[

@@ -9,6 +9,7 @@
 //! it (see `super::find`).
 
 use super::detect::{gap, soft_gap, Mention, Token};
+use super::fold;
 use super::words::*;
 use crate::report::model::PlaceKind;
 use std::ops::Range;
@@ -28,6 +29,7 @@ pub(crate) const PLACE_WORDS: &[(&str, PlaceKind)] = &[
     ("township", PlaceKind::City),
     ("municipality", PlaceKind::Admin2),
     ("county", PlaceKind::Admin2),
+    ("territory", PlaceKind::Admin2),
     ("province", PlaceKind::Admin1),
     ("governorate", PlaceKind::Admin1),
     ("department", PlaceKind::Admin1),
@@ -42,6 +44,7 @@ pub(crate) const FACILITY_WORDS: &[&str] = &[
     "shrine",
     "airport",
     "airbase",
+    "airfield",
     "university",
     "prison",
     "jail",
@@ -97,11 +100,16 @@ pub(crate) const FACILITY_WORDS: &[&str] = &[
     "cemetery",
 ];
 
-/// Facility words that make a place in lower case too, after "the" and a name.
+/// Facility words that make a place in lower case too, after a name and a word that leads
+/// to it: "the Erta Ale volcano", "near Kabul airport", "at the Ramadi hospital". Not after
+/// "a" ("a Kabul hospital" is one of a kind), nor without a lead ("Kabul hospitals said").
 pub(crate) const LOWER_FACILITY_WORDS: &[&str] = &[
-    "volcano", "river", "mosque", "shrine", "hospital", "airport", "prison", "dam", "mountain",
-    "lake", "bridge", "refinery",
+    "volcano", "river", "mosque", "shrine", "hospital", "airport", "airbase", "prison", "dam",
+    "mountain", "lake", "bridge", "refinery",
 ];
+
+/// The word before a lower-case "base" that makes it a facility: "near Bagram air base".
+pub(crate) const AIR_WORD: &[&str] = &["air"];
 
 /// Capitalised words that describe people, not places ("the Sunni district").
 pub(crate) const NOT_NAMES: &[&str] = &[
@@ -167,7 +175,7 @@ pub(crate) const ONE_OF_A_KIND_WORDS: &[&str] = &["a", "an", "another", "every",
 /// Words before a name and a place word that let it be a place ("the Sadriya district",
 /// "in Maiwand district").
 pub(crate) const LEADS: &[&str] = &[
-    "the", "in", "at", "near", "of", "from", "outside", "a", "to", "into", "across",
+    "the", "in", "at", "near", "of", "from", "outside", "a", "to", "into", "across", "nearby",
 ];
 
 /// A place made from context.
@@ -303,30 +311,57 @@ pub fn find(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<ContextPl
         if !head.is(PLACE_WORD | FACILITY | LOWER_FACILITY) {
             continue;
         }
-        // "the Erta Ale volcano": a few facility words also count in lower case after "the".
-        let lower_facility = !head.cap && head.is(LOWER_FACILITY);
+        // "the Erta Ale volcano", "near Kabul airport": a few facility words also count in
+        // lower case; "air base" is one of them in two words.
+        let air_base = !head.cap
+            && fold::ascii_lower_eq(word(text, head), "base")
+            && tokens
+                .get(h - 1)
+                .is_some_and(|a| !a.cap && a.is(AIR) && joined(a, head));
+        let lower_facility = !head.cap && head.is(LOWER_FACILITY) || air_base;
         let is_facility = head.cap && head.is(FACILITY) || lower_facility;
         let kind = place_kind(text, head);
         if !is_facility && kind.is_none() {
             continue;
         }
-        // Name words before the head: up to four capitalised words (with connectors).
-        let mut first = h;
-        let mut k = h;
-        while k > 0 && h - k < 5 {
+        // The name ends before `top` (the head, or "air" of "air base").
+        let top = if air_base { h - 1 } else { h };
+        // Name words before the head: up to four capitalised words (with connectors; in a
+        // facility's name also a people word and a possessive after a name word: "Saint
+        // Anne's Catholic School").
+        let mut first = top;
+        let mut k = top;
+        while k > 0 && top - k < 5 {
             let p = &tokens[k - 1];
-            if !joined(p, &tokens[k]) {
+            let possessive_inside = is_facility
+                && p.end != p.full_end
+                && text
+                    .get(p.end..p.full_end)
+                    .is_some_and(|g| g.chars().count() <= 2)
+                && k >= 2
+                && tokens[k - 2].cap
+                && joined(&tokens[k - 2], p)
+                && soft_gap(gap(text, p, &tokens[k]));
+            if !joined(p, &tokens[k]) && !possessive_inside {
                 break;
             }
-            let inner_connector = p.is(CONNECTOR) && k - 1 > 0 && first < h;
+            let inner_connector = p.is(CONNECTOR) && k - 1 > 0 && first < top;
+            let inner_people_word = is_facility && p.cap && !p.caps && p.is(NOT_NAME);
             if name_word(text, p) || (is_facility && covered[k - 1].is_some() && p.cap) {
                 first = k - 1;
-            } else if !(inner_connector && !p.cap && is_facility) {
+            } else if !(inner_connector && !p.cap && is_facility || inner_people_word) {
                 break;
             }
             k -= 1;
         }
-        if first == h || taken[first..h].iter().any(|&t| t) {
+        if first == top || taken[first..h].iter().any(|&t| t) {
+            continue;
+        }
+        // "the Public Security Military Academy": a name that a people or office word opens
+        // is not cut short to a place.
+        if first.checked_sub(1).is_some_and(|b| {
+            tokens[b].cap && tokens[b].is(NOT_NAME) && joined(&tokens[b], &tokens[first])
+        }) {
             continue;
         }
         // The first word of a sentence is capitalised anyway: not enough for a name alone.
@@ -334,8 +369,12 @@ pub fn find(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<ContextPl
             continue;
         }
         let inner = covered[first..h].iter().flatten().next().copied();
+        // A lower-case facility word needs a word that leads to a name before it ("the",
+        // "near", "at"): "Kabul hospitals said" is no named place.
         if lower_facility
-            && (inner.is_some() || !first.checked_sub(1).is_some_and(|b| tokens[b].is(THE)))
+            && !first
+                .checked_sub(1)
+                .is_some_and(|b| tokens[b].is(LEAD) && !tokens[b].cap)
         {
             continue;
         }

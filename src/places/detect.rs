@@ -12,6 +12,7 @@
 //! - it is a short all-capitals acronym in mixed-case text ("ISIL").
 
 use super::aliases;
+use super::demonyms;
 use super::fold;
 use super::gazetteer::{Gazetteer, Hit};
 use super::words::{self, *};
@@ -341,6 +342,15 @@ pub fn find_mentions(doc: &Document, tokens: &[Token], gaz: &Gazetteer) -> Vec<M
             i = next;
             continue;
         }
+        // "the Somali capital": the capital; "Saudi-led": the country ([`demonyms`]).
+        if t.is(DEMONYM) {
+            if let Some(m) = demonym_mention(doc, tokens, i, gaz) {
+                let next = m.tokens.1 + 1;
+                out.push(m);
+                i = next;
+                continue;
+            }
+        }
         // Longest gazetteer name from here: (last token, fst value, key length).
         let mut cur = root;
         let mut best: Option<(usize, u64, usize)> = None;
@@ -426,10 +436,32 @@ fn accept(
     let t = &tokens[i];
     let w = word(text, t);
     let single = i == last;
+    // A name that is also a connector ("Beni" of "Beni Suef") stands alone as a place only
+    // after a locative word or a place word and "of", with four letters or more: "an attack
+    // in Beni", "the territory of Beni" (the town in Congo); not "Bani said" or "De" alone.
+    let locative_connector = || {
+        let before = |k: usize| i.checked_sub(k).and_then(|p| tokens.get(p));
+        let lower_before = |p: &Token| !p.cap && p.sentence == t.sentence;
+        w.len() >= 4
+            && before(1).is_some_and(|p| {
+                lower_before(p)
+                    && gap(text, p, t) == " "
+                    && (p.is(LOCATIVE)
+                        || p.is(OF)
+                            && before(2)
+                                .is_some_and(|q| lower_before(q) && q.is(PLACE_WORD | REGION_WORD)))
+            })
+    };
     if single
-        && (t.is(FREE_BEFORE | TITLE | CONNECTOR | NOT_A_PLACE)
+        && (t.is(FREE_BEFORE | TITLE | NOT_A_PLACE)
+            || t.is(CONNECTOR) && !locative_connector()
             || w.chars().filter(|c| c.is_alphabetic()).count() < 3)
     {
+        return false;
+    }
+    // An adjective of nationality is never a place ("Somali" is not Ethiopia's Somali
+    // Region); a longer name that starts with one may be ("Iraqi Kurdistan").
+    if single && t.is(DEMONYM) && demonyms::lookup(None, w).is_some() {
         return false;
     }
     // (The facts below about the candidates are read only where a rule needs them.)
@@ -457,11 +489,19 @@ fn accept(
         return false;
     }
     // Dateline and headline capitals: the whole line is in capitals.
-    let caps_context = t.caps
-        && (i == 0
-            || tokens[i - 1].caps
-            || tokens[i - 1].initial && tokens[i - 1].sentence != t.sentence)
-        || t.caps && tokens.get(last + 1).is_some_and(|n| n.caps);
+    // (The text's first word: only as a dateline, "BAGHDAD (Wire) -", "KABUL:"; not an
+    // acronym that opens a sentence, "ETA detonated a bomb".)
+    let opens_dateline = || {
+        let after = text.get(tokens[last].full_end..).unwrap_or("");
+        [",", " (", " -", " —", " –", ":", "\n"]
+            .iter()
+            .any(|p| after.starts_with(p))
+    };
+    let line_in_caps = match i.checked_sub(1).and_then(|p| tokens.get(p)) {
+        None => opens_dateline(),
+        Some(p) => p.caps || p.initial && p.sentence != t.sentence,
+    } || tokens.get(last + 1).is_some_and(|n| n.caps);
+    let caps_context = t.caps && line_in_caps;
     // Short acronyms in mixed-case text.
     if single && t.caps && !caps_context && w.chars().count() <= 4 {
         return false;
@@ -527,21 +567,71 @@ fn accept(
             return false;
         }
     }
-    // A capitalised word right after: a longer name ("Belfast Telegraph").
+    // "the Haddad family": a family's name ([`aliases::KIN_WORDS`]).
     let l = &tokens[last];
+    if let Some(n) = tokens.get(last + 1) {
+        // (Through a hyphenated article: "the al-Haddad family".)
+        let before = match prev {
+            Some(p) if p.is(ARTICLE) && gap(text, p, t) == "-" => {
+                i.checked_sub(2).and_then(|q| tokens.get(q))
+            }
+            p => p,
+        };
+        if before.is_some_and(|b| b.is(THE))
+            && !n.cap
+            && n.is(KIN)
+            && soft_gap(gap(text, l, n))
+            && l.end == l.full_end
+        {
+            return false;
+        }
+    }
+    // "the Sinaloa cartel", "Sinaloa and Jalisco cartels": a group's name
+    // ([`aliases::GROUP_WORDS`]).
+    let group_after = |k: usize| {
+        tokens.get(k).is_some_and(|g| {
+            !g.cap
+                && g.is(GROUP)
+                && tokens
+                    .get(k - 1)
+                    .is_some_and(|p| p.end == p.full_end && soft_gap(gap(text, p, g)))
+        })
+    };
+    if group_after(last + 1)
+        || tokens.get(last + 1).is_some_and(|n| {
+            n.is(CONNECTOR)
+                && !n.cap
+                && soft_gap(gap(text, l, n))
+                && tokens.get(last + 2).is_some_and(|m| m.cap)
+                && group_after(last + 3)
+        })
+    {
+        return false;
+    }
+    // A capitalised word right after: a longer name ("Belfast Telegraph").
     if let Some(n) = tokens.get(last + 1) {
         let g = gap(text, l, n);
         if l.end == l.full_end
             && n.sentence == l.sentence
             && n.cap
             && !caps_context
-            && !n.is(FREE_BEFORE | REGION_WORD | CONNECTOR)
+            && (!n.is(FREE_BEFORE | REGION_WORD | CONNECTOR) || hyphen_prefix(text, n))
             && (soft_gap(g) || g == "-")
         {
             return false;
         }
     }
     true
+}
+
+/// Prefixes that stand before a place only with a hyphen ("post-war", "anti-Kabul"): as a
+/// capitalised word after a place they continue a name ("The Jerusalem Post").
+pub(crate) const HYPHEN_PREFIXES: &[&str] = &["post", "pre", "anti", "pro", "ex", "non"];
+
+fn hyphen_prefix(text: &str, t: &Token) -> bool {
+    let w = word(text, t);
+    HYPHEN_PREFIXES.iter().any(|p| fold::ascii_lower_eq(w, p))
+        && !text.get(t.end..).is_some_and(|r| r.starts_with('-'))
 }
 
 /// Whether the capitalised name that ends right before token `at` ("in"/"of") holds an
@@ -640,4 +730,98 @@ fn abbreviation(doc: &Document, tokens: &[Token], i: usize, gaz: &Gazetteer) -> 
         });
     }
     None
+}
+
+/// The demonym row at token `i` ("Somali", or "South Sudanese" with the word before), with
+/// the index of the form's first token.
+pub fn demonym_at(
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+) -> Option<(&'static demonyms::Demonym, usize)> {
+    let t = tokens.get(i)?;
+    if !t.is(DEMONYM) {
+        return None;
+    }
+    let prev = i.checked_sub(1).and_then(|p| tokens.get(p)).filter(|p| {
+        p.cap && p.sentence == t.sentence && p.end == p.full_end && gap(text, p, t) == " "
+    });
+    let (row, two) = demonyms::lookup(prev.map(|p| word(text, p)), word(text, t))?;
+    Some((row, if two { i - 1 } else { i }))
+}
+
+/// A mention made by an adjective of nationality ([`demonyms`]): "the Somali capital" is a
+/// mention of Mogadishu (span "Somali capital"), "Saudi-led" of Saudi Arabia (a form that is
+/// also the country's short name, like "US-led"). Other demonyms make no mention.
+fn demonym_mention(doc: &Document, tokens: &[Token], i: usize, gaz: &Gazetteer) -> Option<Mention> {
+    use super::index_format::feature;
+    let text = doc.text;
+    let (row, first) = demonym_at(text, tokens, i)?;
+    let t = tokens.get(i)?;
+    let next = tokens.get(i + 1);
+    let capital = next.filter(|n| {
+        !row.capital.is_empty()
+            && !n.cap
+            && t.end == t.full_end
+            && n.sentence == t.sentence
+            && soft_gap(gap(text, t, n))
+            && fold::ascii_lower_eq(word(text, n), "capital")
+    });
+    if capital.is_some() {
+        let hit = gaz.lookup(row.capital)?;
+        let of_country = |id: &u32| {
+            gaz.entry(*id)
+                .is_some_and(|e| e.country == Some(row.country))
+        };
+        let id = hit
+            .candidates
+            .iter()
+            .find(|id| of_country(id) && gaz.feature(**id) == Some(feature::CAPITAL))
+            .or_else(|| hit.candidates.iter().find(|id| of_country(id)))
+            .copied()?;
+        return Some(Mention {
+            span: tokens.get(first)?.start..tokens.get(i + 1)?.end,
+            key: fold::fold_name(row.capital),
+            candidates: vec![id],
+            region_word: false,
+            tokens: (first, i + 1),
+        });
+    }
+    let after = text.get(t.end..).unwrap_or("");
+    if row.short_name
+        && t.end == t.full_end
+        && ["-led", "-backed"].iter().any(|s| after.starts_with(s))
+    {
+        let id = gaz.country(row.country)?;
+        return Some(Mention {
+            span: t.start..t.end,
+            key: fold::fold_name(gaz.name(id)?),
+            candidates: vec![id],
+            region_word: false,
+            tokens: (i, i),
+        });
+    }
+    None
+}
+
+/// The countries the story's adjectives of nationality point to ("Somali troops",
+/// "Colombian police"), each with how often; evidence for resolution, not places.
+pub fn demonym_votes(text: &str, tokens: &[Token]) -> Vec<([u8; 2], u32)> {
+    let mut out: Vec<([u8; 2], u32)> = Vec::new();
+    for i in 0..tokens.len() {
+        if !tokens[i].is(DEMONYM) || !tokens[i].cap {
+            continue;
+        }
+        let Some((row, _)) = demonym_at(text, tokens, i) else {
+            continue;
+        };
+        let Ok(code) = <[u8; 2]>::try_from(row.country.as_bytes()) else {
+            continue;
+        };
+        match out.iter_mut().find(|(c, _)| *c == code) {
+            Some(e) => e.1 += 1,
+            None => out.push((code, 1)),
+        }
+    }
+    out
 }

@@ -20,6 +20,76 @@ use std::rc::Rc;
 /// Candidates considered per name.
 const MAX_CANDIDATES: usize = 60;
 
+/// Every weight of the resolution score, in one place. A candidate's score is the sum of
+/// what the name alone says ([`base_score`], own name, region word) and the evidence of the
+/// document (focus, containment, relations, distance).
+#[derive(Debug, Clone, Copy)]
+pub struct Weights {
+    /// Per log10 of population ("Basra" the city of 1.3 M before a village of 2,000).
+    pub population: f64,
+    /// The candidate's own name is the name written, not an alternate ("Farah" for "Farah").
+    pub own_name: f64,
+    /// A region word follows ("Anbar province"): an area or district gains this ...
+    pub region_word_area: f64,
+    /// ... and a town loses this.
+    pub region_word_town: f64,
+    /// Focus votes of a mention of a country (a town's mention votes 1).
+    pub country_vote: f64,
+    /// Focus votes of a dateline ("BAGHDAD (Wire) -"), added once per name.
+    pub dateline_vote: f64,
+    /// Focus votes of each adjective of nationality ("Colombian police"), ...
+    pub demonym_vote: f64,
+    /// ... at most this much per country (an adjective is weaker evidence than a place).
+    pub demonym_vote_cap: f64,
+    /// Times the share of the other names' votes for the candidate's country.
+    pub focus_share: f64,
+    /// The candidate lies in the country with the most votes.
+    pub focus_top: f64,
+    /// A first-level region the document names contains the candidate.
+    pub region_named: f64,
+    /// "a in b": a candidate for `a` inside the pick for `b`.
+    pub inside: f64,
+    /// "a in b": a candidate for `b` that holds the pick for `a`.
+    pub holds: f64,
+    /// "a, 80 km north of b": at most this, less the error as a share of the distance.
+    pub offset: f64,
+    /// Another (non-area) place of the story within 150 km ...
+    pub near_150km: f64,
+    /// ... or within 500 km.
+    pub near_500km: f64,
+    /// A minor place farther than [`Weights::far_km`] from every other place the story
+    /// names (countries and regions included) loses this: "San Miguel" in a Colombian
+    /// story is not the town in El Salvador, "Mansour" in a Baghdad story is no US namesake.
+    /// Countries, regions, and capitals and cities of a million under their own name are
+    /// exempt (a story may name a far capital: "Washington said"; but "San Miguel" is no
+    /// strong evidence for a big city that merely has it as an alternate name).
+    pub far: f64,
+    /// See [`Weights::far`].
+    pub far_km: f64,
+}
+
+/// The weights in use.
+pub const W: Weights = Weights {
+    population: 0.6,
+    own_name: 0.5,
+    region_word_area: 4.0,
+    region_word_town: -2.0,
+    country_vote: 2.0,
+    dateline_vote: 4.0,
+    demonym_vote: 0.5,
+    demonym_vote_cap: 1.5,
+    focus_share: 3.0,
+    focus_top: 1.0,
+    region_named: 2.0,
+    inside: 5.0,
+    holds: 3.0,
+    offset: 6.0,
+    near_150km: 1.5,
+    near_500km: 0.75,
+    far: 3.0,
+    far_km: 1500.0,
+};
+
 /// Great-circle distance in km.
 pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
     let (p1, p2) = (a.0.to_radians(), b.0.to_radians());
@@ -69,7 +139,7 @@ fn base_score(e: &Entry) -> f64 {
         feature::TOWN => 0.5,
         _ => 0.3,
     };
-    base + 0.6 * (f64::from(e.population) + 1.0).log10()
+    base + W.population * (f64::from(e.population) + 1.0).log10()
 }
 
 /// A relation stated in the text between mention `a` and a later mention `b`.
@@ -179,7 +249,8 @@ pub fn resolve(
         .iter()
         .map(|m| is_dateline(text, tokens, m))
         .collect();
-    resolve_with(text, tokens, mentions, &datelines, gaz)
+    let hints = super::detect::demonym_votes(text, tokens);
+    resolve_with(text, tokens, mentions, &datelines, &hints, gaz)
 }
 
 /// [`resolve`] with each mention's [`is_dateline`] already known.
@@ -188,6 +259,7 @@ pub fn resolve_with(
     tokens: &[Token],
     mentions: &[Mention],
     datelines: &[bool],
+    hints: &[([u8; 2], u32)],
     gaz: &Gazetteer,
 ) -> Vec<Option<u32>> {
     // Distinct names: the same folded name gets the same place throughout.
@@ -259,48 +331,63 @@ pub fn resolve_with(
             if let Some(e) = cands[g].get(pick[g]) {
                 if let Some(c) = e.country {
                     let w = if e.feature == feature::COUNTRY {
-                        2.0
+                        W.country_vote
                     } else {
                         1.0
                     } * ms.len() as f64
-                        + if dateline[g] { 4.0 } else { 0.0 };
+                        + if dateline[g] { W.dateline_vote } else { 0.0 };
                     *votes.entry(c).or_default() += w;
                     total += w;
                 }
             }
         }
-        let top = votes
-            .iter()
-            .max_by(|a, b| a.1.total_cmp(b.1))
-            .map(|(c, _)| *c);
+        // Adjectives of nationality: weaker votes, never a place themselves.
+        for &(c, n) in hints {
+            let w = (W.demonym_vote * f64::from(n)).min(W.demonym_vote_cap);
+            *votes.entry(c).or_default() += w;
+            total += w;
+        }
         let mut next = pick.clone();
         for g in 0..groups.len() {
             scores.clear();
             scores.extend(cands[g].iter().map(|c| c.stat));
+            // Votes from the other names only: this name's own vote (its current pick's
+            // country) comes out of its country's votes and of the total.
+            let (own_c, own_w) = match cands[g].get(pick[g]) {
+                Some(p) if p.country.is_some() => (
+                    p.country,
+                    if p.feature == feature::COUNTRY {
+                        W.country_vote
+                    } else {
+                        1.0
+                    } * groups[g].len() as f64
+                        + if dateline[g] { W.dateline_vote } else { 0.0 },
+                ),
+                _ => (None, 0.0),
+            };
+            let others = |c: &[u8; 2], n: f64| if own_c == Some(*c) { n - own_w } else { n };
+            // (Ordered: a tie between countries breaks the same way on every run.)
+            let top = votes
+                .iter()
+                .map(|(c, n)| (*c, others(c, *n)))
+                .max_by(|a, b| a.1.total_cmp(&b.1))
+                .map(|(c, _)| c);
+            let t = total - own_w;
             for (ci, e) in cands[g].iter().enumerate() {
                 let mut s = 0.0;
+                // (A dateline is the anchor itself.)
                 if let Some(c) = e.country.filter(|_| !dateline[g]) {
-                    // Votes from the other names only (a dateline is the anchor itself).
-                    let own = cands[g].get(pick[g]).and_then(|p| p.country) == Some(c);
-                    let mut v = votes.get(&c).copied().unwrap_or(0.0);
-                    let mut t = total;
-                    if own {
-                        let w = if e.feature == feature::COUNTRY {
-                            2.0
-                        } else {
-                            1.0
-                        } * groups[g].len() as f64
-                            + if dateline[g] { 4.0 } else { 0.0 };
-                        v -= w;
-                        t -= w;
-                    }
+                    let v = others(&c, votes.get(&c).copied().unwrap_or(0.0));
                     if t > 0.0 {
-                        s += 3.0 * (v / t).max(0.0);
+                        s += W.focus_share * (v / t).max(0.0);
                     }
                     if top == Some(c) && v > 0.0 {
-                        s += 1.0;
+                        s += W.focus_top;
                     }
                 }
+                // Far from every other place of the story (see `Weights::far`): unknown
+                // until another place with coordinates is seen.
+                let mut far = if e.major { None } else { e.point.map(|_| true) };
                 // A region of the document contains it.
                 for (h, other) in cands.iter().enumerate() {
                     if h == g {
@@ -314,13 +401,19 @@ pub fn resolve_with(
                         && e.feature != feature::ADMIN1
                         && same_admin1(e, o)
                     {
-                        s += 2.0;
+                        s += W.region_named;
                     }
-                    if !e.is_area() && !o.is_area() {
-                        if let (Some(a), Some(b)) = (&e.point, &o.point) {
+                    if let (Some(a), Some(b)) = (&e.point, &o.point) {
+                        if !e.is_area() && !o.is_area() {
                             s += nearness(a, b);
                         }
+                        if far == Some(true) && within(a, b, W.far_km) {
+                            far = Some(false);
+                        }
                     }
+                }
+                if far == Some(true) && seen_points(&cands, &pick, g) {
+                    s -= W.far;
                 }
                 // Stated relations.
                 for &(a, b, rel) in rels_of[g].iter().map(|&r| &rels[r]) {
@@ -340,20 +433,20 @@ pub fn resolve_with(
                     match rel {
                         Relation::Inside if me => {
                             if inside(e, o, same_admin1) {
-                                s += 5.0;
+                                s += W.inside;
                             }
                         }
                         Relation::Inside => {
                             // "Karma in Anbar": Anbar is the region that holds Karma.
                             if inside(o, e, same_admin1) {
-                                s += 3.0;
+                                s += W.holds;
                             }
                         }
                         Relation::Offset { km, bearing } if me => {
                             if let (Some(p), Some(q)) = (e.coords, o.coords) {
                                 let want = offset(q, km, bearing);
                                 let err = distance_km(p, want);
-                                s += 6.0 * (1.0 - err / km.max(30.0)).max(0.0);
+                                s += W.offset * (1.0 - err / km.max(30.0)).max(0.0);
                             }
                         }
                         Relation::Offset { .. } => {}
@@ -415,12 +508,38 @@ fn nearness(a: &Point, b: &Point) -> f64 {
     let h = (dp / 2.0).sin().powi(2) + a.cos_p * b.cos_p * (dl / 2.0).sin().powi(2);
     let d = 2.0 * 6371.0 * h.sqrt().min(1.0).asin();
     if d < 150.0 {
-        1.5
+        W.near_150km
     } else if d < 500.0 {
-        0.75
+        W.near_500km
     } else {
         0.0
     }
+}
+
+/// Whether another name than group `g` has a pick with coordinates.
+fn seen_points(cands: &[Rc<[Cand]>], pick: &[usize], g: usize) -> bool {
+    cands
+        .iter()
+        .zip(pick)
+        .enumerate()
+        .any(|(h, (c, &p))| h != g && c.get(p).is_some_and(|o| o.point.is_some()))
+}
+
+/// Whether two points lie within `km` of each other (an equirectangular estimate, within a
+/// few per cent at the distances [`Weights::far_km`] asks about; no trigonometry).
+fn within(a: &Point, b: &Point, km: f64) -> bool {
+    const KM_PER_DEG: f64 = 111.195;
+    let dy = (b.lat - a.lat).abs() * KM_PER_DEG;
+    if dy > km {
+        return false;
+    }
+    let mut dl = (b.lon - a.lon).abs();
+    if dl > 180.0 {
+        dl = 360.0 - dl;
+    }
+    // The smaller cosine of the two latitudes: never says "far" for a near pair.
+    let dx = dl * KM_PER_DEG * a.cos_p.min(b.cos_p);
+    dx * dx + dy * dy <= km * km
 }
 
 /// A candidate entry as the scoring reads it.
@@ -434,6 +553,9 @@ struct Cand {
     point: Option<Point>,
     /// What the name alone says: [`base_score`], own name, region word.
     stat: f64,
+    /// A country or region, or a capital or city of a million under its own name
+    /// ([`Weights::far`]).
+    major: bool,
 }
 
 impl Cand {
@@ -490,14 +612,15 @@ fn name_cands(gaz: &Gazetteer, m: &Mention) -> Rc<[Cand]> {
             let mut s = base_score(&e);
             folded.clear();
             fold::fold_name_into(e.name, &mut folded);
-            if folded == m.key {
-                s += 0.5;
+            let own_name = folded == m.key;
+            if own_name {
+                s += W.own_name;
             }
             if m.region_word {
                 s += if e.is_area() || e.feature == feature::SECTION {
-                    4.0
+                    W.region_word_area
                 } else {
-                    -2.0
+                    W.region_word_town
                 };
             }
             Cand {
@@ -507,6 +630,8 @@ fn name_cands(gaz: &Gazetteer, m: &Mention) -> Rc<[Cand]> {
                 coords: e.coords,
                 point: e.coords.map(Point::new),
                 stat: s,
+                major: e.is_area()
+                    || own_name && (e.feature == feature::CAPITAL || e.population >= 1_000_000),
             }
         })
         .collect();

@@ -58,12 +58,20 @@ pub const ONE_OF_A_KIND: Classes = 1 << 19;
 pub const LEAD: Classes = 1 << 20;
 /// [`super::NEIGHBOURHOOD_WORDS`]: "neighborhood", "suburb".
 pub const NEIGHBOURHOOD: Classes = 1 << 21;
+/// [`super::demonyms::last_words`]: "Somali", "Iraqis", "Sudanese".
+pub const DEMONYM: Classes = 1 << 22;
+/// [`aliases::KIN_WORDS`]: "family", "clan".
+pub const KIN: Classes = 1 << 23;
+/// [`context::AIR_WORD`]: "air" of "air base".
+pub const AIR: Classes = 1 << 24;
+/// [`aliases::GROUP_WORDS`]: "cartel", "gang".
+pub const GROUP: Classes = 1 << 25;
 
 /// Longest word (bytes as written) a table can match.
 pub const MAX_LEN: usize = 20;
 
 /// The tables and their bits.
-fn tables() -> [(Classes, &'static [&'static str]); 22] {
+fn tables() -> [(Classes, &'static [&'static str]); 26] {
     [
         (TITLE, aliases::TITLES),
         (FREE_BEFORE, aliases::FREE_BEFORE),
@@ -87,6 +95,10 @@ fn tables() -> [(Classes, &'static [&'static str]); 22] {
         (ONE_OF_A_KIND, context::ONE_OF_A_KIND_WORDS),
         (LEAD, context::LEADS),
         (NEIGHBOURHOOD, super::NEIGHBOURHOOD_WORDS),
+        (DEMONYM, super::demonyms::last_words()),
+        (KIN, aliases::KIN_WORDS),
+        (AIR, context::AIR_WORD),
+        (GROUP, aliases::GROUP_WORDS),
     ]
 }
 
