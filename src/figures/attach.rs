@@ -386,6 +386,26 @@ fn skip_aside(text: &str, toks: &[Tok], k: usize) -> usize {
             return j;
         }
     }
+    // "Three victims, aged 19, 23 and 40, were killed": an age list between commas.
+    if t.is_punct(',') && is_word(text, toks, k + 1, "aged") {
+        let mut j = k + 2;
+        while j < n
+            && j < k + 14
+            && (toks[j].shape == Shape::Digits
+                || (toks[j].is_punct(',')
+                    && toks.get(j + 1).is_some_and(|x| x.shape == Shape::Digits))
+                || is(text_of(text, &toks[j]), "and"))
+        {
+            j += 1;
+        }
+        if toks.get(j).is_some_and(|x| x.is_punct(','))
+            && toks
+                .get(j + 1)
+                .is_some_and(|x| x.trigger.is_some() || (x.any(AUX) && x.shape == Shape::Word))
+        {
+            return j + 1;
+        }
+    }
     // "Three security personnel, were killed": a stray comma before the passive.
     if t.is_punct(',')
         && toks

@@ -445,7 +445,13 @@ pub const EXAMPLES: &[Ex] = &[
     ex("[[17]] members of one family, including [[6]] children, killed by a strike on their home.", &[(Killed, 17, Exact), (Killed, 6, Exact)]),
     ex("• Killed: [[14]]\n• Injured: [[52]]", &[(Killed, 14, Exact), (Injured, 52, Exact)]),
     ex("The group is believed to hold \"[[fewer than 20]]\" hostages.", &[(Kidnapped, 20, LessThan)]),
-    // Ages after a name are not counts.
+    // Ages, dates in other languages, elections and scores are not counts.
+    ex("[[Three]] victims, aged 19, 23 and 40, were killed.", &[(Killed, 3, Exact)]),
+    none("The victims, aged 19, 23 and 40, were buried on Sunday."),
+    none("BOGOTA, 12 de marzo (EFE) -- Police said troops killed rebels in the hills."),
+    none("PARIS, 3 mars (AFP) - Officials said gunmen killed civilians."),
+    none("The ruling party won 120 seats and the opposition 45 in the election."),
+    none("The home side won 3-1 and 2 players were sent off."),
     ex("[[Two]] children were killed: Omar, 11, and his sister Lina, 7.", &[(Killed, 2, Exact)]),
 ];
 

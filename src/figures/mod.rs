@@ -161,7 +161,22 @@ pub fn extract(doc: &Document) -> Vec<RawFigure> {
             let bare = toks.get(c.b).is_none_or(|t| {
                 t.shape != tokens::Shape::Word || t.trigger.is_some() || t.any(lexicon::AUX)
             });
-            if joined_to_other && bare {
+            // "aged 19, 23 and 40": every number of a list of ages.
+            let mut k = c.a;
+            let mut in_ages = false;
+            while k > 0 && c.a - k < 12 {
+                let t = &toks[k - 1];
+                let w = tokens::text_of(doc.text, t);
+                if ["aged", "ages", "age"].iter().any(|x| lexicon::is(w, x)) {
+                    in_ages = k < c.a;
+                    break;
+                }
+                if !(t.shape == tokens::Shape::Digits || t.is_punct(',') || lexicon::is(w, "and")) {
+                    break;
+                }
+                k -= 1;
+            }
+            if (joined_to_other || in_ages) && bare {
                 c.blocked = true;
             }
         }
