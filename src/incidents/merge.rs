@@ -252,9 +252,63 @@ fn absorb(c: &mut CorpusIncident, inc: &SourceIncident, why: Vec<String>) {
     ));
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use crate::report::model::{Category, Report};
+    use crate::{Extractor, Options};
+
+    fn report(texts: &[&str]) -> Report {
+        let ex = Extractor::new(crate::cli::default_gazetteer(), Options::default());
+        let docs = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| ex.extract(&format!("d{i}.txt"), t))
+            .collect();
+        Report::merged(docs)
+    }
+
+    #[test]
+    fn three_reports_of_one_bombing_are_one_incident_with_the_highest_toll() {
+        let a = "Blast kills 13 in Kirkuk\n\nPublished 4 March 2024\n\nA car bomb killed 13 \
+                 people at a market in Kirkuk on Monday, police said.\n";
+        let b = "Kirkuk toll rises to 18\n\nPublished 5 March 2024\n\nThe death toll from a \
+                 car bomb at a market in Kirkuk on Monday rose to 18, officials said.\n";
+        let c = "Kirkuk bombing: 21 dead\n\nPublished 5 March 2024\n\nTwenty-one people were \
+                 killed by a car bomb at a market in Kirkuk on Monday, a medic said.\n";
+        // The first text again, with other line ends: recognised, not counted.
+        let again = a.replace('\n', "\r\n");
+        let r = report(&[a, b, c, &again]);
+        assert_eq!(r.incidents.len(), 1, "{:?}", r.incidents);
+        let e = &r.incidents[0];
+        let k = &e.totals[&Category::Killed];
+        assert_eq!((k.value, k.min, k.max), (21, 13, 21));
+        assert_eq!(e.sources.len(), 3);
+        assert!(!e.why.is_empty());
+        assert_eq!(r.duplicates.len(), 1);
+        assert_eq!(e.date.as_deref(), Some("2024-03-04"));
+    }
+
+    #[test]
+    fn two_attacks_on_one_day_in_two_towns_stay_two() {
+        let a = "Bomb kills 6 in Kirkuk\n\nPublished 4 March 2024\n\nA bomb killed six people \
+                 in Kirkuk on Monday, police said.\n";
+        let b = "Gunmen kill 7 in Basra\n\nPublished 4 March 2024\n\nGunmen killed seven \
+                 people in Basra on Monday, police said.\n";
+        let r = report(&[a, b]);
+        assert_eq!(r.incidents.len(), 2);
+    }
+
+    #[test]
+    fn a_war_wide_toll_never_enters_a_total() {
+        let t = "Strike kills 9 in Kirkuk\n\nAn air strike killed nine people in Kirkuk on \
+                 Monday, medics said. Residents buried the dead on Tuesday.\n\nThe conflict has \
+                 killed more than 200,000 people since 2014.\n";
+        let r = report(&[t]);
+        let d = &r.documents[0];
+        assert_eq!(d.totals[&Category::Killed].value, 9);
+        assert_eq!(d.background.len(), 1);
+    }
 
     #[test]
     fn the_same_text_hashes_the_same_whatever_its_line_ends() {
