@@ -222,18 +222,30 @@ pub fn roles(doc: &Document, figures: &[RawFigure], pub_date: Option<Date>) -> V
         }
     }
     // The lead's largest count, for the magnitude rules.
-    let lead_max = figures
-        .iter()
-        .zip(&roles)
-        .filter(|(f, r)| **r != Role::Background && in_lead(f.sentence) && f.part_of.is_none())
-        .map(|(f, _)| f.value)
-        .max();
-    if let Some(lead_max) = lead_max.filter(|&m| m > 0) {
+    // The lead's largest count per category, for the magnitude rules (a flood's thousands
+    // displaced are no war toll beside its forty dead: only like is compared with like).
+    let lead_max = |cat: crate::report::model::Category| {
+        figures
+            .iter()
+            .zip(roles.iter())
+            .filter(|(f, r)| {
+                **r != Role::Background
+                    && in_lead(f.sentence)
+                    && f.part_of.is_none()
+                    && f.category == cat
+            })
+            .map(|(f, _)| f.value)
+            .max()
+            .filter(|&m| m > 0)
+    };
+    let maxima: Vec<Option<u64>> = figures.iter().map(|f| lead_max(f.category)).collect();
+    {
         let mut far: Vec<usize> = Vec::new();
         for (i, f) in figures.iter().enumerate() {
             if roles[i] == Role::Background || in_lead(f.sentence) || f.part_of.is_some() {
                 continue;
             }
+            let Some(lead_max) = maxima[i] else { continue };
             let s = sentence_text(f.sentence);
             let vague_large = f.qualifier == Qualifier::Vague && f.value >= 1000;
             if f.value >= lead_max.saturating_mul(FAR_ABOVE)
