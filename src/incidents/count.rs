@@ -214,4 +214,41 @@ mod tests {
                  sure of 36 deaths.";
         assert_eq!(count_of(t, Category::Killed).map(|c| c.0), Some(45));
     }
+
+    #[test]
+    fn the_acled_policy_counts_vague_words_at_their_fixed_low_count() {
+        let t = "Hundreds were killed when the dam burst.";
+        let doc = Document::new(t);
+        let figs = extract(&doc);
+        let all: Vec<usize> = (0..figs.len()).collect();
+        let acled = count(&Stmt::build(
+            &doc,
+            &figs,
+            &all,
+            Category::Killed,
+            Policy::AcledConservative,
+        ));
+        assert_eq!(acled.map(|c| (c.value, c.min)), Some((100, Some(100))));
+        let literal = count(&Stmt::build(
+            &doc,
+            &figs,
+            &all,
+            Category::Killed,
+            Policy::Literal,
+        ));
+        assert_eq!(literal.map(|c| (c.value, c.min)), Some((200, Some(200))));
+        // Counter-example: a stated number is the same under both policies.
+        let t = "At least 200 were killed when the dam burst.";
+        let doc = Document::new(t);
+        let figs = extract(&doc);
+        let all: Vec<usize> = (0..figs.len()).collect();
+        let acled = count(&Stmt::build(
+            &doc,
+            &figs,
+            &all,
+            Category::Killed,
+            Policy::AcledConservative,
+        ));
+        assert_eq!(acled.map(|c| c.value), Some(200));
+    }
 }
