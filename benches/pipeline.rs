@@ -122,30 +122,35 @@ fn main() {
             black_box(incidents::link::link_places(d, figs, pls));
         }
     });
-    measure("totals", bytes, || {
-        for (d, (figs, _)) in parsed.iter().zip(&staged) {
-            black_box(incidents::totals::totals(d, figs, Default::default()));
+    let links: Vec<_> = parsed
+        .iter()
+        .zip(&staged)
+        .map(|(d, (figs, pls))| incidents::link::link_places(d, figs, pls))
+        .collect();
+    measure("incidents and totals", bytes, || {
+        for ((d, (figs, pls)), links) in parsed.iter().zip(&staged).zip(&links) {
+            black_box(incidents::analyse(d, figs, pls, links, Default::default()));
         }
     });
     let linked: Vec<_> = parsed
         .iter()
         .zip(&staged)
-        .map(|(d, (figs, pls))| {
-            (
-                incidents::link::link_places(d, figs, pls),
-                incidents::totals::totals(d, figs, Default::default()),
-            )
+        .zip(links)
+        .map(|((d, (figs, pls)), links)| {
+            let inc = incidents::analyse(d, figs, pls, &links, Default::default());
+            (links, inc)
         })
         .collect();
     measure("report build (owned, the app's)", bytes, || {
-        for ((d, (figs, pls)), (links, totals)) in parsed.iter().zip(&staged).zip(&linked) {
+        for ((d, (figs, pls)), (links, inc)) in parsed.iter().zip(&staged).zip(&linked) {
             black_box(report::build::document(
                 "x",
                 d,
                 figs,
                 pls,
                 links,
-                totals.clone(),
+                inc.totals.clone(),
+                inc,
                 Options::default(),
             ));
         }
@@ -155,9 +160,18 @@ fn main() {
     let mut json_bytes = 0;
     measure("JSON (view -> buffer, the CLI's)", bytes, || {
         json_bytes = 0;
-        for ((d, (figs, pls)), (links, totals)) in parsed.iter().zip(&staged).zip(&linked) {
+        for ((d, (figs, pls)), (links, inc)) in parsed.iter().zip(&staged).zip(&linked) {
             buf.clear();
-            let view = report::build::view("x", d, figs, pls, links, totals, Options::default());
+            let view = report::build::view(
+                "x",
+                d,
+                figs,
+                pls,
+                links,
+                &inc.totals,
+                inc,
+                Options::default(),
+            );
             view.write_json(&mut buf);
             json_bytes += buf.len();
             black_box(&buf);

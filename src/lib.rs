@@ -94,6 +94,7 @@ impl Extractor {
             &a.places,
             &a.links,
             a.totals,
+            &a.incidents,
             self.options,
         )
     }
@@ -105,13 +106,16 @@ impl Extractor {
         let figures = figures::extract(&doc);
         let places = places::find(&doc, &self.gazetteer);
         let links = incidents::link::link_places(&doc, &figures, &places);
-        let totals = incidents::totals::totals(&doc, &figures, self.options.policy);
+        let mut incidents =
+            incidents::analyse(&doc, &figures, &places, &links, self.options.policy);
+        let totals = std::mem::take(&mut incidents.totals);
         Analysis {
             doc,
             figures,
             places,
             links,
             totals,
+            incidents,
             options: self.options,
         }
     }
@@ -127,8 +131,10 @@ pub struct Analysis<'a> {
     pub places: Vec<places::ResolvedPlace>,
     /// Per figure: the index of its place.
     pub links: Vec<Option<usize>>,
-    /// Document totals per category.
+    /// Document totals per category (the sums of the incidents' counts).
     pub totals: std::collections::BTreeMap<Category, report::model::Total>,
+    /// Incidents, background and summary figures, publication date.
+    pub incidents: incidents::Incidents,
     /// The settings they were made with.
     pub options: Options,
 }
@@ -144,6 +150,7 @@ impl Analysis<'_> {
             &self.places,
             &self.links,
             &self.totals,
+            &self.incidents,
             self.options,
         )
     }

@@ -63,6 +63,7 @@ fn doc(name: &str, figures: Vec<Figure>, places: Vec<Place>) -> DocumentReport {
                 min: f.min,
                 max: f.max,
                 figures: vec![0],
+                history: vec![],
             },
         );
     }
@@ -72,6 +73,10 @@ fn doc(name: &str, figures: Vec<Figure>, places: Vec<Place>) -> DocumentReport {
         figures,
         places,
         totals,
+        incidents: vec![],
+        background: vec![],
+        summary: vec![],
+        text_hash: None,
         error: None,
     }
 }

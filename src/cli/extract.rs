@@ -305,6 +305,10 @@ fn failed_document(name: String, error: String) -> DocumentReport {
         figures: Vec::new(),
         places: Vec::new(),
         totals: BTreeMap::new(),
+        incidents: Vec::new(),
+        background: Vec::new(),
+        summary: Vec::new(),
+        text_hash: None,
         error: Some(error),
     }
 }

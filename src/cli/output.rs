@@ -24,6 +24,8 @@ pub enum Format {
     Markdown,
     /// A self-contained printable HTML report.
     Html,
+    /// One row per incident (merged across documents), CSV with a BOM.
+    Events,
 }
 
 /// How a format is written.
@@ -80,6 +82,7 @@ impl Format {
             },
             Format::Markdown => Output::Whole(crate::report::markdown::to_markdown),
             Format::Html => Output::Whole(html_report),
+            Format::Events => Output::Whole(events_report),
         }
     }
 }
@@ -141,6 +144,11 @@ fn geojson_doc(doc: DocumentReport) -> Vec<u8> {
             .into_bytes(),
         None => Vec::new(),
     }
+}
+
+fn events_report(report: &Report) -> String {
+    let merged = Report::merged(report.documents.clone());
+    crate::report::events::to_events_csv(&merged)
 }
 
 fn html_report(report: &Report) -> String {

@@ -1,106 +1,68 @@
-//! Document totals per category: what one document says was the harm in all.
-//!
-//! Rules (GUIDELINES.md, and how coders read a story):
-//! * parts are not added to their whole (`part_of` set);
-//! * counts of one sentence add up ("killing 10 policemen and 2 civilians" is 12), and so do
-//!   counts that say they come on top ("another 25", "13 more");
-//! * a story repeats its counts (headline, lead, summary box) and updates them ("the toll
-//!   rose to 13"), so across sentences the largest statement stands for the rest;
-//! * where the text says no one was harmed ("no one was hurt", "no casualties") and gives no
-//!   count of that kind, the total is zero.
+//! Document totals per category: the sums of the document's incidents' counts
+//! (GUIDELINES.md "Incidents and document totals"). Background figures (a war's toll, an
+//! earlier attack) and summaries are in no incident, so never in a total; parts are never
+//! added to their whole. Where the text says no one was harmed ("no one was hurt", "no
+//! casualties") and no incident counts that kind of harm, the total is zero.
 
-use crate::figures::bounds::bounds;
-use crate::figures::parts::head_noun;
+use super::group::Incident;
 use crate::figures::{zero, RawFigure};
 use crate::report::model::{Category, Total};
 use crate::text::Document;
 use crate::Policy;
 use std::collections::BTreeMap;
 
-/// One statement: the counts of one sentence, plus those that add to it.
-struct Statement {
-    value: u64,
-    min: Option<u64>,
-    max: Option<u64>,
-    figures: Vec<usize>,
-}
-
 fn add(a: Option<u64>, b: Option<u64>) -> Option<u64> {
     Some(a?.saturating_add(b?))
 }
 
-/// Totals per category: `Total.figures` lists the figures each total is made of.
+/// The document totals of a document's figures with no places known (every figure that is
+/// not background goes on with the incident before it): what the app recomputes after
+/// corrections. The extractor's report uses [`super::analyse`], which also splits incidents
+/// by place.
 pub fn totals(doc: &Document, figures: &[RawFigure], policy: Policy) -> BTreeMap<Category, Total> {
+    let links = vec![None; figures.len()];
+    super::analyse(doc, figures, &[], &links, policy).totals
+}
+
+/// Per category, the sum of the incidents' counts (value, bounds, figures), plus zero totals
+/// for the "no one was hurt" statements of `text`.
+pub fn from_incidents(text: &str, incidents: &[Incident]) -> BTreeMap<Category, Total> {
     let mut out: BTreeMap<Category, Total> = BTreeMap::new();
-    for cat in Category::ALL {
-        let mut statements: Vec<Statement> = Vec::new();
-        let mut last_sentence = usize::MAX;
-        for (i, f) in figures.iter().enumerate() {
-            if f.category != cat || f.part_of.is_some() {
-                continue;
-            }
-            let (lo, hi) = bounds(f.value, f.qualifier, f.max, policy);
-            let lo = Some(lo.unwrap_or(0));
-            let joins = f.sentence == last_sentence || f.additive;
-            match statements.last_mut() {
-                Some(s) if joins => {
-                    // The same count said twice in one sentence is one count.
-                    // "One policeman and one civilian": other people joined by "and", two
-                    // counts ("1 person was killed ..., killing one policeman" is one).
-                    let same_people = |j: usize| {
-                        let g = &figures[j];
-                        let from = g.victims.as_ref().map_or(g.span.end, |v| v.end);
-                        let joined = doc
-                            .text
-                            .get(from..f.span.start)
-                            .is_some_and(|t| t.trim().eq_ignore_ascii_case("and"));
-                        let differ = match (head_noun(doc.text, g), head_noun(doc.text, f)) {
-                            (Some(a), Some(b)) => !a.eq_ignore_ascii_case(b),
-                            _ => false,
-                        };
-                        !(joined && differ)
-                    };
-                    if !s.figures.iter().rev().take(20).any(|&j| {
-                        figures[j].value == f.value
-                            && figures[j].group != f.group
-                            && !f.additive
-                            && same_people(j)
-                    }) {
-                        s.value = s.value.saturating_add(f.value);
-                        s.min = add(s.min, lo);
-                        s.max = add(s.max, hi);
-                    }
-                    s.figures.push(i);
+    for inc in incidents {
+        for (&cat, c) in &inc.counts {
+            match out.get_mut(&cat) {
+                Some(t) => {
+                    t.value = t.value.saturating_add(c.value);
+                    t.min = add(t.min, c.min);
+                    t.max = add(t.max, c.max);
+                    t.figures.extend_from_slice(&c.figures);
                 }
-                _ => statements.push(Statement {
-                    value: f.value,
-                    min: lo,
-                    max: hi,
-                    figures: vec![i],
-                }),
+                None => {
+                    out.insert(
+                        cat,
+                        Total {
+                            value: c.value,
+                            min: c.min,
+                            max: c.max,
+                            figures: c.figures.clone(),
+                            history: Vec::new(),
+                        },
+                    );
+                }
             }
-            last_sentence = f.sentence;
-        }
-        // The largest statement stands for the story (repeats and updates).
-        if let Some(best) = statements.into_iter().max_by_key(|s| s.value) {
-            out.insert(
-                cat,
-                Total {
-                    value: best.value,
-                    min: best.min,
-                    max: best.max,
-                    figures: best.figures,
-                },
-            );
         }
     }
-    for z in zero_statements(doc.text, &out) {
+    for t in out.values_mut() {
+        t.figures.sort_unstable();
+    }
+    for z in zero_statements(text, &out) {
         for &cat in z.categories {
             out.entry(cat).or_insert(Total {
                 value: 0,
                 min: Some(0),
                 max: Some(0),
                 figures: Vec::new(),
+                history: Vec::new(),
             });
         }
     }
@@ -254,7 +216,7 @@ mod tests {
 
     #[test]
     fn counts_of_one_sentence_add_up_and_parts_do_not() {
-        let t = "The raid killed 10 policemen and 2 civilians. The blast killed 8 people, including 2 children.";
+        let t = "The raid killed 10 policemen and 2 civilians.";
         assert_eq!(total(t, Killed), Some(12));
         let t = "The blast killed 8 people, including 2 children.";
         assert_eq!(total(t, Killed), Some(8));
@@ -304,6 +266,7 @@ mod tests {
                     min: Some(1),
                     max: Some(1),
                     figures: vec![],
+                    history: vec![],
                 },
             );
         }

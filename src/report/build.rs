@@ -5,8 +5,11 @@
 //! [`DocumentReport`] (the app's path) from the same per-item views, so both agree.
 
 use super::json;
-use super::model::{Category, DocumentReport, Figure, Place, PlaceKind, Qualifier, Span, Total};
+use super::model::{
+    Category, DocumentReport, Figure, Incident, Place, PlaceKind, Qualifier, Span, Total,
+};
 use crate::figures::{bounds::bounds, RawFigure};
+use crate::incidents::Incidents;
 use crate::places::ResolvedPlace;
 use crate::text::offsets::CharIndex;
 use crate::text::Document;
@@ -17,6 +20,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 /// Builds one document's report from the stages' results.
+#[allow(clippy::too_many_arguments)]
 pub fn document(
     name: &str,
     doc: &Document,
@@ -24,13 +28,20 @@ pub fn document(
     places: &[ResolvedPlace],
     links: &[Option<usize>],
     totals: BTreeMap<Category, Total>,
+    incidents: &Incidents,
     options: Options,
 ) -> DocumentReport {
     let empty = BTreeMap::new();
-    let v = view(name, doc, figures, places, links, &empty, options);
+    let v = view(
+        name, doc, figures, places, links, &empty, incidents, options,
+    );
     DocumentReport {
         name: name.to_string(),
-        date: None,
+        date: incidents.date.map(|d| d.to_string()),
+        incidents: incident_reports(incidents),
+        background: incidents.background.clone(),
+        summary: incidents.summary.clone(),
+        text_hash: Some(v.text_hash.clone()),
         figures: (0..figures.len())
             .filter_map(|i| v.figure(i))
             .map(FigureRef::into_owned)
@@ -41,8 +52,25 @@ pub fn document(
     }
 }
 
+/// A document's incidents as the report shows them.
+pub fn incident_reports(incidents: &Incidents) -> Vec<Incident> {
+    incidents
+        .list
+        .iter()
+        .map(|inc| Incident {
+            date: inc.date.map(|(d, _)| d.to_string()),
+            date_precision: inc.date.map(|(_, p)| p),
+            place: inc.place,
+            totals: inc.counts.clone(),
+            figures: inc.figures.clone(),
+            confidence: inc.confidence,
+        })
+        .collect()
+}
+
 /// One document's report borrowed from the stages' results: serialises exactly as the
 /// [`DocumentReport`] [`document`] builds (same keys, order and values).
+#[allow(clippy::too_many_arguments)]
 pub fn view<'a>(
     name: &'a str,
     doc: &'a Document<'a>,
@@ -50,6 +78,7 @@ pub fn view<'a>(
     places: &'a [ResolvedPlace],
     links: &'a [Option<usize>],
     totals: &'a BTreeMap<Category, Total>,
+    incidents: &'a Incidents,
     options: Options,
 ) -> DocumentView<'a> {
     DocumentView {
@@ -59,6 +88,8 @@ pub fn view<'a>(
         places,
         links,
         totals,
+        incidents,
+        text_hash: crate::incidents::merge::text_hash(doc.text),
         options,
         idx: CharIndex::new(doc.text),
     }
@@ -72,6 +103,8 @@ pub struct DocumentView<'a> {
     places: &'a [ResolvedPlace],
     links: &'a [Option<usize>],
     totals: &'a BTreeMap<Category, Total>,
+    incidents: &'a Incidents,
+    text_hash: String,
     options: Options,
     idx: CharIndex,
 }
@@ -136,6 +169,53 @@ impl<'a> DocumentView<'a> {
 }
 
 impl DocumentView<'_> {
+    /// The document's incidents for the cross-document merge (`document`: its index in the
+    /// report), without building the whole owned report.
+    pub fn digest(&self, document: usize) -> super::model::DocIncidents {
+        let incidents = incident_reports(self.incidents);
+        let figures: Vec<Figure> = (0..self.figures.len())
+            .filter_map(|i| {
+                incidents
+                    .iter()
+                    .any(|inc| inc.figures.contains(&i))
+                    .then(|| self.figure(i).map(FigureRef::into_owned))
+                    .flatten()
+            })
+            .collect();
+        // A slim report: the incidents' figures only, indices remapped.
+        let keep: Vec<usize> = (0..self.figures.len())
+            .filter(|&i| incidents.iter().any(|inc| inc.figures.contains(&i)))
+            .collect();
+        let remap = |i: usize| keep.iter().position(|&k| k == i);
+        let slim = DocumentReport {
+            name: self.name.to_string(),
+            date: self.incidents.date.map(|d| d.to_string()),
+            figures,
+            places: self
+                .places
+                .iter()
+                .map(|p| {
+                    let mut owned = self.place(p).to_owned();
+                    owned.mentions.clear();
+                    owned
+                })
+                .collect(),
+            totals: BTreeMap::new(),
+            incidents: incidents
+                .into_iter()
+                .map(|mut inc| {
+                    inc.figures = inc.figures.iter().filter_map(|&i| remap(i)).collect();
+                    inc
+                })
+                .collect(),
+            background: Vec::new(),
+            summary: Vec::new(),
+            text_hash: Some(self.text_hash.clone()),
+            error: None,
+        };
+        super::model::DocIncidents::of(document, &slim)
+    }
+
     /// Appends the document as compact JSON: the bytes `serde_json::to_writer` writes for it
     /// (or for the [`DocumentReport`] [`document`] builds).
     pub fn write_json(&self, out: &mut Vec<u8>) {
@@ -152,12 +232,16 @@ impl DocumentView<'_> {
 impl Serialize for DocumentView<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         // The keys of `DocumentReport`, in its order (`error` is never set here).
-        let mut s = serializer.serialize_struct("DocumentReport", 5)?;
+        let mut s = serializer.serialize_struct("DocumentReport", 9)?;
         s.serialize_field("name", self.name)?;
-        s.serialize_field("date", &None::<&str>)?;
+        s.serialize_field("date", &self.incidents.date.map(|d| d.to_string()))?;
         s.serialize_field("figures", &Figures(self))?;
         s.serialize_field("places", &Places(self))?;
         s.serialize_field("totals", self.totals)?;
+        s.serialize_field("incidents", &incident_reports(self.incidents))?;
+        s.serialize_field("background", &self.incidents.background)?;
+        s.serialize_field("summary", &self.incidents.summary)?;
+        s.serialize_field("text_hash", &self.text_hash)?;
         s.end()
     }
 }

@@ -3,6 +3,7 @@
 pub mod build;
 pub mod check;
 pub mod csv;
+pub mod events;
 pub mod geojson;
 pub mod html;
 pub mod json;

@@ -199,7 +199,33 @@ pub struct Total {
     /// Indices of the figures this total adds up (extra key: the evidence).
     #[serde(default)]
     pub figures: Vec<usize>,
+    /// An incident's count: the values its figures stated, in text order ("18 -> 45"; extra
+    /// key, written only when not empty).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<u64>,
 }
+
+/// One incident of a document (SCHEMA.md `incidents`): a harmful event the document reports
+/// as news.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Incident {
+    /// The day of the harm (YYYY-MM-DD), where the text tells it.
+    pub date: Option<String>,
+    /// How precisely `date` is known: `day`, `week` or `month` (extra key).
+    #[serde(default)]
+    pub date_precision: Option<Precision>,
+    /// Index into the document's `places`.
+    pub place: Option<usize>,
+    /// Count per category (`value`, `min`, `max`; extra keys `figures`, `history`).
+    pub totals: BTreeMap<Category, Total>,
+    /// Indices of the figures that make it (parts included).
+    pub figures: Vec<usize>,
+    /// How sure the grouping is, 0..1 (extra key).
+    #[serde(default)]
+    pub confidence: f32,
+}
+
+pub use crate::incidents::dates::Precision;
 
 /// Everything found in one document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -212,8 +238,22 @@ pub struct DocumentReport {
     pub figures: Vec<Figure>,
     /// Distinct places in order of first mention.
     pub places: Vec<Place>,
-    /// Document totals per category.
+    /// Document totals per category: the sums of the incidents' counts.
     pub totals: BTreeMap<Category, Total>,
+    /// The incidents the document reports as news.
+    #[serde(default)]
+    pub incidents: Vec<Incident>,
+    /// Indices of background figures (a longer period's toll, an earlier event).
+    #[serde(default)]
+    pub background: Vec<usize>,
+    /// Indices of figures that total several incidents.
+    #[serde(default)]
+    pub summary: Vec<usize>,
+    /// A hash of the decoded text (16 hex digits, FNV-1a 64 over the text with line ends
+    /// and outer white space normalised; extra key): the same text loaded twice, or in
+    /// another encoding, has the same hash.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text_hash: Option<String>,
     /// Set when the document could not be read (extra key); figures and places are then empty.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
@@ -226,16 +266,206 @@ pub struct Report {
     pub schema: String,
     /// One entry per input document, in input order.
     pub documents: Vec<DocumentReport>,
+    /// Corpus-level incidents: the documents' incidents with those that are one event merged
+    /// (extra key, written when the report covers more than one document).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub incidents: Vec<CorpusIncident>,
+    /// Documents whose text repeats an earlier document's (extra key): not counted again.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub duplicates: Vec<Duplicate>,
 }
 
 impl Report {
-    /// A report over the given documents.
+    /// A report over the given documents (no corpus-level incidents).
     pub fn new(documents: Vec<DocumentReport>) -> Report {
         Report {
             schema: SCHEMA.to_string(),
             documents,
+            incidents: Vec::new(),
+            duplicates: Vec::new(),
         }
     }
+
+    /// A report over the given documents with their incidents merged across documents
+    /// (where there is more than one document).
+    pub fn merged(documents: Vec<DocumentReport>) -> Report {
+        let mut r = Report::new(documents);
+        if r.documents.len() > 1 {
+            let digests: Vec<DocIncidents> = r
+                .documents
+                .iter()
+                .enumerate()
+                .map(|(i, d)| DocIncidents::of(i, d))
+                .collect();
+            let corpus = crate::incidents::merge::merge(&digests);
+            r.incidents = corpus.incidents;
+            r.duplicates = corpus.duplicates;
+        }
+        r
+    }
+}
+
+/// Where a corpus-level incident's place is: the source incident's place, by value.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventPlace {
+    /// Resolved name.
+    pub name: String,
+    /// ISO 3166 alpha-2 country code.
+    pub country: Option<String>,
+    /// First-level region name.
+    pub admin1: Option<String>,
+    /// Second-level region name, where the place is one or lies in a known one.
+    pub admin2: Option<String>,
+    /// Precision of the place.
+    pub kind: PlaceKind,
+    /// WGS84 latitude.
+    pub lat: Option<f64>,
+    /// WGS84 longitude.
+    pub lon: Option<f64>,
+    /// GeoNames id.
+    pub geonames_id: Option<u64>,
+}
+
+/// One document's incident as the cross-document merge sees it (no text offsets).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SourceIncident {
+    /// Index of the document in the report.
+    pub document: usize,
+    /// The document's name.
+    pub name: String,
+    /// Index of the incident in the document's `incidents`.
+    pub incident: usize,
+    /// The document's publication date.
+    pub published: Option<String>,
+    /// The incident's date and precision.
+    pub date: Option<String>,
+    /// How precisely `date` is known.
+    pub date_precision: Option<Precision>,
+    /// Its place.
+    pub place: Option<EventPlace>,
+    /// Its counts.
+    pub totals: BTreeMap<Category, Total>,
+    /// The sentences of its figures, in text order, each once.
+    pub sentences: Vec<String>,
+}
+
+/// One document's incidents for the merge.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocIncidents {
+    /// Index of the document in the report.
+    pub document: usize,
+    /// The document's name.
+    pub name: String,
+    /// The hash of its text ([`DocumentReport::text_hash`]).
+    pub text_hash: Option<String>,
+    /// Its incidents.
+    pub incidents: Vec<SourceIncident>,
+}
+
+impl DocIncidents {
+    /// The incidents of document `index` of a report.
+    pub fn of(index: usize, d: &DocumentReport) -> DocIncidents {
+        let incidents = d
+            .incidents
+            .iter()
+            .enumerate()
+            .map(|(k, inc)| {
+                let mut sentences: Vec<String> = Vec::new();
+                for &fi in &inc.figures {
+                    if let Some(f) = d.figures.get(fi) {
+                        if !sentences.contains(&f.sentence.text) {
+                            sentences.push(f.sentence.text.clone());
+                        }
+                    }
+                }
+                SourceIncident {
+                    document: index,
+                    name: d.name.clone(),
+                    incident: k,
+                    published: d.date.clone(),
+                    date: inc.date.clone(),
+                    date_precision: inc.date_precision,
+                    place: inc.place.and_then(|p| d.places.get(p)).map(EventPlace::of),
+                    totals: inc.totals.clone(),
+                    sentences,
+                }
+            })
+            .collect();
+        DocIncidents {
+            document: index,
+            name: d.name.clone(),
+            text_hash: d.text_hash.clone(),
+            incidents,
+        }
+    }
+}
+
+impl EventPlace {
+    /// A report place, by value.
+    pub fn of(p: &Place) -> EventPlace {
+        EventPlace {
+            name: p.name.clone(),
+            country: p.country.clone(),
+            admin1: p.admin1.clone(),
+            admin2: (p.kind == PlaceKind::Admin2).then(|| p.name.clone()),
+            kind: p.kind,
+            lat: p.lat,
+            lon: p.lon,
+            geonames_id: p.geonames_id,
+        }
+    }
+}
+
+/// A source of a corpus-level incident: which document's which incident.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SourceRef {
+    /// Index of the document in the report's `documents`.
+    pub document: usize,
+    /// The document's name.
+    pub name: String,
+    /// Index into that document's `incidents`.
+    pub incident: usize,
+}
+
+/// A corpus-level count: the highest consistent report, with the range across sources.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventCount {
+    /// The highest count any source gives.
+    pub value: u64,
+    /// The lowest count any source gives.
+    pub min: u64,
+    /// The highest count any source gives.
+    pub max: u64,
+}
+
+/// An incident across documents: every source's report of one event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CorpusIncident {
+    /// Event id ("E1", "E2", ... in order of first source).
+    pub id: String,
+    /// The day of the harm, where a source tells it.
+    pub date: Option<String>,
+    /// How precisely `date` is known.
+    pub date_precision: Option<Precision>,
+    /// The most specific place its sources give.
+    pub place: Option<EventPlace>,
+    /// Count per category: highest consistent report, range across sources.
+    pub totals: BTreeMap<Category, EventCount>,
+    /// The documents' incidents it merges, in report order.
+    pub sources: Vec<SourceRef>,
+    /// The sentences its sources read the counts from.
+    pub sentences: Vec<String>,
+    /// Why its sources were merged (empty for a single source).
+    pub why: Vec<String>,
+}
+
+/// A document whose text repeats an earlier one's.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Duplicate {
+    /// Index of the repeating document.
+    pub document: usize,
+    /// Index of the earlier document with the same text.
+    pub same_as: usize,
 }
 
 #[cfg(test)]

@@ -1,0 +1,516 @@
+//! Background figures (GUIDELINES.md "Incidents and document totals"): tolls of a longer war
+//! or period than the document's incidents, and earlier events given as context. They stay in
+//! the report, marked, but belong to no incident and never enter a total.
+//!
+//! A figure is background when its sentence says so:
+//! * a **strong** cue ([`STRONG`], "since" + a year or month, a year before the document's
+//!   own) marks it anywhere, even in the lead;
+//! * a **weak** cue ([`WEAK`], a month named alone, "this year", "last week") marks it outside
+//!   the lead (the headline and first reporting sentences, whose period is the story's own:
+//!   a weekly round-up's "in the past week" is its incident);
+//! * outside the lead, a count far above the lead's ([`FAR_ABOVE`] times), or above it
+//!   ([`ABOVE`] times) in the perfect tense ("have been killed"), is a war's or period's toll;
+//! * a sentence that goes on about the background just before ("The attacks included ...",
+//!   "Most of those killed ...", [`ANAPHORA`]) is background too.
+
+use super::dates::{find_phrase, written_dates, Date};
+use crate::figures::RawFigure;
+use crate::report::model::Qualifier;
+use crate::text::Document;
+
+/// What a figure is to the document's incidents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Part of an incident the document reports as news.
+    Incident,
+    /// A toll of a longer period or an earlier event given as context.
+    Background,
+    /// A candidate total of several incidents ("in two attacks"): a summary where the
+    /// document reports the incidents themselves, else an incident of its own.
+    Summary,
+}
+
+/// Strong cues: background wherever they stand. Each row: the phrase (whole words, any case)
+/// and an example in our own wording.
+pub const STRONG: &[(&str, &str)] = &[
+    ("decade-long", "thousands died in a decade-long insurgency"),
+    ("years-long", "the years-long war has killed 9,000"),
+    (
+        "decades-long",
+        "a decades-long conflict that killed tens of thousands",
+    ),
+    (
+        "the conflict has",
+        "the conflict has killed more than 5,000",
+    ),
+    ("the war has", "the war has displaced two million"),
+    ("the insurgency has", "the insurgency has cost 800 lives"),
+    ("a war that", "a war that cost over a million lives"),
+    ("the war that", "the war that killed 300,000"),
+    (
+        "conflict that",
+        "a sectarian conflict that killed thousands",
+    ),
+    ("insurgency that", "an insurgency that has killed 2,000"),
+    ("since the war", "400 have died since the war began"),
+    (
+        "since the conflict",
+        "3,000 killed since the conflict erupted",
+    ),
+    (
+        "since the start",
+        "1,200 dead since the start of the uprising",
+    ),
+    (
+        "since the beginning",
+        "900 killed since the beginning of the year",
+    ),
+    ("deadliest since", "the deadliest since 2017, when 500 died"),
+    (
+        "worst since",
+        "the worst since 2015, when a blast killed 40",
+    ),
+    ("bloodiest since", "the bloodiest since March, when 60 died"),
+    ("years ago", "two years ago a similar blast killed 30"),
+    ("months ago", "six months ago 25 were abducted there"),
+    ("a week ago", "just over a week ago a bomb killed eight"),
+    ("weeks ago", "three weeks ago 12 were killed nearby"),
+    (
+        "in past years",
+        "violence that killed thousands in past years",
+    ),
+    (
+        "in recent years",
+        "hundreds have been kidnapped in recent years",
+    ),
+    ("war began", "the war began in 2023 and has killed 1,500"),
+    (
+        "outbreak, which",
+        "the 2014 outbreak, which killed 4000 people",
+    ),
+];
+
+/// Weak cues: background outside the lead. Each row: phrase and an example.
+pub const WEAK: &[(&str, &str)] = &[
+    ("this year", "the militia has killed 90 people this year"),
+    (
+        "last year",
+        "more than 300 were killed last year around the town",
+    ),
+    ("past year", "450 arrests over the past year"),
+    ("this month", "airstrikes killed 115 civilians this month"),
+    ("last month", "a raid last month left 20 dead"),
+    ("past week", "28 soldiers have died, 17 in the past week"),
+    ("previous week", "the previous week 50 were killed"),
+    ("last week", "a similar attack last week killed nine"),
+    (
+        "over the last",
+        "accused of killing 400 people over the last 10 months",
+    ),
+    (
+        "over the past",
+        "over the past three years 10,000 have died",
+    ),
+    (
+        "so far this",
+        "so far this year 2,000 have been displaced by the fighting",
+    ),
+    ("various attacks", "40 people died in various attacks"),
+    (
+        "a series of",
+        "a series of attacks that killed six soldiers",
+    ),
+    (
+        "previously",
+        "it previously recorded 10 executions in another town",
+    ),
+    (
+        "dates back",
+        "the last massacre dates back to August, when 50 died",
+    ),
+    ("nationwide", "police have detained 700 people nationwide"),
+    (
+        "across the country",
+        "1,500 killed across the country since the vote",
+    ),
+];
+
+/// Openers of a sentence that goes on about the one before: "The attacks included a strike
+/// that killed 43", "Most of those killed were civilians, including 161 police officers".
+pub const ANAPHORA: &[&str] = &[
+    "the attacks",
+    "these attacks",
+    "those attacks",
+    "the strikes",
+    "the raids",
+    "these",
+    "those",
+    "most of those",
+    "most of them",
+    "it has",
+    "the group has",
+    "the rebel group",
+];
+
+/// Outside the lead, a count at least this many times the lead's largest is background.
+pub const FAR_ABOVE: u64 = 10;
+/// ... and at least this many times, in the perfect tense ("have been killed").
+pub const ABOVE: u64 = 3;
+
+/// Participles after "have"/"has" that make a count a running toll ("have been killed",
+/// "has claimed", "have fled").
+const PERFECT: &[&str] = &[
+    "been",
+    "killed",
+    "died",
+    "fled",
+    "claimed",
+    "left",
+    "displaced",
+    "lost",
+    "caused",
+    "wounded",
+    "injured",
+];
+
+/// Openers of the headline-and-lead: how many figure sentences from the top are the lead.
+const LEAD_SENTENCES: usize = 2;
+
+/// The role of each figure (see the module's rules). `pub_date` sets the document's year;
+/// without it, the year of the first full date in the lead does.
+pub fn roles(doc: &Document, figures: &[RawFigure], pub_date: Option<Date>) -> Vec<Role> {
+    let text = doc.text;
+    let sentence_text = |si: usize| {
+        doc.sentences
+            .get(si)
+            .and_then(|r| text.get(r.clone()))
+            .unwrap_or("")
+    };
+    // The lead: the first figure sentences.
+    let mut fig_sents: Vec<usize> = figures.iter().map(|f| f.sentence).collect();
+    fig_sents.dedup();
+    fig_sents.sort_unstable();
+    fig_sents.dedup();
+    let in_lead = |si: usize| fig_sents.iter().take(LEAD_SENTENCES).any(|&s| s == si);
+    let ref_year = pub_date.map(|d| d.year).or_else(|| {
+        fig_sents
+            .iter()
+            .filter(|&&s| in_lead(s))
+            .flat_map(|&s| written_dates(sentence_text(s)))
+            .find_map(|w| w.year.filter(|_| w.day.is_some()))
+    });
+    // Per sentence: its cue verdict, computed once.
+    let mut verdict: Vec<(usize, Option<bool>)> = Vec::new();
+    let mut cue_of = |si: usize| -> Option<bool> {
+        if let Some(&(_, v)) = verdict.iter().find(|(s, _)| *s == si) {
+            return v;
+        }
+        let v = sentence_cue(sentence_text(si), ref_year, pub_date);
+        verdict.push((si, v));
+        v
+    };
+    let mut roles = vec![Role::Incident; figures.len()];
+    for (i, f) in figures.iter().enumerate() {
+        let lead = in_lead(f.sentence);
+        match cue_of(f.sentence) {
+            Some(true) => roles[i] = Role::Background,
+            Some(false) if !lead => roles[i] = Role::Background,
+            _ => {}
+        }
+        if roles[i] == Role::Incident && is_summary(sentence_text(f.sentence)) {
+            roles[i] = Role::Summary;
+        }
+    }
+    // The lead's largest count, for the magnitude rules.
+    // The lead's largest count per category, for the magnitude rules (a flood's thousands
+    // displaced are no war toll beside its forty dead: only like is compared with like).
+    let lead_max = |cat: crate::report::model::Category| {
+        figures
+            .iter()
+            .zip(roles.iter())
+            .filter(|(f, r)| {
+                **r != Role::Background
+                    && in_lead(f.sentence)
+                    && f.part_of.is_none()
+                    && f.category == cat
+            })
+            .map(|(f, _)| f.value)
+            .max()
+            .filter(|&m| m > 0)
+    };
+    let maxima: Vec<Option<u64>> = figures.iter().map(|f| lead_max(f.category)).collect();
+    {
+        let mut far: Vec<usize> = Vec::new();
+        for (i, f) in figures.iter().enumerate() {
+            if roles[i] == Role::Background || in_lead(f.sentence) || f.part_of.is_some() {
+                continue;
+            }
+            let Some(lead_max) = maxima[i] else { continue };
+            let s = sentence_text(f.sentence);
+            let vague_large = f.qualifier == Qualifier::Vague && f.value >= 1000;
+            if f.value >= lead_max.saturating_mul(FAR_ABOVE)
+                || (f.value >= lead_max.saturating_mul(ABOVE) && (perfect(s) || vague_large))
+            {
+                roles[i] = Role::Background;
+                far.push(f.sentence);
+            }
+        }
+        // The other counts of such a sentence ("Thousands have been killed and two million
+        // have fled") go with it.
+        for (i, f) in figures.iter().enumerate() {
+            if far.contains(&f.sentence) {
+                roles[i] = Role::Background;
+            }
+        }
+    }
+    // Parts follow their whole.
+    for i in 0..figures.len() {
+        if let Some(p) = figures[i].part_of {
+            if roles.get(p) == Some(&Role::Background) {
+                roles[i] = Role::Background;
+            }
+        }
+    }
+    // A sentence that goes on about the background before it.
+    for i in 0..figures.len() {
+        let si = figures[i].sentence;
+        if roles[i] == Role::Background || in_lead(si) || si == 0 {
+            continue;
+        }
+        let prev_bg = figures
+            .iter()
+            .zip(&roles)
+            .filter(|(g, _)| g.sentence + 1 == si)
+            .map(|(_, r)| *r == Role::Background)
+            .reduce(|a, b| a && b)
+            .unwrap_or(false);
+        let opener = sentence_text(si).trim_start().to_ascii_lowercase();
+        if prev_bg && ANAPHORA.iter().any(|a| find_phrase(&opener, a) == Some(0)) {
+            roles[i] = Role::Background;
+        }
+    }
+    roles
+}
+
+/// A sentence's cue: Some(true) strong, Some(false) weak, None none.
+fn sentence_cue(s: &str, ref_year: Option<i32>, pub_date: Option<Date>) -> Option<bool> {
+    let lower = s.to_ascii_lowercase();
+    if STRONG.iter().any(|(p, _)| find_phrase(&lower, p).is_some()) {
+        return Some(true);
+    }
+    let dates = written_dates(s);
+    // "since" + a year or a month: a period's toll.
+    for w in &dates {
+        let before = lower.get(..w.start).unwrap_or("").trim_end();
+        if before.ends_with("since") && (w.year.is_some() || w.day.is_none()) {
+            return Some(true);
+        }
+    }
+    // Years: one before the document's own, and none of its own.
+    let years = years_in(s);
+    if let Some(ry) = ref_year {
+        if years.iter().any(|&y| y < ry) && !years.iter().any(|&y| y >= ry) {
+            return Some(true);
+        }
+    }
+    if WEAK.iter().any(|(p, _)| find_phrase(&lower, p).is_some()) {
+        return Some(false);
+    }
+    // A month named alone: another month than the document's, or opening the sentence
+    // ("In October, 500 were killed").
+    for w in &dates {
+        if w.day.is_some() {
+            continue;
+        }
+        let other_month =
+            pub_date.is_some_and(|p| p.month != w.month || w.year.is_some_and(|y| y != p.year));
+        let opens = lower.get(..w.start).is_some_and(|t| {
+            let t = t.trim();
+            t.is_empty() || t == "in" || t == "by" || t.ends_with("mid-")
+        });
+        if other_month || (pub_date.is_none() && (opens || lower.contains("mid-"))) {
+            return Some(false);
+        }
+    }
+    None
+}
+
+/// Four-digit years 1900..=2099 standing as words ("in 2016", "2014-16", not "21,2016").
+fn years_in(s: &str) -> Vec<i32> {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + 4 <= b.len() {
+        let run = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if run == 0 {
+            i += 1;
+            continue;
+        }
+        let before = if i > 0 { b[i - 1] } else { b' ' };
+        if run == 4 && before != b',' && before != b'.' && !before.is_ascii_alphanumeric() {
+            if let Some(y) = s
+                .get(i..i + 4)
+                .and_then(|t| t.parse::<i32>().ok())
+                .filter(|y| (1900..=2099).contains(y))
+            {
+                let after = b.get(i + 4).copied().unwrap_or(b' ');
+                if after != b',' || b.get(i + 5).is_none_or(|c| !c.is_ascii_digit()) {
+                    out.push(y);
+                }
+            }
+        }
+        i += run;
+    }
+    out
+}
+
+/// "have"/"has" + a participle of harm: a running toll.
+fn perfect(s: &str) -> bool {
+    let mut prev_aux = false;
+    for w in s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if prev_aux && PERFECT.iter().any(|p| p.eq_ignore_ascii_case(w)) {
+            return true;
+        }
+        prev_aux = w.eq_ignore_ascii_case("have") || w.eq_ignore_ascii_case("has");
+    }
+    false
+}
+
+/// Counts of events that make a figure a total of several incidents: "in two attacks",
+/// "in 3 bombings", "in several raids", "in separate strikes".
+const EVENTS: &[&str] = &[
+    "attacks",
+    "bombings",
+    "blasts",
+    "strikes",
+    "airstrikes",
+    "raids",
+    "explosions",
+    "incidents",
+    "assaults",
+    "ambushes",
+];
+const MANY: &[&str] = &[
+    "two", "three", "four", "five", "six", "several", "multiple", "separate", "twin",
+];
+
+/// Whether a sentence states a total of several events ("22 civilians were killed in two
+/// attacks"). Not: "in an attack", "in attacks on Monday" (no count of events).
+pub fn is_summary(s: &str) -> bool {
+    let ws: Vec<&str> = s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    ws.windows(3).any(|w| {
+        w[0].eq_ignore_ascii_case("in")
+            && (MANY.iter().any(|m| m.eq_ignore_ascii_case(w[1]))
+                || w[1].bytes().all(|b| b.is_ascii_digit()))
+            && EVENTS.iter().any(|e| e.eq_ignore_ascii_case(w[2]))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::figures::extract;
+
+    fn roles_of(text: &str, pub_date: Option<&str>) -> Vec<(u64, Role)> {
+        let doc = Document::new(text);
+        let figs = extract(&doc);
+        let p = pub_date.and_then(Date::parse_iso);
+        roles(&doc, &figs, p)
+            .into_iter()
+            .zip(&figs)
+            .map(|(r, f)| (f.value, r))
+            .collect()
+    }
+
+    fn role_of(text: &str, value: u64) -> Option<Role> {
+        roles_of(text, None)
+            .into_iter()
+            .find(|(v, _)| *v == value)
+            .map(|(_, r)| r)
+    }
+
+    #[test]
+    fn cue_tables_have_examples_that_hold_their_phrase() {
+        for (p, ex) in STRONG.iter().chain(WEAK) {
+            assert!(
+                find_phrase(&ex.to_ascii_lowercase(), p).is_some(),
+                "{p}: {ex}"
+            );
+        }
+    }
+
+    #[test]
+    fn war_wide_tolls_are_background() {
+        let t = "Airstrike kills 9 in Northtown\n\nAn airstrike killed nine people in Northtown \
+                 on Monday, medics said. The conflict has killed more than 20,000 people since \
+                 2016.";
+        assert_eq!(role_of(t, 9), Some(Role::Incident));
+        assert_eq!(role_of(t, 20_000), Some(Role::Background));
+    }
+
+    #[test]
+    fn earlier_events_given_as_context_are_background() {
+        let t = "Bomb kills 12 at a bus stop\n\nA bomb killed 12 people at a bus stop in \
+                 Eastport on Friday. In June, more than 300 people were killed in a truck \
+                 bombing in the same city.";
+        assert_eq!(role_of(t, 12), Some(Role::Incident));
+        assert_eq!(role_of(t, 300), Some(Role::Background));
+        let t = "Gunmen kill 6 guards\n\nGunmen killed six guards at a mine on Tuesday. It \
+                 was the deadliest since 2019, when 40 miners were killed.";
+        assert_eq!(role_of(t, 40), Some(Role::Background));
+    }
+
+    #[test]
+    fn a_far_larger_running_toll_is_background() {
+        let t = "Four killed in clashes\n\nFour villagers were killed in clashes near the \
+                 river on Sunday. Residents reported the attack to police. Thousands have \
+                 been killed in the region and many have fled.";
+        assert_eq!(role_of(t, 4), Some(Role::Incident));
+        assert_eq!(role_of(t, 2000), Some(Role::Background));
+    }
+
+    #[test]
+    fn counter_examples_stay_in_the_incident() {
+        // A revised toll of the same attack is no background, nor is the lead's own period.
+        let t = "Blast kills 13\n\nA blast killed 13 people in a market on Monday. The death \
+                 toll rose to 21 on Tuesday, officials said.";
+        assert_eq!(role_of(t, 21), Some(Role::Incident));
+        let t = "In the past week, more than 150 people have been killed in car bombings \
+                 across the city. Twelve died on Monday alone.";
+        assert_eq!(role_of(t, 150), Some(Role::Incident));
+    }
+
+    #[test]
+    fn a_sentence_going_on_about_the_background_is_background() {
+        let t = "Strike kills 7\n\nA strike killed seven people in Hilltown on Monday. The UN \
+                 said strikes killed 90 civilians this month. The attacks included a raid on a \
+                 jail that killed 31.";
+        assert_eq!(role_of(t, 90), Some(Role::Background));
+        assert_eq!(role_of(t, 31), Some(Role::Background));
+    }
+
+    #[test]
+    fn summaries_of_several_events() {
+        assert!(is_summary(
+            "22 civilians were killed in two attacks on Monday"
+        ));
+        assert!(is_summary("At least 30 died in 3 bombings"));
+        assert!(!is_summary("Five were killed in an attack on a bus"));
+        assert!(!is_summary("Five were killed in attacks on Monday"));
+    }
+
+    #[test]
+    fn years_as_words() {
+        assert_eq!(
+            years_in("in 2016 and the 2014-16 outbreak"),
+            vec![2016, 2014]
+        );
+        assert!(years_in("killed 1,9000 and 12,2016 people").is_empty());
+    }
+}

@@ -1,0 +1,254 @@
+//! One incident's count in one category: the number a careful coder would enter.
+//!
+//! The incident's figures of the category make **statements**: the counts of one list in a
+//! sentence add up ("10 children and 5 women"), and so does a count that says it comes on top
+//! ("another 6", "3 more"); two counts of one sentence that are not one list are two
+//! statements ("rose to 45 from 18"). Parts never add to their whole.
+//!
+//! The count is the first statement of the body (a headline gives way to the body; a vague
+//! word gives way to a stated number: "Dozens killed" then "killed 11"), replaced by a later,
+//! larger statement that says the toll moved ([`UPDATE`]: "rose to", "has risen to").
+//! `history` lists the values stated, in text order.
+
+use crate::figures::bounds::bounds;
+use crate::figures::RawFigure;
+use crate::report::model::{Category, Qualifier, Total};
+use crate::text::Document;
+use crate::Policy;
+
+/// Words that say a toll moved (each with an example of our own): a later statement with one
+/// replaces the count when it is larger.
+pub const UPDATE: &[(&str, &str)] = &[
+    ("rose to", "the toll rose to 21"),
+    ("risen to", "the death toll has risen to 30"),
+    ("rises to", "toll rises to 12"),
+    ("climbed to", "the number of dead climbed to 40"),
+    ("increased to", "deaths increased to 9"),
+    ("jumped to", "the toll jumped to 60"),
+    ("up from", "now 45, up from 18"),
+    ("now stands", "the toll now stands at 17"),
+    ("updated", "officials updated the count to 25"),
+    ("revised", "the revised toll is 33"),
+    ("bringing", "bringing the toll to 14"),
+    ("raising", "raising the death toll to 19"),
+    ("total of", "a total of 52 people died"),
+    ("in all", "in all, 70 people were killed"),
+];
+
+/// One statement: the counts of one list, plus those added on top.
+#[derive(Debug, Clone)]
+pub struct Stmt {
+    /// Sum of the values.
+    pub value: u64,
+    /// Sum of the lower bounds (None: one is open).
+    pub min: Option<u64>,
+    /// Sum of the upper bounds (None: one is open).
+    pub max: Option<u64>,
+    /// Its figures.
+    pub figures: Vec<usize>,
+    /// All its figures are vague words.
+    pub vague: bool,
+    /// It stands in the headline.
+    pub headline: bool,
+    /// Its sentence says the toll moved.
+    pub update: bool,
+}
+
+fn add(a: Option<u64>, b: Option<u64>) -> Option<u64> {
+    Some(a?.saturating_add(b?))
+}
+
+/// Whether sentence 0 is a headline: a first line with no closing full stop.
+fn is_headline(doc: &Document, si: usize) -> bool {
+    if si != 0 || doc.sentences.len() < 2 {
+        return false;
+    }
+    let Some(s) = doc.sentences.first().and_then(|r| doc.text.get(r.clone())) else {
+        return false;
+    };
+    let t = s.trim_end();
+    !(t.ends_with('.') || t.ends_with('!') || t.ends_with('?'))
+}
+
+impl Stmt {
+    /// The statements of the figures `members` in category `cat`, in text order.
+    pub fn build(
+        doc: &Document,
+        figures: &[RawFigure],
+        members: &[usize],
+        cat: Category,
+        policy: Policy,
+    ) -> Vec<Stmt> {
+        let mut out: Vec<Stmt> = Vec::new();
+        let mut last_sentence = usize::MAX;
+        for &i in members {
+            let Some(f) = figures.get(i) else { continue };
+            if f.category != cat {
+                continue;
+            }
+            // Parts of a figure of this incident stay inside it.
+            if f.part_of.is_some_and(|p| members.contains(&p)) {
+                continue;
+            }
+            let (lo, hi) = bounds(f.value, f.qualifier, f.max, policy);
+            let value = if policy == Policy::AcledConservative && f.qualifier == Qualifier::Vague {
+                lo.unwrap_or(f.value)
+            } else {
+                f.value
+            };
+            let lo = Some(lo.unwrap_or(0));
+            let same_list = out.last().is_some_and(|s| {
+                last_sentence == f.sentence
+                    && s.figures.iter().any(|&j| figures[j].group == f.group)
+            });
+            match out.last_mut() {
+                Some(s) if f.additive || same_list => {
+                    s.value = s.value.saturating_add(value);
+                    s.min = add(s.min, lo);
+                    s.max = add(s.max, hi);
+                    s.vague &= f.qualifier == Qualifier::Vague;
+                    s.figures.push(i);
+                }
+                _ => {
+                    let sentence = doc
+                        .sentences
+                        .get(f.sentence)
+                        .and_then(|r| doc.text.get(r.clone()))
+                        .unwrap_or("")
+                        .to_ascii_lowercase();
+                    out.push(Stmt {
+                        value,
+                        min: lo,
+                        max: hi,
+                        figures: vec![i],
+                        vague: f.qualifier == Qualifier::Vague,
+                        headline: is_headline(doc, f.sentence),
+                        update: UPDATE
+                            .iter()
+                            .any(|(p, _)| super::dates::find_phrase(&sentence, p).is_some()),
+                    })
+                }
+            }
+            last_sentence = f.sentence;
+        }
+        out
+    }
+}
+
+/// The count of a list of statements (see the module's rule), or None when there are none.
+pub fn count(stmts: &[Stmt]) -> Option<Total> {
+    let body: Vec<&Stmt> = stmts.iter().filter(|s| !s.headline).collect();
+    let pool: Vec<&Stmt> = if body.is_empty() {
+        stmts.iter().collect()
+    } else {
+        body
+    };
+    let stated: Vec<&Stmt> = pool.iter().copied().filter(|s| !s.vague).collect();
+    let pool = if stated.is_empty() { pool } else { stated };
+    let mut best = *pool.first()?;
+    for s in &pool[1..] {
+        if s.update && s.value > best.value {
+            best = s;
+        }
+    }
+    let mut history: Vec<u64> = Vec::new();
+    for s in stmts {
+        if history.last() != Some(&s.value) {
+            history.push(s.value);
+        }
+    }
+    Some(Total {
+        value: best.value,
+        min: best.min,
+        max: best.max,
+        figures: best.figures.clone(),
+        history,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::figures::extract;
+
+    fn count_of(text: &str, cat: Category) -> Option<(u64, Vec<u64>)> {
+        let doc = Document::new(text);
+        let figs = extract(&doc);
+        let all: Vec<usize> = (0..figs.len()).collect();
+        count(&Stmt::build(&doc, &figs, &all, cat, Policy::Literal)).map(|t| (t.value, t.history))
+    }
+
+    #[test]
+    fn update_table_examples_hold_their_phrase() {
+        for (p, ex) in UPDATE {
+            assert!(super::super::dates::find_phrase(ex, p).is_some(), "{p}");
+        }
+    }
+
+    #[test]
+    fn a_revised_toll_replaces_the_first_and_keeps_the_history() {
+        let t = "A bomb killed 18 people in the market on Monday. By Tuesday the death toll \
+                 had risen to 45.";
+        assert_eq!(count_of(t, Category::Killed), Some((45, vec![18, 45])));
+    }
+
+    #[test]
+    fn the_body_and_stated_numbers_come_before_headlines_and_vague_words() {
+        let t = "Dozens killed in strike on village\nA strike killed 11 villagers on Sunday. \
+                 Local media said 19 died.";
+        assert_eq!(count_of(t, Category::Killed).map(|c| c.0), Some(11));
+    }
+
+    #[test]
+    fn one_list_adds_up_and_another_adds_on_top() {
+        let t = "Gunmen killed 10 police officers and 2 civilians. Another 3 died in hospital.";
+        assert_eq!(count_of(t, Category::Killed).map(|c| c.0), Some(15));
+        // Counter-example: a part is not added to its whole.
+        let t = "The blast killed 8 people, including 2 children.";
+        assert_eq!(count_of(t, Category::Killed).map(|c| c.0), Some(8));
+    }
+
+    #[test]
+    fn a_later_smaller_or_unrevised_count_does_not_replace() {
+        let t = "The attack killed 45 people, officials said. A police officer said he was \
+                 sure of 36 deaths.";
+        assert_eq!(count_of(t, Category::Killed).map(|c| c.0), Some(45));
+    }
+
+    #[test]
+    fn the_acled_policy_counts_vague_words_at_their_fixed_low_count() {
+        let t = "Hundreds were killed when the dam burst.";
+        let doc = Document::new(t);
+        let figs = extract(&doc);
+        let all: Vec<usize> = (0..figs.len()).collect();
+        let acled = count(&Stmt::build(
+            &doc,
+            &figs,
+            &all,
+            Category::Killed,
+            Policy::AcledConservative,
+        ));
+        assert_eq!(acled.map(|c| (c.value, c.min)), Some((100, Some(100))));
+        let literal = count(&Stmt::build(
+            &doc,
+            &figs,
+            &all,
+            Category::Killed,
+            Policy::Literal,
+        ));
+        assert_eq!(literal.map(|c| (c.value, c.min)), Some((200, Some(200))));
+        // Counter-example: a stated number is the same under both policies.
+        let t = "At least 200 were killed when the dam burst.";
+        let doc = Document::new(t);
+        let figs = extract(&doc);
+        let all: Vec<usize> = (0..figs.len()).collect();
+        let acled = count(&Stmt::build(
+            &doc,
+            &figs,
+            &all,
+            Category::Killed,
+            Policy::AcledConservative,
+        ));
+        assert_eq!(acled.map(|c| c.value), Some(200));
+    }
+}

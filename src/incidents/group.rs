@@ -1,0 +1,501 @@
+//! Figures -> incidents within one document (GUIDELINES.md "Incidents and document totals").
+//!
+//! In text order, each incident figure joins an incident:
+//! * a part joins the incident of its whole;
+//! * a figure whose sentence names its place joins the incident at a compatible place (the
+//!   same place, a place within it, a place that holds it, within [`NEAR_KM`]); a place apart
+//!   from every incident opens a new incident ("separate attacks in separate towns"), where
+//!   the place is trustworthy ([`opens_incident`]);
+//! * a figure with no place of its own goes on with the incident told last;
+//! * arrests told on their own after a deadly event are an incident of their own (a wave of
+//!   arrests).
+//!
+//! Then each incident's count per category is read from its statements ([`count`]), its
+//! place is the most specific one of its figures, its date the first its sentences give.
+
+use super::background::Role;
+use super::count::{count, Stmt};
+use super::dates::{sentence_date, Date, Precision};
+use crate::figures::RawFigure;
+use crate::places::{specificity, ResolvedPlace};
+use crate::report::model::{Category, PlaceKind, Total};
+use crate::text::Document;
+use crate::Policy;
+use std::collections::BTreeMap;
+
+/// Places at most this far apart (km) are one place for incidents (a district and its town).
+pub const NEAR_KM: f64 = 25.0;
+
+/// One incident of a document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Incident {
+    /// Indices of its figures, in text order (parts included).
+    pub figures: Vec<usize>,
+    /// Index into the document's places.
+    pub place: Option<usize>,
+    /// The day of the harm and how precisely it is known.
+    pub date: Option<(Date, Precision)>,
+    /// Count per category: value, bounds, the figures of the chosen statement and the
+    /// history of the values stated.
+    pub counts: BTreeMap<Category, Total>,
+    /// 0..1: how sure the grouping is.
+    pub confidence: f32,
+}
+
+/// How two places relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Relation {
+    /// One place (or near enough).
+    Same,
+    /// The first holds the second (a country and its town).
+    Holds,
+    /// The first lies within the second.
+    Within,
+    /// Different places.
+    Apart,
+}
+
+/// Lower-case name without the words a region's name often carries.
+fn bare(name: &str) -> String {
+    let mut s = name.to_lowercase();
+    for suffix in [
+        " province",
+        " governorate",
+        " state",
+        " region",
+        " district",
+    ] {
+        if let Some(t) = s.strip_suffix(suffix) {
+            s = t.to_string();
+        }
+    }
+    s
+}
+
+/// Great-circle distance in km.
+pub fn haversine_km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (p1, p2) = (a.0.to_radians(), b.0.to_radians());
+    let (dp, dl) = (p2 - p1, (b.1 - a.1).to_radians());
+    let h = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().min(1.0).asin()
+}
+
+fn is_area(kind: PlaceKind) -> bool {
+    matches!(
+        kind,
+        PlaceKind::Country | PlaceKind::Admin1 | PlaceKind::Admin2 | PlaceKind::Region
+    )
+}
+
+/// How place `a` relates to place `b`.
+pub fn relation(a: &ResolvedPlace, b: &ResolvedPlace) -> Relation {
+    if a.name.eq_ignore_ascii_case(&b.name)
+        || (a.geonames_id.is_some() && a.geonames_id == b.geonames_id)
+    {
+        return Relation::Same;
+    }
+    let holds = |x: &ResolvedPlace, y: &ResolvedPlace| match x.kind {
+        PlaceKind::Country => x.country.is_some() && x.country == y.country,
+        PlaceKind::Admin1 => {
+            y.kind != PlaceKind::Country
+                && x.country == y.country
+                && y.admin1.as_deref().is_none_or(|a| bare(a) == bare(&x.name))
+        }
+        // A region (Darfur, the Sahel) has no codes: it holds what lies in it, as far as we
+        // can tell.
+        PlaceKind::Region => y.kind != PlaceKind::Country && y.kind != PlaceKind::Region,
+        _ => false,
+    };
+    if holds(a, b) {
+        return Relation::Holds;
+    }
+    if holds(b, a) {
+        return Relation::Within;
+    }
+    if !is_area(a.kind) && !is_area(b.kind) {
+        if let (Some(la), Some(lo), Some(lb), Some(ob)) = (a.lat, a.lon, b.lat, b.lon) {
+            if haversine_km((la, lo), (lb, ob)) <= NEAR_KM {
+                return Relation::Same;
+            }
+        }
+    }
+    Relation::Apart
+}
+
+/// Where a wire or news dateline ends ("KABUL: ...", "TOWN, Country – ..."): place mentions
+/// before it are where the story was filed, not where harm happened. 0 when there is none.
+pub fn dateline_end(text: &str) -> usize {
+    let mut offset = 0;
+    for line in text.split('\n').take(12) {
+        let here = offset;
+        offset += line.len() + 1;
+        if here > 1200 {
+            break;
+        }
+        let head: String = line.chars().take(60).collect();
+        for sep in [": ", " – ", " - ", " — ", " -- "] {
+            if let Some(i) = head.find(sep) {
+                let prefix = head[..i].trim();
+                let words = prefix.split_whitespace().count();
+                let upper = prefix.starts_with(|c: char| c.is_uppercase());
+                if (1..=4).contains(&words) && upper && !prefix.ends_with('.') {
+                    return here + i + sep.len();
+                }
+            }
+        }
+    }
+    0
+}
+
+/// Whether a place named in a figure's sentence may open an incident of its own: a town,
+/// site or region does where the story's countries hold it (a lookalike name from elsewhere,
+/// "the Al-Fara family home" read as a town abroad, does not); a country only where the
+/// sentence puts the harm in it ("in", "across").
+pub fn opens_incident(
+    text: &str,
+    place: &ResolvedPlace,
+    places: &[ResolvedPlace],
+    sentence: &std::ops::Range<usize>,
+) -> bool {
+    let in_sentence = place
+        .mentions
+        .iter()
+        .filter(|m| m.start >= sentence.start && m.end <= sentence.end);
+    let harm_role = in_sentence.clone().any(|m| {
+        let before = text.get(sentence.start..m.start).unwrap_or("");
+        let last = before.split_whitespace().next_back().unwrap_or("");
+        ["in", "at", "near", "across", "of", "outside"]
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(last))
+    });
+    match place.kind {
+        PlaceKind::Country => harm_role,
+        PlaceKind::Admin1 | PlaceKind::Admin2 => true,
+        _ => {
+            let home = place.country.is_none()
+                || places.iter().any(|p| {
+                    !std::ptr::eq(p, place)
+                        && p.country == place.country
+                        && p.kind != PlaceKind::Other
+                });
+            home || harm_role || place.mentions.len() > 1
+        }
+    }
+}
+
+/// Groups the figures whose role is [`Role::Incident`] or [`Role::Summary`] into incidents;
+/// summaries that total several incidents are taken out again (their roles set to
+/// [`Role::Summary`]; the others to [`Role::Incident`]).
+pub fn group(
+    doc: &Document,
+    figures: &[RawFigure],
+    places: &[ResolvedPlace],
+    links: &[Option<usize>],
+    roles: &mut [Role],
+    pub_date: Option<Date>,
+    policy: Policy,
+) -> Vec<Incident> {
+    let text = doc.text;
+    let dl_end = dateline_end(text);
+    let place_of = |i: usize| {
+        links
+            .get(i)
+            .copied()
+            .flatten()
+            .filter(|&p| p < places.len())
+    };
+    // The place a figure's own sentence names for it (not the dateline's).
+    let explicit = |i: usize| {
+        let f = &figures[i];
+        let sent = doc.sentences.get(f.sentence).cloned().unwrap_or(0..0);
+        place_of(i).filter(|&p| {
+            places[p]
+                .mentions
+                .iter()
+                .any(|m| m.start >= sent.start && m.end <= sent.end && m.start >= dl_end)
+        })
+    };
+    // Per incident: figures, anchor place.
+    let mut members: Vec<Vec<usize>> = Vec::new();
+    let mut anchors: Vec<Option<usize>> = Vec::new();
+    let mut of_figure: Vec<Option<usize>> = vec![None; figures.len()];
+    let mut current: Option<usize> = None;
+    for i in 0..figures.len() {
+        if roles.get(i).is_none_or(|r| *r == Role::Background) {
+            continue;
+        }
+        let f = &figures[i];
+        let sent = doc.sentences.get(f.sentence).cloned().unwrap_or(0..0);
+        let whole = f.part_of.and_then(|p| of_figure.get(p).copied().flatten());
+        let target = if let Some(k) = whole {
+            Some(k)
+        } else if let Some(p) = explicit(i) {
+            let fits = |k: usize| match anchors[k] {
+                None => true,
+                Some(a) => relation(&places[a], &places[p]) != Relation::Apart,
+            };
+            let found = current
+                .filter(|&k| fits(k))
+                .or_else(|| (0..members.len()).rev().find(|&k| fits(k)));
+            match found {
+                Some(k) => {
+                    if anchors[k].is_none() {
+                        anchors[k] = Some(p);
+                    }
+                    Some(k)
+                }
+                None if current.is_none() || opens_incident(text, &places[p], places, &sent) => {
+                    None
+                }
+                None => current,
+            }
+        } else {
+            current
+        };
+        // Arrests told on their own, after a deadly event: their own incident.
+        let target = target.filter(|&k| {
+            !(f.category == Category::Detained
+                && !members[k]
+                    .iter()
+                    .any(|&j| figures[j].category == Category::Detained)
+                && !figures.iter().any(|g| {
+                    g.sentence == f.sentence
+                        && matches!(g.category, Category::Killed | Category::Injured)
+                }))
+        });
+        let k = match target {
+            Some(k) => k,
+            None => {
+                members.push(Vec::new());
+                anchors.push(explicit(i).or_else(|| {
+                    current
+                        .and_then(|c| anchors[c])
+                        .filter(|_| f.category == Category::Detained)
+                }));
+                members.len() - 1
+            }
+        };
+        members[k].push(i);
+        of_figure[i] = Some(k);
+        current = Some(k);
+    }
+    // Summaries: a total of several events where two or more incidents hold its category
+    // without it.
+    for i in 0..figures.len() {
+        if roles[i] != Role::Summary {
+            continue;
+        }
+        let cat = figures[i].category;
+        let holders = members
+            .iter()
+            .filter(|m| {
+                m.iter()
+                    .any(|&j| j != i && figures[j].category == cat && figures[j].part_of != Some(i))
+            })
+            .count();
+        if holders >= 2 {
+            for m in &mut members {
+                m.retain(|&j| j != i && figures[j].part_of != Some(i));
+            }
+        } else {
+            roles[i] = Role::Incident;
+        }
+    }
+    let mut out = Vec::new();
+    for (k, figs) in members.into_iter().enumerate() {
+        if figs.is_empty() {
+            continue;
+        }
+        let counts = counts_of(doc, figures, &figs, policy);
+        if counts.is_empty() {
+            continue;
+        }
+        let place = incident_place(doc, figures, places, &figs, anchors[k], &place_of, dl_end);
+        let date = figs
+            .iter()
+            .filter_map(|&i| doc.sentences.get(figures[i].sentence))
+            .find_map(|r| sentence_date(text.get(r.clone()).unwrap_or(""), pub_date));
+        let confidence = confidence(figures, &figs, place.is_some(), date.is_some());
+        out.push(Incident {
+            figures: figs,
+            place,
+            date,
+            counts,
+            confidence,
+        });
+    }
+    out
+}
+
+/// Counts per category of one incident's figures (parts never added to their whole).
+pub fn counts_of(
+    doc: &Document,
+    figures: &[RawFigure],
+    members: &[usize],
+    policy: Policy,
+) -> BTreeMap<Category, Total> {
+    let mut out = BTreeMap::new();
+    for cat in Category::ALL {
+        let stmts: Vec<Stmt> = Stmt::build(doc, figures, members, cat, policy);
+        if let Some(t) = count(&stmts) {
+            out.insert(cat, t);
+        }
+    }
+    out
+}
+
+/// The incident's place: the most specific place its figures are linked to (not the
+/// dateline's alone), the anchor on a tie; a country or region refined to the town its story
+/// names as where an event happened ("near the town of X").
+fn incident_place(
+    doc: &Document,
+    figures: &[RawFigure],
+    places: &[ResolvedPlace],
+    figs: &[usize],
+    anchor: Option<usize>,
+    place_of: &dyn Fn(usize) -> Option<usize>,
+    dl_end: usize,
+) -> Option<usize> {
+    let mut best: Option<(u8, usize, usize)> = None; // (specificity, -count, place)
+    let mut seen: Vec<(usize, usize)> = Vec::new();
+    for &i in figs {
+        if let Some(p) = place_of(i) {
+            let from_dateline = places[p].mentions.iter().all(|m| m.start < dl_end);
+            if from_dateline && places[p].mentions.len() == 1 {
+                continue;
+            }
+            match seen.iter_mut().find(|(q, _)| *q == p) {
+                Some(e) => e.1 += 1,
+                None => seen.push((p, 1)),
+            }
+        }
+    }
+    for &(p, n) in &seen {
+        let key = (
+            specificity(places[p].kind),
+            usize::MAX - n - usize::from(Some(p) == anchor),
+            p,
+        );
+        if best.is_none_or(|b| (key.0, key.1) < (b.0, b.1)) {
+            best = Some(key);
+        }
+    }
+    let chosen = best.map(|b| b.2).or(anchor);
+    let coarse = chosen.is_none_or(|p| {
+        matches!(
+            places[p].kind,
+            PlaceKind::Country | PlaceKind::Region | PlaceKind::Admin1
+        )
+    });
+    if coarse {
+        if let Some(r) = refine(doc, figures, places, figs, chosen, dl_end) {
+            return Some(r);
+        }
+    }
+    chosen
+}
+
+/// Event words: a sentence with one tells where an event happened.
+const EVENT_WORDS: &[&str] = &[
+    "attack",
+    "attacked",
+    "ambush",
+    "clash",
+    "blast",
+    "bomb",
+    "bombing",
+    "strike",
+    "strikes",
+    "raid",
+    "raided",
+    "explosion",
+    "shooting",
+    "collapse",
+    "collapsed",
+    "mudslide",
+    "landslide",
+    "fire",
+    "earthquake",
+    "flood",
+    "floods",
+    "stormed",
+    "encounter",
+    "gunfight",
+    "abduction",
+];
+
+/// A town, site or district within `place` that the incident's story names as where an
+/// event happened ("the village of X", "near the town of X", "in X"), looked for in the
+/// incident's sentences first, then in the whole text when the document has one incident.
+fn refine(
+    doc: &Document,
+    figures: &[RawFigure],
+    places: &[ResolvedPlace],
+    figs: &[usize],
+    place: Option<usize>,
+    dl_end: usize,
+) -> Option<usize> {
+    let text = doc.text;
+    let mut cands: Vec<(usize, usize)> = Vec::new(); // (mention start, place)
+    for (q, p) in places.iter().enumerate() {
+        if is_area(p.kind) || p.kind == PlaceKind::Other || Some(q) == place {
+            continue;
+        }
+        if let Some(c) = place {
+            if relation(&places[c], p) != Relation::Holds {
+                continue;
+            }
+        }
+        for m in &p.mentions {
+            if m.start < dl_end {
+                continue;
+            }
+            let before = text.get(m.start.saturating_sub(24)..m.start).unwrap_or("");
+            let last: Vec<&str> = before.split_whitespace().rev().take(2).collect();
+            let role = last.first().is_some_and(|w| {
+                ["in", "at", "near", "of"]
+                    .iter()
+                    .any(|x| x.eq_ignore_ascii_case(w))
+            });
+            if !role {
+                continue;
+            }
+            let si = doc.sentence_of(m.start);
+            let s = doc
+                .sentences
+                .get(si)
+                .and_then(|r| text.get(r.clone()))
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            let eventful = s
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| EVENT_WORDS.contains(&w));
+            if eventful {
+                cands.push((m.start, q));
+            }
+        }
+    }
+    cands.sort_unstable();
+    let own: Vec<usize> = figs.iter().map(|&i| figures[i].sentence).collect();
+    cands
+        .iter()
+        .find(|(at, _)| own.contains(&doc.sentence_of(*at)))
+        .or_else(|| cands.first())
+        .map(|&(_, q)| q)
+}
+
+/// 0..1: high for an incident with a place, a date and agreeing figures.
+fn confidence(figures: &[RawFigure], figs: &[usize], placed: bool, dated: bool) -> f32 {
+    let mean = figs.iter().map(|&i| figures[i].confidence).sum::<f32>() / figs.len().max(1) as f32;
+    let mut c = 0.5 * mean + 0.2;
+    if placed {
+        c += 0.15;
+    }
+    if dated {
+        c += 0.1;
+    }
+    if figs.len() > 1 {
+        c += 0.05;
+    }
+    c.clamp(0.0, 1.0)
+}
