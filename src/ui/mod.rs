@@ -3,6 +3,7 @@
 
 pub mod about;
 pub mod app;
+pub mod audit;
 pub mod bridge;
 pub mod docs;
 pub mod export;
@@ -42,4 +43,13 @@ pub fn thousands(n: u64) -> String {
         out.push(c);
     }
     out
+}
+
+/// A time (ms since the Unix epoch) as "2026-12-05T09:30:12Z" (UTC, to the second).
+pub fn time_text(ms: f64) -> String {
+    let iso = String::from(js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms)).to_iso_string());
+    match iso.split_once('.') {
+        Some((head, _)) => format!("{head}Z"),
+        None => iso,
+    }
 }
