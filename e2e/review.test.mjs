@@ -406,3 +406,79 @@ test('phone width: document text comes into view, inspector as a sheet, no sidew
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('search within and across documents, plain words and regular expressions; help', async () => {
+  const { context, page, errors } = await open();
+  await drop(page, [['alpha.txt', A], ['beta.txt', B]]);
+  await allDone(page, 2);
+  await page.click('[data-doc="alpha.txt"] .doc-name');
+  await page.waitForSelector('mark[data-fig="0"]');
+  // Plain words: literal, case-insensitive, across documents.
+  await page.fill('#search-input', 'SAID');
+  await page.waitForSelector('[data-search-total]');
+  assert.equal(await page.getAttribute('[data-search-total]', 'data-search-total'), '3');
+  assert.match(await page.textContent('.search-count'), /3 matches in 2 documents/);
+  assert.equal(await page.locator('article.doc-text mark.hit').count(), 2);
+  assert.deepEqual(await page.$$eval('article.doc-text mark.hit', (m) => m.map((x) => x.textContent)), ['said', 'said']);
+  // A result opens its document with its matches highlighted.
+  await page.click('[data-search-doc="beta.txt"]');
+  await page.waitForSelector('[data-doc="beta.txt"].selected');
+  await page.waitForFunction(() => document.querySelectorAll('article.doc-text mark.hit').length === 1);
+  // Punctuation in plain words is literal.
+  await page.fill('#search-input', '55 tents.');
+  await page.waitForFunction(() => document.querySelector('[data-search-total]')?.dataset.searchTotal === '1');
+  // A regular expression: numbers followed by a space and a word.
+  await page.check('.search-re input');
+  await page.fill('#search-input', '\\b\\d+ (people|aid)\\b');
+  await page.waitForFunction(() => document.querySelector('[data-search-total]')?.dataset.searchTotal === '2');
+  assert.deepEqual(await page.$$eval('[data-search-doc]', (b) => b.map((x) => x.dataset.searchDoc)), ['alpha.txt', 'beta.txt']);
+  // A highlight inside a figure keeps the figure.
+  await page.click('[data-search-doc="alpha.txt"]');
+  await page.waitForSelector('mark.fig mark.hit, mark.hit mark.fig, mark.fig[data-fig="0"]');
+  await shot(page, 'search');
+  // An invalid pattern says so; a pathological one answers at once (linear time).
+  await page.fill('#search-input', '(a+');
+  await page.waitForSelector('.search-error');
+  const t0 = Date.now();
+  await page.fill('#search-input', '(a+)+$');
+  await page.waitForSelector('[data-search-total]');
+  assert.ok(Date.now() - t0 < 3000);
+  await page.fill('#search-input', '');
+  await page.waitForFunction(() => !document.querySelector('mark.hit') && !document.querySelector('[data-search-total]'));
+  // Help: bounds, policies, totals and keys.
+  await page.click('#tab-help');
+  const help = await page.textContent('.help');
+  for (const w of ['more than', 'ACLED', 'totals', 'Ctrl+Z', 'accept']) assert.ok(help.includes(w), w);
+  await shot(page, 'help');
+  await axe(page, 'help');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('paste opens at once, a pasted link is explained, an empty file says so, headlines name documents', async () => {
+  const { context, page, errors } = await open();
+  await page.click('.paste summary');
+  const paste = async (text) => {
+    await page.focus('#paste-box');
+    await page.evaluate((text) => {
+      const dt = new DataTransfer();
+      dt.setData('text/plain', text);
+      document.querySelector('#paste-box').dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    }, text);
+  };
+  await paste('https://example.com/news/article-1');
+  await page.waitForSelector('.url-note');
+  assert.match(await page.textContent('.url-note'), /never fetches/);
+  assert.equal(await page.locator('[data-doc]').count(), 0);
+  await paste(A);
+  await allDone(page, 1);
+  // Opened at once, named by its headline; the file name stays visible.
+  await page.waitForSelector('mark[data-category="killed"][data-value="14"]');
+  assert.match(await page.textContent('.reader-head h2'), /^Storm and raid\s*pasted-/);
+  assert.match(await page.textContent('.doc .doc-name'), /Storm and raid/);
+  await page.setInputFiles('#file-input', [{ name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.from('  \n') }]);
+  await page.waitForSelector('[data-doc="empty.txt"][data-status="failed"]');
+  assert.match(await page.textContent('[data-doc="empty.txt"]'), /empty/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -5,12 +5,14 @@ use super::about::About;
 use super::bridge::{Bridge, GazStatus, WorkerEvent};
 use super::docs::DocList;
 use super::export::ExportBar;
+use super::help::Help;
 use super::helpers;
 use super::input::Input;
 use super::mapview::{fetch_basemap, MapView};
 use super::model::{Corrections, Status};
 use super::protocol::{get_f64, get_str};
 use super::reader::Reader;
+use super::search::SearchBar;
 use super::settings::SettingsPanel;
 use super::state::{Action, AppState, ReviewKey, Settings, Stored, Theme, View};
 use super::table::FigureTable;
@@ -219,6 +221,7 @@ pub fn app() -> Html {
         View::Map => "tab-map",
         View::Settings => "tab-settings",
         View::About => "tab-about",
+        View::Help => "tab-help",
     };
     let undo_label = state.history.undo.last().map(|s| s.label.clone());
     let redo_label = state.history.redo.last().map(|s| s.label.clone());
@@ -228,7 +231,7 @@ pub fn app() -> Html {
                 <Reader doc={doc} hidden={state.settings.hidden.clone()} active={state.active}
                     focus_seq={state.focus_seq} flash_seq={state.flash_seq}
                     correcting={state.correcting} unreviewed_only={state.unreviewed_only}
-                    edit_seq={state.edit_seq} dispatch={dispatch.clone()} />
+                    edit_seq={state.edit_seq} search={state.search.clone()} dispatch={dispatch.clone()} />
             },
             None => html! {
                 <div class="empty">
@@ -250,6 +253,7 @@ pub fn app() -> Html {
             <SettingsPanel settings={state.settings.clone()} dispatch={dispatch.clone()} />
         },
         View::About => html! { <About /> },
+        View::Help => html! { <Help /> },
     };
     html! {
         <div class="app">
@@ -297,11 +301,15 @@ pub fn app() -> Html {
                     page={state.doc_page} dispatch={dispatch.clone()} />
             </aside>
             <main class="main">
+                <SearchBar docs={state.docs.clone()} search={state.search.clone()}
+                    on_search={{ let d = dispatch.clone(); Callback::from(move |s| d.dispatch(Action::SetSearch(s))) }}
+                    on_open={{ let d = dispatch.clone(); Callback::from(move |id| d.dispatch(Action::Select(id))) }} />
                 <nav class="tabs" role="tablist" aria-label="Views">
                     { tab("Read", View::Read, state.view, &dispatch) }
                     { tab("Table", View::Table, state.view, &dispatch) }
                     { tab("Map", View::Map, state.view, &dispatch) }
                     { tab("Settings", View::Settings, state.view, &dispatch) }
+                    { tab("Help", View::Help, state.view, &dispatch) }
                     { tab("About", View::About, state.view, &dispatch) }
                 </nav>
                 <section id="panel" role="tabpanel" class="panel" tabindex="-1" aria-labelledby={panel_tab}>

@@ -1,7 +1,7 @@
 //! The documents list: one entry per document with its status and totals, paged so a thousand
 //! documents never make a long render.
 
-use super::model::{progress, Status};
+use super::model::{headline, progress, Status};
 use super::state::{Action, AppState, Docs};
 use super::thousands;
 use yew::prelude::*;
@@ -74,7 +74,12 @@ pub fn doc_list(props: &DocListProps) -> Html {
                 <li key={id} data-doc={doc.name.clone()} data-status={status}
                     class={classes!("doc", status, is_sel.then_some("selected"))} onclick={select}>
                     <button type="button" class="doc-name" aria-current={is_sel.then_some("true")}>
-                        { &doc.name }
+                        if let Some(h) = headline(&doc.text) {
+                            <span class="doc-title">{ h }</span>
+                            <span class="doc-file">{ &doc.name }</span>
+                        } else {
+                            { &doc.name }
+                        }
                     </button>
                     <span class="doc-meta">
                         if !detail.is_empty() { <span class="doc-status">{ detail }</span> }

@@ -13,6 +13,17 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+/// The article's headline, where the text starts with one: a first line of 3 to 140
+/// characters that does not end a sentence, followed by more text.
+pub fn headline(text: &str) -> Option<String> {
+    let mut lines = text.lines().map(str::trim).skip_while(|l| l.is_empty());
+    let first = lines.next()?;
+    let n = first.chars().count();
+    let rest = lines.any(|l| !l.is_empty());
+    (rest && (3..=140).contains(&n) && !first.ends_with(['.', ',', ';', ':']))
+        .then(|| first.to_string())
+}
+
 /// Where a document is in its processing.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Status {

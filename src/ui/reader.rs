@@ -37,6 +37,9 @@ pub struct ReaderProps {
     /// Bumped to move focus into the correction form.
     #[prop_or_default]
     pub edit_seq: u32,
+    /// The search whose matches are highlighted.
+    #[prop_or_default]
+    pub search: Option<super::search::Search>,
     /// State changes.
     pub dispatch: UseReducerDispatcher<AppState>,
 }
@@ -66,8 +69,9 @@ fn kind_label(k: PlaceKind) -> &'static str {
     }
 }
 
-/// The highlight layers (byte ranges): sentences of figures, figures, place mentions.
-fn layers(text: &str, r: &DocumentReport) -> Vec<Layer> {
+/// The highlight layers (byte ranges): sentences of figures, figures, place mentions, search
+/// matches.
+fn layers(text: &str, r: &DocumentReport, hits: &[std::ops::Range<usize>]) -> Vec<Layer> {
     let starts: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
     let b = |cp: usize| starts.get(cp).copied().unwrap_or(text.len());
     let sentences: Layer = r
@@ -89,7 +93,17 @@ fn layers(text: &str, r: &DocumentReport) -> Vec<Layer> {
         .flat_map(|(i, p)| p.mentions.iter().map(move |m| (m.start, m.end, i)))
         .map(|(s, e, i)| (b(s)..b(e), Mark::Place(i)))
         .collect();
-    vec![disjoint(sentences), disjoint(figures), disjoint(places)]
+    let hits: Layer = hits
+        .iter()
+        .enumerate()
+        .map(|(k, h)| (h.clone(), Mark::Hit(k)))
+        .collect();
+    vec![
+        disjoint(sentences),
+        disjoint(figures),
+        disjoint(places),
+        disjoint(hits),
+    ]
 }
 
 fn figure_title(f: &Figure, r: &DocumentReport, rejected: bool) -> String {
@@ -132,6 +146,9 @@ fn render_node(n: &Node, cx: &Ctx) -> Html {
                 .map(|f| f.sentence.start)
                 .unwrap_or(0);
             html! { <span class="sent" data-sent={start.to_string()}>{ render(kids, cx) }</span> }
+        }
+        Node::Wrap(Mark::Hit(k), kids) => {
+            html! { <mark class="hit" data-hit={k.to_string()}>{ render(kids, cx) }</mark> }
         }
         Node::Wrap(Mark::Place(i), kids) => {
             let name = cx
@@ -427,12 +444,28 @@ pub fn reader(props: &ReaderProps) -> Html {
                 on_place: on_place.clone(),
             };
             let open = props.active.is_some() || place_sel.is_some();
-            let nodes = build(&layers(&doc.text, r), 0..doc.text.len());
+            let (hits, more) = props
+                .search
+                .as_ref()
+                .map(|s| super::search::hits(s, &doc.text))
+                .unwrap_or_default();
+            let nodes = build(&layers(&doc.text, r, &hits), 0..doc.text.len());
+            let hit_note = props.search.as_ref().map(|_| {
+                format!(
+                    "{}{} match{} in this document",
+                    hits.len(),
+                    if more { "+" } else { "" },
+                    if hits.len() == 1 { "" } else { "es" }
+                )
+            });
             html! {
                 <div class="reading">
                     <div class="legend" role="group" aria-label="Categories (click to show or hide)">
                         { legend(props, r) }
                     </div>
+                    if let Some(n) = hit_note {
+                        <p class="hit-note" data-hits={hits.len().to_string()}>{ n }</p>
+                    }
                     if !props.hidden.is_empty() {
                         <p class="hidden-note" data-hidden-note="">{ format!(
                             "Hidden: {} (your choice, remembered in this browser). Click a category above to show it again.",
@@ -462,7 +495,13 @@ pub fn reader(props: &ReaderProps) -> Html {
     html! {
         <div class="reader">
             <div class="reader-head">
-                <h2>{ &doc.name }</h2>
+                <h2>
+                    if let Some(h) = super::model::headline(&doc.text) {
+                        { h }<span class="doc-file">{ &doc.name }</span>
+                    } else {
+                        { &doc.name }
+                    }
+                </h2>
                 if total > 0 {
                     <div class="review-progress">
                         <progress max={total.to_string()} value={reviewed.to_string()} aria-hidden="true" />

@@ -5,6 +5,7 @@ use super::bridge::{Bridge, GazStatus, Item, ResultItem, WorkerEvent};
 use super::helpers;
 use super::model::{effective, Added, Corrections, Doc, Review, Status, Verdict};
 use super::protocol::set;
+use super::search::Search;
 use crate::report::model::Category;
 use crate::Policy;
 use serde::{Deserialize, Serialize};
@@ -48,6 +49,8 @@ pub enum View {
     Settings,
     /// About and privacy.
     About,
+    /// The guide: bounds, policies, totals, keys.
+    Help,
 }
 
 /// The documents, compared by pointer so unchanged lists skip re-rendering.
@@ -164,6 +167,8 @@ pub struct AppState {
     pub edit_seq: u32,
     /// Bumped when the user chooses a document (brings its text into view on a phone).
     pub select_seq: u32,
+    /// The search whose matches are highlighted.
+    pub search: Option<Search>,
 }
 
 impl Default for AppState {
@@ -192,6 +197,7 @@ impl Default for AppState {
             unreviewed_only: false,
             edit_seq: 0,
             select_seq: 0,
+            search: None,
         }
     }
 }
@@ -218,6 +224,8 @@ pub enum Action {
     AddFiles(Vec<web_sys::File>),
     /// Texts (name, text) ready for extraction.
     AddTexts(Vec<(String, String)>),
+    /// A pasted text (name, text): added and opened at once.
+    AddPasted(String, String),
     /// Files that could not be taken (name, reason).
     AddFailed(Vec<(String, String)>),
     /// A message from the worker.
@@ -263,6 +271,8 @@ pub enum Action {
     SetUnreviewedOnly(bool),
     /// Show (or clear) a short message.
     Notice(Option<String>),
+    /// Search (None clears).
+    SetSearch(Option<Search>),
     /// Correction mode on/off.
     SetCorrecting(bool),
     /// Page of the documents list.
@@ -597,6 +607,12 @@ impl AppState {
             }
             if let Some(t) = it.text {
                 d.text = t.into();
+                if d.text.trim().is_empty() {
+                    let e = "this file is empty: there is no text to read".to_string();
+                    records.push(stored_record(d.id, &d.name, "", Some(&e)));
+                    d.status = Status::Failed(e);
+                    continue;
+                }
                 records.push(stored_record(d.id, &d.name, &d.text, None));
             }
             match it.report {
@@ -715,6 +731,14 @@ impl Reducible for AppState {
                 if let Some(b) = &s.bridge {
                     b.extract(s.settings.policy, items);
                 }
+            }
+            Action::AddPasted(name, text) => {
+                let id = s.next_id;
+                s = Rc::unwrap_or_clone(Rc::new(s).reduce(Action::AddTexts(vec![(name, text)])));
+                s.selected = Some(id);
+                s.active = None;
+                s.view = View::Read;
+                s.select_seq += 1;
             }
             Action::AddFailed(failed) => {
                 let mut docs = Vec::new();
@@ -908,6 +932,7 @@ impl Reducible for AppState {
             }
             Action::SetUnreviewedOnly(on) => s.unreviewed_only = on,
             Action::Notice(n) => s.notice = n,
+            Action::SetSearch(q) => s.search = q,
             Action::SetCorrecting(on) => s.correcting = on,
             Action::SetDocPage(p) => s.doc_page = p,
             Action::FilterPlace(p) => s.place_filter = p.filter(|p| !p.is_empty()),
