@@ -482,3 +482,25 @@ test('paste opens at once, a pasted link is explained, an empty file says so, he
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('Word and OpenDocument files are read by the core; a broken one fails alone', async () => {
+  const { context, page, errors } = await open();
+  const fx = (n) => ({ name: n, mimeType: 'application/octet-stream', buffer: readFileSync(join('fixtures', n)) });
+  await page.setInputFiles('#file-input', [fx('broken.docx'), fx('flood.docx'), fx('convoy.odt')]);
+  await allDone(page, 3);
+  assert.equal(await page.getAttribute('[data-doc="broken.docx"]', 'data-status'), 'failed');
+  assert.match(await page.textContent('[data-doc="broken.docx"]'), /Word document/);
+  await page.click('[data-doc="flood.docx"] .doc-name');
+  await page.waitForSelector('mark[data-category="killed"][data-value="23"]');
+  assert.ok(await page.locator('mark[data-category="injured"][data-value="60"]').count() === 1);
+  const text = await page.textContent('article.doc-text');
+  assert.ok(text.startsWith('Flood in the valley\n\nAt least 23 people were killed and about 60 injured'), text);
+  assert.ok(text.includes('missing & feared'), text);
+  assert.match(await page.textContent('.reader-head h2'), /^Flood in the valley\s*flood\.docx$/);
+  await page.click('[data-doc="convoy.odt"] .doc-name');
+  await page.waitForSelector('mark[data-category="killed"][data-value="9"]');
+  assert.ok(await page.locator('mark[data-category="kidnapped"][data-value="3"]').count() === 1);
+  await shot(page, 'odt');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

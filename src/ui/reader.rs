@@ -214,7 +214,16 @@ fn legend(props: &ReaderProps, r: &DocumentReport) -> Html {
     Category::ALL
         .into_iter()
         .map(|c| {
-            let n = r.figures.iter().filter(|f| f.category == c).count();
+            // Rejected figures are listed but not counted.
+            let n = r
+                .figures
+                .iter()
+                .enumerate()
+                .filter(|(i, f)| {
+                    f.category == c
+                        && props.doc.review.get(*i).map(|s| s.verdict) != Some(Verdict::Rejected)
+                })
+                .count();
             let on = !props.hidden.contains(&c);
             let d = props.dispatch.clone();
             html! {
