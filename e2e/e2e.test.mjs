@@ -164,8 +164,10 @@ test('samples, views, corrections, keyboard and screenshots', async () => {
   await page.locator('mark[data-fig="0"]').focus();
   const before = await page.locator('mark.fig').count();
   await page.click('.corrector .reject');
-  await page.waitForFunction((n) => document.querySelectorAll('mark.fig').length === n - 1, before);
-  await page.locator('mark[data-fig="0"]').focus();
+  // A rejected figure stays listed, struck through.
+  await page.waitForSelector('mark.fig.rejected[data-fig="0"]');
+  assert.equal(await page.locator('mark.fig').count(), before);
+  await page.locator('mark[data-fig="1"]').focus();
   await page.fill('.corrector input[type="number"] >> nth=0', '99');
   await page.locator('.corrector input[type="number"] >> nth=0').dispatchEvent('change');
   await page.click('.corrector .save');
@@ -201,7 +203,7 @@ test('samples, views, corrections, keyboard and screenshots', async () => {
   assert.equal(json.schema, 'casualty-lens/1');
   assert.ok(json.documents.some((d) => d.figures.some((f) => f.value === 99)));
   const [dl2] = await Promise.all([page.waitForEvent('download'), page.click('[data-export="csv"]')]);
-  assert.ok((await import('node:fs')).readFileSync(await dl2.path(), 'utf8').startsWith('document,'));
+  assert.ok((await import('node:fs')).readFileSync(await dl2.path(), 'utf8').startsWith('\uFEFFdocument,'));
   // Reload keeps documents and corrections.
   await page.reload();
   await allDone(page, 3);

@@ -226,11 +226,11 @@ fn html_overlapping_spans_nest() {
     );
     assert!(body.contains(
         "<mark class=\"fig\" data-figure=\"0\"><mark class=\"fig\" id=\"d0-f1\" data-figure=\"1\">\
-         <span class=\"place\" data-place=\"0\">Northtown</span></mark></mark><sup class=\"ref\">0</sup>"
+         <span class=\"place\" data-place=\"0\">Northtown</span></mark></mark><sup class=\"ref\" data-ref=\"0\"></sup>"
     ), "{body}");
     assert!(
         body.contains(
-            "<mark class=\"fig\" data-figure=\"1\"> residents</mark><sup class=\"ref\">1</sup>"
+            "<mark class=\"fig\" data-figure=\"1\"> residents</mark><sup class=\"ref\" data-ref=\"1\"></sup>"
         ),
         "{body}"
     );

@@ -75,6 +75,7 @@ fn corrections_reject_edit_add_and_recount() {
             qualifier: Qualifier::AtLeast,
             place: Some("Testville".into()),
         }),
+        at: None,
     });
     let (eff, states) = apply(&raw, TEXT, Some(&corr), Policy::Literal);
     let e = eff.figures.iter().find(|g| g.start == f.start).unwrap();
@@ -92,6 +93,7 @@ fn corrections_reject_edit_add_and_recount() {
         category: f.category,
         rejected: true,
         edit: None,
+        at: None,
     });
     corr.added.push(Added {
         start,
@@ -103,9 +105,12 @@ fn corrections_reject_edit_add_and_recount() {
             qualifier: Qualifier::Exact,
             place: None,
         },
+        at: None,
     });
     let (eff, states) = apply(&raw, TEXT, Some(&corr), Policy::Literal);
-    assert!(eff.figures.iter().all(|g| g.value != 12));
+    // The rejected figure stays listed (as rejected) but counts in no total.
+    let rej = eff.figures.iter().position(|g| g.value == 12).unwrap();
+    assert_eq!(states[rej].verdict, Verdict::Rejected);
     let added = eff.figures.iter().position(|g| g.text == "30").unwrap();
     assert_eq!(states[added].verdict, Verdict::Added);
     assert!(eff.figures[added].sentence.text.contains("clinic"));

@@ -120,3 +120,112 @@ async fn reader_renders_highlights_as_inert_text() {
     );
     assert!(root.query_selector(".add-selection").unwrap().is_some());
 }
+
+/// A document of TEXT with its first figure rejected and its second edited.
+fn reviewed_doc() -> Rc<Doc> {
+    use casualty_lens::ui::model::{DocCorrections, Edit, Review};
+    let ex = Extractor::new(Gazetteer::empty(), Options::default());
+    let raw: DocumentReport = ex.extract("t.txt", TEXT);
+    assert!(raw.figures.len() >= 2, "{:?}", raw.figures);
+    let (f0, f1) = (&raw.figures[0], &raw.figures[1]);
+    let corr = DocCorrections {
+        reviews: vec![
+            Review {
+                start: f0.start,
+                end: f0.end,
+                category: f0.category,
+                rejected: true,
+                edit: None,
+                at: Some(1_764_900_000_000.0),
+            },
+            Review {
+                start: f1.start,
+                end: f1.end,
+                category: f1.category,
+                rejected: false,
+                edit: Some(Edit {
+                    category: f1.category,
+                    value: 9,
+                    max: None,
+                    qualifier: f1.qualifier,
+                    place: None,
+                }),
+                at: None,
+            },
+        ],
+        added: Vec::new(),
+    };
+    let (eff, review) = apply(&raw, TEXT, Some(&corr), Policy::Literal);
+    let mut d = Doc::new(1, "t.txt".into(), TEXT.into());
+    d.status = Status::Done;
+    d.raw = Some(Rc::new(raw));
+    d.eff = Some(Rc::new(eff));
+    d.review = Rc::new(review);
+    Rc::new(d)
+}
+
+#[wasm_bindgen_test]
+fn rejected_figures_stay_listed_but_count_nowhere() {
+    use casualty_lens::ui::model::{progress, published, Verdict};
+    let d = reviewed_doc();
+    let eff = d.eff.as_ref().unwrap();
+    let raw = d.raw.as_ref().unwrap();
+    assert_eq!(eff.figures.len(), raw.figures.len());
+    assert_eq!(d.review[0].verdict, Verdict::Rejected);
+    assert_eq!(d.review[1].verdict, Verdict::Edited);
+    assert_eq!(progress(&d.review), (2, raw.figures.len()));
+    // No total lists the rejected figure; the published report drops it and remaps indices.
+    assert!(eff.totals.values().all(|t| !t.figures.contains(&0)));
+    let p = published(eff, &d.review);
+    assert_eq!(p.figures.len(), eff.figures.len() - 1);
+    assert_eq!(p.figures[0].value, 9);
+    assert!(p
+        .totals
+        .values()
+        .all(|t| t.figures.iter().all(|i| *i < p.figures.len())));
+}
+
+#[wasm_bindgen_test]
+fn audit_exports_carry_review_states() {
+    use casualty_lens::ui::audit::{to_csv, to_json, CSV_HEADER};
+    let docs = vec![reviewed_doc()];
+    let csv = to_csv(&docs);
+    assert!(csv.starts_with('\u{feff}'));
+    let mut lines = csv.trim_start_matches('\u{feff}').lines();
+    assert_eq!(lines.next().unwrap(), CSV_HEADER.join(","));
+    let rows: Vec<Vec<String>> = lines
+        .map(|l| l.split(',').map(String::from).collect())
+        .collect();
+    let col = |name: &str| CSV_HEADER.iter().position(|h| *h == name).unwrap();
+    assert_eq!(rows[0][col("review_state")], "rejected");
+    assert_eq!(rows[0][col("reviewed_at")], "2025-12-05T02:00:00Z");
+    assert_eq!(rows[1][col("review_state")], "edited");
+    assert_eq!(rows[1][col("value")], "9");
+    assert_eq!(rows[1][col("machine_value")], "7");
+    let json: serde_json::Value = serde_json::from_str(&to_json(&docs)).unwrap();
+    let f = &json["documents"][0]["figures"];
+    assert_eq!(f[0]["review"]["state"], "rejected");
+    assert_eq!(f[1]["review"]["machine"]["value"], 7);
+}
+
+#[wasm_bindgen_test]
+fn totals_never_shown_below_their_bounds_and_filters() {
+    use casualty_lens::ui::model::{total_text, Verdict};
+    use casualty_lens::ui::table::ReviewFilter;
+    assert_eq!(total_text(217_807, 217_814, None), "at least 217,814");
+    assert_eq!(total_text(300, 201, None), "300 (at least 201)");
+    assert_eq!(total_text(12, 12, Some(12)), "12");
+    assert_eq!(total_text(10, 12, Some(99)), "12 (12–99)");
+    let f = ReviewFilter {
+        state: Some(Verdict::Unreviewed),
+        below: Some(0.75),
+    };
+    assert!(f.keeps(Verdict::Unreviewed, 0.5));
+    assert!(!f.keeps(Verdict::Unreviewed, 0.8));
+    assert!(!f.keeps(Verdict::Accepted, 0.5));
+    let added = ReviewFilter {
+        state: None,
+        below: Some(0.9),
+    };
+    assert!(!added.keeps(Verdict::Added, 0.0));
+}

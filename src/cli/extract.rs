@@ -400,7 +400,10 @@ fn extension(p: &Path) -> Option<String> {
 }
 
 fn is_document(p: &Path) -> bool {
-    matches!(extension(p).as_deref(), Some("txt" | "md" | "html" | "htm"))
+    matches!(
+        extension(p).as_deref(),
+        Some("txt" | "md" | "html" | "htm" | "docx" | "odt")
+    )
 }
 
 fn is_jsonl(p: &Path) -> bool {

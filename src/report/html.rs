@@ -317,7 +317,9 @@ fn highlight(out: &mut String, di: usize, ex: &Excerpt, spans: &[Hl], whole: boo
         for h in &active {
             if let Kind::Figure(i) = h.kind {
                 if h.end == e {
-                    let _ = write!(out, "<sup class=\"ref\">{i}</sup>");
+                    // The number is generated content, so copying the text never glues it onto the
+                    // figure ("45" copied stays "45", not "450").
+                    let _ = write!(out, "<sup class=\"ref\" data-ref=\"{i}\"></sup>");
                 }
             }
         }
@@ -483,6 +485,7 @@ mark.fig { background: #ffe6a8; color: inherit; border-bottom: 2px solid #e69f00
   text-decoration-thickness: 2px; text-underline-offset: 3px; }
 .place { background: #d4ecfa; border-bottom: 2px dotted #0072b2; }
 sup.ref { font-size: .7em; color: #555; padding-left: 1px; }
+sup.ref::before { content: attr(data-ref); }
 table { border-collapse: collapse; width: 100%; margin: .3rem 0 1rem; font-size: .9rem; }
 th, td { border: 1px solid #bbb; padding: .25rem .4rem; text-align: left; vertical-align: top;
   overflow-wrap: break-word; }

@@ -1,7 +1,9 @@
-//! Text stage: decoding bytes to text, HTML to text, sentence boundaries and offsets.
+//! Text stage: decoding bytes to text, HTML, Word and OpenDocument to text, sentence
+//! boundaries and offsets.
 
 pub mod decode;
 pub mod html;
+pub mod office;
 pub mod offsets;
 pub mod sentences;
 
@@ -13,12 +15,15 @@ use std::ops::Range;
 pub enum LoadError {
     /// The bytes are not text in any encoding we read.
     Decode(decode::DecodeError),
+    /// A .docx or .odt file that could not be read.
+    Office(office::OfficeError),
 }
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             LoadError::Decode(e) => e.fmt(f),
+            LoadError::Office(e) => e.fmt(f),
         }
     }
 }
@@ -31,11 +36,15 @@ impl From<decode::DecodeError> for LoadError {
     }
 }
 
-/// Loads a document: decodes its bytes and, when it is HTML (by name or by content), reduces
-/// it to readable text. The CLI and the app both read files through this.
+/// Loads a document: a .docx or .odt file (by name) becomes the text of its paragraphs;
+/// other bytes are decoded and, when HTML (by name or by content), reduced to readable text.
+/// The CLI and the app both read files through this.
 ///
 /// Offsets in reports refer to the returned text.
 pub fn load(name: &str, bytes: &[u8]) -> Result<String, LoadError> {
+    if let Some(flavor) = office::Flavor::of(name) {
+        return office::to_text(bytes, flavor).map_err(LoadError::Office);
+    }
     let text = decode::decode(bytes)?;
     Ok(prepare(name, text))
 }

@@ -5,14 +5,16 @@ use super::about::About;
 use super::bridge::{Bridge, GazStatus, WorkerEvent};
 use super::docs::DocList;
 use super::export::ExportBar;
+use super::help::Help;
 use super::helpers;
 use super::input::Input;
 use super::mapview::{fetch_basemap, MapView};
 use super::model::{Corrections, Status};
 use super::protocol::{get_f64, get_str};
 use super::reader::Reader;
+use super::search::SearchBar;
 use super::settings::SettingsPanel;
-use super::state::{Action, AppState, Settings, Stored, Theme, View};
+use super::state::{Action, AppState, ReviewKey, Settings, Stored, Theme, View};
 use super::table::FigureTable;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -55,9 +57,6 @@ fn install_keys(dispatch: UseReducerDispatcher<AppState>) {
         return;
     };
     let handler = Closure::<dyn FnMut(KeyboardEvent)>::new(move |e: KeyboardEvent| {
-        if e.ctrl_key() || e.meta_key() || e.alt_key() {
-            return;
-        }
         let typing = e
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -66,14 +65,35 @@ fn install_keys(dispatch: UseReducerDispatcher<AppState>) {
                     || el.has_attribute("contenteditable")
             })
             .unwrap_or(false);
-        if typing {
+        if typing || e.alt_key() {
+            return; // text fields keep their own undo and letters
+        }
+        let key = e.key().to_lowercase();
+        if e.ctrl_key() || e.meta_key() {
+            let action = match key.as_str() {
+                "z" if e.shift_key() => Action::Redo,
+                "z" => Action::Undo,
+                "y" => Action::Redo,
+                _ => return,
+            };
+            e.prevent_default();
+            dispatch.dispatch(action);
             return;
         }
-        match e.key().as_str() {
-            "j" | "n" => dispatch.dispatch(Action::Step(1)),
-            "k" | "p" => dispatch.dispatch(Action::Step(-1)),
-            _ => {}
+        let now = js_sys::Date::now();
+        let action = match key.as_str() {
+            "j" | "n" => Action::Step(1),
+            "k" | "p" => Action::Step(-1),
+            "a" => Action::ReviewActive(ReviewKey::Accept, now),
+            "r" | "x" => Action::ReviewActive(ReviewKey::Reject, now),
+            "u" => Action::ReviewActive(ReviewKey::Restore, now),
+            "e" => Action::EditActive,
+            _ => return,
+        };
+        if key == "e" {
+            e.prevent_default(); // the "e" must not land in the form it opens
         }
+        dispatch.dispatch(action);
     });
     let _ = doc.add_event_listener_with_callback("keydown", handler.as_ref().unchecked_ref());
     handler.forget();
@@ -128,6 +148,25 @@ pub fn app() -> Html {
             }
         });
     }
+    // On a narrow screen the documents list sits above the text: choosing a document brings
+    // its text into view.
+    use_effect_with(state.select_seq, |seq| {
+        if *seq == 0 {
+            return;
+        }
+        let Some(w) = web_sys::window() else { return };
+        let narrow = w
+            .inner_width()
+            .ok()
+            .and_then(|v| v.as_f64())
+            .is_some_and(|px| px <= 860.0);
+        if let (true, Some(el)) = (
+            narrow,
+            w.document().and_then(|d| d.get_element_by_id("panel")),
+        ) {
+            el.scroll_into_view();
+        }
+    });
     use_effect_with(state.settings.theme, |theme| {
         if let Some(root) = web_sys::window()
             .and_then(|w| w.document())
@@ -176,12 +215,23 @@ pub fn app() -> Html {
         html! {}
     };
     let selected = state.selected_doc();
+    let panel_tab = match state.view {
+        View::Read => "tab-read",
+        View::Table => "tab-table",
+        View::Map => "tab-map",
+        View::Settings => "tab-settings",
+        View::About => "tab-about",
+        View::Help => "tab-help",
+    };
+    let undo_label = state.history.undo.last().map(|s| s.label.clone());
+    let redo_label = state.history.redo.last().map(|s| s.label.clone());
     let panel = match state.view {
         View::Read => match selected {
             Some(doc) => html! {
                 <Reader doc={doc} hidden={state.settings.hidden.clone()} active={state.active}
                     focus_seq={state.focus_seq} flash_seq={state.flash_seq}
-                    correcting={state.correcting} dispatch={dispatch.clone()} />
+                    correcting={state.correcting} unreviewed_only={state.unreviewed_only}
+                    edit_seq={state.edit_seq} search={state.search.clone()} dispatch={dispatch.clone()} />
             },
             None => html! {
                 <div class="empty">
@@ -203,9 +253,11 @@ pub fn app() -> Html {
             <SettingsPanel settings={state.settings.clone()} dispatch={dispatch.clone()} />
         },
         View::About => html! { <About /> },
+        View::Help => html! { <Help /> },
     };
     html! {
         <div class="app">
+            <a class="skip" href="#panel">{ "Skip to the document" }</a>
             <header class="top">
                 <div class="brand">
                     <img src="favicon.svg" alt="" width="28" height="28" />
@@ -227,7 +279,21 @@ pub fn app() -> Html {
                 if let Some(e) = &state.error {
                     <p class="error" role="alert">{ e }</p>
                 }
-                <ExportBar docs={state.docs.clone()} />
+                <div class="history" role="group" aria-label="Undo and redo">
+                    <button type="button" class="undo" disabled={undo_label.is_none()}
+                        title={undo_label.clone().map(|l| format!("Undo {l} (Ctrl+Z)")).unwrap_or_else(|| "Nothing to undo".into())}
+                        onclick={{ let d = dispatch.clone(); Callback::from(move |_: MouseEvent| d.dispatch(Action::Undo)) }}>
+                        { "↶ Undo" }
+                    </button>
+                    <button type="button" class="redo" disabled={redo_label.is_none()}
+                        title={redo_label.clone().map(|l| format!("Redo {l} (Ctrl+Shift+Z)")).unwrap_or_else(|| "Nothing to redo".into())}
+                        onclick={{ let d = dispatch.clone(); Callback::from(move |_: MouseEvent| d.dispatch(Action::Redo)) }}>
+                        { "↷ Redo" }
+                    </button>
+                </div>
+                <ExportBar docs={state.docs.clone()}
+                    on_notice={{ let d = dispatch.clone(); Callback::from(move |m: String| d.dispatch(Action::Notice(Some(m)))) }} />
+                <p class="notice" role="status" aria-live="polite">{ state.notice.clone().unwrap_or_default() }</p>
             </header>
             <aside class="side" aria-label="Input and documents">
                 <Input dispatch={dispatch.clone()} />
@@ -235,14 +301,18 @@ pub fn app() -> Html {
                     page={state.doc_page} dispatch={dispatch.clone()} />
             </aside>
             <main class="main">
+                <SearchBar docs={state.docs.clone()} search={state.search.clone()}
+                    on_search={{ let d = dispatch.clone(); Callback::from(move |s| d.dispatch(Action::SetSearch(s))) }}
+                    on_open={{ let d = dispatch.clone(); Callback::from(move |id| d.dispatch(Action::Select(id))) }} />
                 <nav class="tabs" role="tablist" aria-label="Views">
                     { tab("Read", View::Read, state.view, &dispatch) }
                     { tab("Table", View::Table, state.view, &dispatch) }
                     { tab("Map", View::Map, state.view, &dispatch) }
                     { tab("Settings", View::Settings, state.view, &dispatch) }
+                    { tab("Help", View::Help, state.view, &dispatch) }
                     { tab("About", View::About, state.view, &dispatch) }
                 </nav>
-                <section id="panel" role="tabpanel" class="panel">
+                <section id="panel" role="tabpanel" class="panel" tabindex="-1" aria-labelledby={panel_tab}>
                     { panel }
                 </section>
             </main>

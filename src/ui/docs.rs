@@ -1,7 +1,7 @@
 //! The documents list: one entry per document with its status and totals, paged so a thousand
 //! documents never make a long render.
 
-use super::model::Status;
+use super::model::{headline, progress, Status};
 use super::state::{Action, AppState, Docs};
 use super::thousands;
 use yew::prelude::*;
@@ -29,17 +29,8 @@ pub fn doc_list(props: &DocListProps) -> Html {
     let pages = docs.len().div_ceil(PAGE).max(1);
     let page = props.page.min(pages - 1);
     let d = props.dispatch.clone();
-    let clear = Callback::from(move |_: MouseEvent| {
-        let ok = web_sys::window()
-            .and_then(|w| {
-                w.confirm_with_message("Remove all documents and corrections from this browser?")
-                    .ok()
-            })
-            .unwrap_or(true);
-        if ok {
-            d.dispatch(Action::ClearAll)
-        }
-    });
+    // No confirmation dialog: Clear all is undoable (Ctrl+Z or the Undo button).
+    let clear = Callback::from(move |_: MouseEvent| d.dispatch(Action::ClearAll));
     let items = docs
         .iter()
         .skip(page * PAGE)
@@ -78,15 +69,25 @@ pub fn doc_list(props: &DocListProps) -> Html {
                 })
                 .unwrap_or_default();
             let is_sel = props.selected == Some(id);
+            let (reviewed, total) = progress(&doc.review);
             html! {
                 <li key={id} data-doc={doc.name.clone()} data-status={status}
                     class={classes!("doc", status, is_sel.then_some("selected"))} onclick={select}>
                     <button type="button" class="doc-name" aria-current={is_sel.then_some("true")}>
-                        { &doc.name }
+                        if let Some(h) = headline(&doc.text) {
+                            <span class="doc-title">{ h }</span>
+                            <span class="doc-file">{ &doc.name }</span>
+                        } else {
+                            { &doc.name }
+                        }
                     </button>
                     <span class="doc-meta">
                         if !detail.is_empty() { <span class="doc-status">{ detail }</span> }
                         <span class="doc-totals">{ totals }</span>
+                        if total > 0 {
+                            <span class="doc-progress" data-progress={format!("{reviewed}/{total}")}>
+                                { format!("{reviewed} of {total} reviewed") }</span>
+                        }
                     </span>
                     <button type="button" class="remove" aria-label={format!("Remove {}", doc.name)}
                         title="Remove" onclick={remove}>{ "×" }</button>
@@ -123,6 +124,9 @@ pub fn doc_list(props: &DocListProps) -> Html {
                     <button type="button" class="clear" onclick={clear}>{ "Clear all" }</button>
                 }
             </div>
+            if docs.len() > 1 {
+                <a class="skip skip-docs" href="#panel">{ format!("Skip past the {} documents", docs.len()) }</a>
+            }
             <ul class="doc-list">{ items }</ul>
             { pager }
         </section>

@@ -1,10 +1,13 @@
-//! Exports of the corrected report: CSV, JSON (SCHEMA.md), GeoJSON, printable HTML (downloaded
-//! through a Blob) and a Markdown table (copied).
+//! Exports of the corrected report: CSV and JSON with the review audit trail ([`super::audit`]),
+//! GeoJSON, printable HTML (downloaded through a Blob) and a Markdown table (copied). The last
+//! three publish: rejected figures are left out. With nothing finished, nothing is downloaded and
+//! the page says why.
 
+use super::audit;
 use super::helpers;
 use super::model::report;
 use super::state::Docs;
-use crate::report::{csv, geojson, html, markdown};
+use crate::report::{geojson, html, markdown};
 use yew::prelude::*;
 
 /// An export format.
@@ -50,11 +53,15 @@ pub fn render(format: Format, docs: &Docs) -> (String, &'static str, String) {
             "text/markdown",
             markdown::to_markdown(&r),
         ),
-        Format::Csv => ("casualty-lens.csv".into(), "text/csv", csv::to_csv(&r)),
+        Format::Csv => (
+            "casualty-lens.csv".into(),
+            "text/csv;charset=utf-8",
+            audit::to_csv(&docs.0),
+        ),
         Format::Json => (
             "casualty-lens.json".into(),
             "application/json",
-            serde_json::to_string_pretty(&r).unwrap_or_default(),
+            audit::to_json(&docs.0),
         ),
         Format::GeoJson => (
             "casualty-lens.geojson".into(),
@@ -69,6 +76,19 @@ pub fn render(format: Format, docs: &Docs) -> (String, &'static str, String) {
 pub struct ExportProps {
     /// All documents.
     pub docs: Docs,
+    /// Says what happened (copied, or nothing to export).
+    pub on_notice: Callback<String>,
+}
+
+/// Why an export of `docs` would be empty, if it would.
+pub fn nothing_to_export(docs: &Docs) -> Option<&'static str> {
+    if docs.0.is_empty() {
+        Some("Nothing to export yet: add documents first.")
+    } else if audit::finished_count(&docs.0) == 0 {
+        Some("Nothing to export yet: no document has been read.")
+    } else {
+        None
+    }
 }
 
 /// The export buttons.
@@ -76,7 +96,12 @@ pub struct ExportProps {
 pub fn export_bar(props: &ExportProps) -> Html {
     let button = |label: &str, f: Format| {
         let docs = props.docs.clone();
+        let notice = props.on_notice.clone();
         let onclick = Callback::from(move |_: MouseEvent| {
+            if let Some(why) = nothing_to_export(&docs) {
+                notice.emit(why.into());
+                return;
+            }
             let (name, mime, body) = render(f, &docs);
             if let Err(e) = helpers::download(&name, mime, &body) {
                 web_sys::console::warn_2(&"download:".into(), &e);
@@ -84,14 +109,34 @@ pub fn export_bar(props: &ExportProps) -> Html {
         });
         html! { <button type="button" data-export={label.to_lowercase()} {onclick}>{ label }</button> }
     };
+    let copied = use_state(|| false);
+    {
+        // "Copied ✓" describes the documents as they were: any change resets it.
+        let copied = copied.clone();
+        use_effect_with(props.docs.clone(), move |_| copied.set(false));
+    }
     let md = {
         let docs = props.docs.clone();
+        let notice = props.on_notice.clone();
+        let copied = copied.clone();
         Callback::from(move |_: MouseEvent| {
+            if let Some(why) = nothing_to_export(&docs) {
+                notice.emit(why.into());
+                return;
+            }
             let (name, mime, body) = render(Format::Markdown, &docs);
             let p = helpers::copy_text(&body);
+            let notice = notice.clone();
+            let copied = copied.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 if helpers::wait(p).await.is_err() {
                     let _ = helpers::download(&name, mime, &body);
+                    notice.emit(
+                        "The clipboard refused: the Markdown table was downloaded instead.".into(),
+                    );
+                } else {
+                    copied.set(true);
+                    notice.emit("Copied the Markdown table to the clipboard.".into());
                 }
             });
         })
@@ -104,7 +149,7 @@ pub fn export_bar(props: &ExportProps) -> Html {
             { button("GeoJSON", Format::GeoJson) }
             { button("HTML", Format::Html) }
             <button type="button" data-export="markdown" title="Copy the figures as a Markdown table"
-                onclick={md}>{ "Copy Markdown" }</button>
+                data-copied={copied.to_string()} onclick={md}>{ if *copied { "Copied ✓" } else { "Copy Markdown" } }</button>
         </div>
     }
 }

@@ -30,9 +30,11 @@ fn kind(name: &str) -> Kind {
         None => return Kind::Document,
     };
     match ext.as_str() {
-        "txt" | "text" | "md" | "markdown" | "html" | "htm" | "xhtml" => Kind::Document,
+        "txt" | "text" | "md" | "markdown" | "html" | "htm" | "xhtml" | "docx" | "docm" | "odt" => {
+            Kind::Document
+        }
         other => Kind::Unsupported(format!(
-            "unsupported file type .{other}: use .txt, .md or .html"
+            "unsupported file type .{other}: use .txt, .md, .html, .docx or .odt"
         )),
     }
 }
@@ -73,6 +75,15 @@ pub fn take_files(files: Vec<File>, dispatch: &UseReducerDispatcher<AppState>) {
         }
     });
 }
+/// Whether pasted text is only a web address.
+pub fn is_link(t: &str) -> bool {
+    let t = t.trim();
+    !t.contains(char::is_whitespace)
+        && ["http://", "https://", "www."]
+            .iter()
+            .any(|p| t.to_ascii_lowercase().starts_with(p))
+}
+
 fn files_of(arr: js_sys::Array) -> Vec<File> {
     arr.iter()
         .filter_map(|v| v.dyn_into::<File>().ok())
@@ -162,6 +173,37 @@ pub fn input(props: &InputProps) -> Html {
             paste.set(String::new());
         })
     };
+    let url_note = use_state(|| false);
+    // Pasted text opens at once; a pasted link is explained, not fetched.
+    let onpaste = {
+        let dispatch = props.dispatch.clone();
+        let url_note = url_note.clone();
+        Callback::from(move |e: Event| {
+            let e: web_sys::ClipboardEvent = e.unchecked_into();
+            let Some(text) = e.clipboard_data().and_then(|d| d.get_data("text").ok()) else {
+                return;
+            };
+            let t = text.trim();
+            if t.is_empty() {
+                return;
+            }
+            e.prevent_default();
+            if is_link(t) {
+                url_note.set(true);
+                return;
+            }
+            url_note.set(false);
+            let stamp = js_sys::Date::new_0()
+                .to_iso_string()
+                .as_string()
+                .unwrap_or_default();
+            let name = format!(
+                "pasted-{}.txt",
+                stamp.get(..19).unwrap_or("").replace(':', "-")
+            );
+            dispatch.dispatch(Action::AddPasted(name, text));
+        })
+    };
     let onsamples = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| {
@@ -178,12 +220,12 @@ pub fn input(props: &InputProps) -> Html {
             <div class={classes!("dropzone", (*over).then_some("over"))} data-dropzone=""
                 {ondragover} {ondragleave} {ondrop}>
                 <p><strong>{ "Drop articles here" }</strong></p>
-                <p class="hint">{ ".txt, .md, .html — many files or a folder" }</p>
+                <p class="hint">{ ".txt, .md, .html, .docx, .odt — many files or a folder" }</p>
                 <div class="pickers">
                     <label class="button">
                         { "Choose files" }
                         <input type="file" class="visually-hidden" id="file-input" multiple={true}
-                            accept=".txt,.text,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
+                            accept=".txt,.text,.md,.markdown,.html,.htm,.docx,.odt,text/plain,text/markdown,text/html"
                             onchange={onchange.clone()} />
                     </label>
                     <label class="button">
@@ -196,8 +238,11 @@ pub fn input(props: &InputProps) -> Html {
             <details class="paste">
                 <summary>{ "Paste text" }</summary>
                 <label for="paste-box" class="visually-hidden">{ "Article text" }</label>
-                <textarea id="paste-box" rows="5" placeholder="Paste an article…"
-                    value={(*paste).clone()} {oninput} />
+                <textarea id="paste-box" rows="5" placeholder="Paste an article: it opens at once"
+                    value={(*paste).clone()} {oninput} {onpaste} />
+                if *url_note {
+                    <p class="url-note" role="alert">{ "That is a link. Casualty Lens never fetches anything from the internet, by design: nothing you read leaves this browser, and no site learns what you read. Open the page, copy the article's text and paste it here, or save the page and drop the file." }</p>
+                }
                 <button type="button" onclick={onpaste_submit}>{ "Read pasted text" }</button>
             </details>
             <button type="button" class="samples" onclick={onsamples}>{ "Try sample articles" }</button>

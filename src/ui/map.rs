@@ -235,7 +235,7 @@ fn valid(m: &MapMarker) -> bool {
 }
 
 fn count_label(m: &MapMarker) -> String {
-    format!("{} killed, {} injured", m.killed, m.injured)
+    format!("Counted here: {} killed, {} injured", m.killed, m.injured)
 }
 
 /// The world map with casualty markers. See the module docs.

@@ -70,10 +70,15 @@ pub fn markers(reports: &[&DocumentReport]) -> Vec<MapMarker> {
                     _ => {}
                 }
             }
+            // Each line says whether it is in the counts above it, so the two never disagree.
             let part = if f.part_of.is_some() {
-                " (part of a larger figure)"
-            } else {
+                " (part of a larger figure, not added)"
+            } else if !counted(r, f.category, fi) {
+                " (repeat of a figure already counted, not added)"
+            } else if matches!(f.category, Category::Killed | Category::Injured) {
                 ""
+            } else {
+                " (counted under its own category)"
             };
             m.figures.push(format!(
                 "{} {} — {}{}",
@@ -108,12 +113,18 @@ pub struct MapViewProps {
 #[function_component(MapView)]
 pub fn map_view(props: &MapViewProps) -> Html {
     let markers = use_memo(props.docs.clone(), |docs| {
-        let reports: Vec<&DocumentReport> = docs
+        // Published reports: rejected figures are not on the map.
+        let published: Vec<std::borrow::Cow<DocumentReport>> = docs
             .0
             .iter()
             .filter(|d| d.status == Status::Done)
-            .filter_map(|d| d.eff.as_deref())
+            .filter_map(|d| {
+                d.eff
+                    .as_deref()
+                    .map(|r| super::model::published(r, &d.review))
+            })
             .collect();
+        let reports: Vec<&DocumentReport> = published.iter().map(|r| r.as_ref()).collect();
         markers(&reports)
     });
     let on_select = {

@@ -3,9 +3,11 @@
 
 pub mod about;
 pub mod app;
+pub mod audit;
 pub mod bridge;
 pub mod docs;
 pub mod export;
+pub mod help;
 pub mod helpers;
 pub mod input;
 pub mod map;
@@ -15,6 +17,7 @@ pub mod projection;
 pub mod protocol;
 pub mod reader;
 pub mod samples;
+pub mod search;
 pub mod segments;
 pub mod settings;
 pub mod state;
@@ -42,4 +45,13 @@ pub fn thousands(n: u64) -> String {
         out.push(c);
     }
     out
+}
+
+/// A time (ms since the Unix epoch) as "2026-12-05T09:30:12Z" (UTC, to the second).
+pub fn time_text(ms: f64) -> String {
+    let iso = String::from(js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms)).to_iso_string());
+    match iso.split_once('.') {
+        Some((head, _)) => format!("{head}Z"),
+        None => iso,
+    }
 }

@@ -13,6 +13,17 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+/// The article's headline, where the text starts with one: a first line of 3 to 140
+/// characters that does not end a sentence, followed by more text.
+pub fn headline(text: &str) -> Option<String> {
+    let mut lines = text.lines().map(str::trim).skip_while(|l| l.is_empty());
+    let first = lines.next()?;
+    let n = first.chars().count();
+    let rest = lines.any(|l| !l.is_empty());
+    (rest && (3..=140).contains(&n) && !first.ends_with(['.', ',', ';', ':']))
+        .then(|| first.to_string())
+}
+
 /// Where a document is in its processing.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Status {
@@ -59,7 +70,7 @@ impl Doc {
 }
 
 /// A figure's review state and where it came from (how a correction finds it again).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct FigState {
     /// What the reviewer said.
     pub verdict: Verdict,
@@ -69,6 +80,8 @@ pub struct FigState {
     pub end: usize,
     /// The extractor's category (for added figures, the reviewer's).
     pub category: Category,
+    /// When the reviewer said it (ms since the Unix epoch), if they did.
+    pub at: Option<f64>,
 }
 
 /// What the reviewer said about a figure.
@@ -83,6 +96,35 @@ pub enum Verdict {
     Edited,
     /// Added by the reviewer (the extractor missed it).
     Added,
+    /// Rejected by the reviewer: listed (struck through), never counted or published.
+    Rejected,
+}
+
+impl Verdict {
+    /// The review state as exports name it ("machine" for a figure nobody reviewed).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Unreviewed => "machine",
+            Verdict::Accepted => "accepted",
+            Verdict::Edited => "edited",
+            Verdict::Added => "added",
+            Verdict::Rejected => "rejected",
+        }
+    }
+
+    /// Every state, for filters.
+    pub const ALL: [Verdict; 5] = [
+        Verdict::Unreviewed,
+        Verdict::Accepted,
+        Verdict::Edited,
+        Verdict::Added,
+        Verdict::Rejected,
+    ];
+
+    /// Parses [`Verdict::as_str`].
+    pub fn parse(s: &str) -> Option<Verdict> {
+        Verdict::ALL.into_iter().find(|v| v.as_str() == s)
+    }
 }
 
 /// The reviewer's version of a figure's fields.
@@ -101,7 +143,7 @@ pub struct Edit {
 }
 
 /// A correction of one extracted figure, found again by its span and original category.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Review {
     /// Code point start of the figure.
     pub start: usize,
@@ -113,10 +155,26 @@ pub struct Review {
     pub rejected: bool,
     /// The reviewer's fields; `None` means accepted (or rejected) as is.
     pub edit: Option<Edit>,
+    /// When (ms since the Unix epoch; absent in corrections saved before it was kept).
+    #[serde(default)]
+    pub at: Option<f64>,
+}
+
+impl PartialEq for Review {
+    /// The same decision, whenever it was taken (so a repeated click changes nothing).
+    fn eq(&self, o: &Review) -> bool {
+        (
+            self.start,
+            self.end,
+            self.category,
+            self.rejected,
+            &self.edit,
+        ) == (o.start, o.end, o.category, o.rejected, &o.edit)
+    }
 }
 
 /// A figure the reviewer added.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Added {
     /// Code point start.
     pub start: usize,
@@ -124,10 +182,20 @@ pub struct Added {
     pub end: usize,
     /// Its fields.
     pub edit: Edit,
+    /// When (ms since the Unix epoch).
+    #[serde(default)]
+    pub at: Option<f64>,
+}
+
+impl PartialEq for Added {
+    /// The same figure, whenever it was added.
+    fn eq(&self, o: &Added) -> bool {
+        (self.start, self.end, &self.edit) == (o.start, o.end, &o.edit)
+    }
 }
 
 /// Every correction of one document.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct DocCorrections {
     /// Reviews of extracted figures.
     pub reviews: Vec<Review>,
@@ -147,6 +215,13 @@ impl DocCorrections {
             !(r.start == review.start && r.end == review.end && r.category == review.category)
         });
         self.reviews.push(review);
+    }
+
+    /// Drops the review of the figure at `start..end` with original `category` (back to the
+    /// machine's reading).
+    pub fn clear_review(&mut self, start: usize, end: usize, category: Category) {
+        self.reviews
+            .retain(|r| !(r.start == start && r.end == end && r.category == category));
     }
 }
 
@@ -215,9 +290,10 @@ fn sentence_around(text: &str, start: usize, end: usize) -> Span {
     }
 }
 
-/// Applies corrections to a report: rejected figures go, edits replace fields, added figures
-/// join in text order; indices (`part_of`, totals) are remapped and totals recomputed with the
-/// core's rule. Returns the report and each figure's review state.
+/// Applies corrections to a report: edits replace fields, added figures join in text order,
+/// rejected figures stay listed but count nowhere; indices (`part_of`, totals) are remapped and
+/// totals recomputed with the core's rule over the figures not rejected. Returns the report and
+/// each figure's review state ([`published`] drops the rejected ones).
 pub fn apply(
     raw: &DocumentReport,
     text: &str,
@@ -239,7 +315,7 @@ pub fn apply(
         let key = (f.start, f.end, f.category);
         let mut f = f.clone();
         let verdict = match review {
-            Some(r) if r.rejected => continue,
+            Some(r) if r.rejected => Verdict::Rejected,
             Some(Review { edit: Some(e), .. }) => {
                 apply_edit(&mut f, e, &mut places, policy);
                 Verdict::Edited
@@ -252,6 +328,7 @@ pub fn apply(
             start: key.0,
             end: key.1,
             category: key.2,
+            at: review.and_then(|r| r.at),
         };
         kept.push((f, state, Some(i)));
     }
@@ -283,6 +360,7 @@ pub fn apply(
             start: a.start,
             end: a.end,
             category: a.edit.category,
+            at: a.at,
         };
         kept.push((f, state, None));
     }
@@ -293,16 +371,27 @@ pub fn apply(
         .enumerate()
         .filter_map(|(new, (_, _, old))| old.map(|o| (o, new)))
         .collect();
+    let rejected: Vec<bool> = kept
+        .iter()
+        .map(|(_, s, _)| s.verdict == Verdict::Rejected)
+        .collect();
     for (f, _, _) in kept.iter_mut() {
-        f.part_of = f.part_of.and_then(|p| remap.get(&p).copied());
+        // A part of a rejected figure is part of nothing counted.
+        f.part_of = f
+            .part_of
+            .and_then(|p| remap.get(&p).copied())
+            .filter(|p| !rejected[*p]);
     }
     // The core's totals read sentences from the text; the report keeps no list groups or
     // "another N" marks, so each figure counts as its own group and none as additive.
     let doc = Document::new(text);
-    let raws: Vec<RawFigure> = kept
+    // Totals over the figures not rejected; `counted[k]` is the report index of the k-th.
+    let counted: Vec<usize> = (0..kept.len()).filter(|i| !rejected[*i]).collect();
+    let dense: BTreeMap<usize, usize> = counted.iter().enumerate().map(|(k, i)| (*i, k)).collect();
+    let raws: Vec<RawFigure> = counted
         .iter()
-        .enumerate()
-        .map(|(i, (f, _, _))| RawFigure {
+        .map(|&i| (i, &kept[i].0))
+        .map(|(i, f)| RawFigure {
             span: byte_range(text, f.start, f.end),
             category: f.category,
             value: f.value,
@@ -310,7 +399,7 @@ pub fn apply(
             qualifier: f.qualifier,
             victims: None,
             trigger: byte_range(text, f.trigger.start, f.trigger.end),
-            part_of: f.part_of,
+            part_of: f.part_of.and_then(|p| dense.get(&p).copied()),
             confidence: f.confidence,
             additive: false,
             sentence: doc.sentence_of(byte_range(text, f.start, f.end).start),
@@ -319,6 +408,11 @@ pub fn apply(
         })
         .collect();
     out.totals = totals(&doc, &raws, policy);
+    for t in out.totals.values_mut() {
+        for fi in t.figures.iter_mut() {
+            *fi = counted.get(*fi).copied().unwrap_or(*fi);
+        }
+    }
     out.places = places;
     let verdicts = kept.iter().map(|(_, v, _)| *v).collect();
     out.figures = kept.into_iter().map(|(f, _, _)| f).collect();
@@ -353,12 +447,13 @@ pub fn byte_range(text: &str, start: usize, end: usize) -> std::ops::Range<usize
     s..e
 }
 
-/// The report of all finished documents, corrections applied, in list order.
+/// The report of all finished documents, corrections applied and rejected figures dropped
+/// ([`published`]), in list order.
 pub fn report(docs: &[Rc<Doc>]) -> Report {
     Report::new(
         docs.iter()
             .filter_map(|d| match (&d.status, &d.eff) {
-                (Status::Done, Some(r)) => Some((**r).clone()),
+                (Status::Done, Some(r)) => Some(published(r, &d.review).into_owned()),
                 (Status::Failed(e), _) => Some(DocumentReport {
                     name: d.name.clone(),
                     date: None,
@@ -506,6 +601,74 @@ fn unreviewed(report: &DocumentReport) -> Vec<FigState> {
             start: f.start,
             end: f.end,
             category: f.category,
+            at: None,
         })
         .collect()
+}
+
+/// The report as published (map, HTML, Markdown, GeoJSON): rejected figures dropped, `part_of`
+/// and totals indices remapped. Borrows when nothing is rejected.
+pub fn published<'a>(
+    r: &'a DocumentReport,
+    states: &[FigState],
+) -> std::borrow::Cow<'a, DocumentReport> {
+    let gone = |i: usize| {
+        states
+            .get(i)
+            .is_some_and(|s| s.verdict == Verdict::Rejected)
+    };
+    if !(0..r.figures.len()).any(gone) {
+        return std::borrow::Cow::Borrowed(r);
+    }
+    let mut map = vec![None; r.figures.len()];
+    let mut next = 0;
+    for (i, m) in map.iter_mut().enumerate() {
+        if !gone(i) {
+            *m = Some(next);
+            next += 1;
+        }
+    }
+    let mut out = r.clone();
+    out.figures = r
+        .figures
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !gone(*i))
+        .map(|(_, f)| {
+            let mut f = f.clone();
+            f.part_of = f.part_of.and_then(|p| map.get(p).copied().flatten());
+            f
+        })
+        .collect();
+    for t in out.totals.values_mut() {
+        t.figures = t
+            .figures
+            .iter()
+            .filter_map(|i| map.get(*i).copied().flatten())
+            .collect();
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Review progress of a document: (figures reviewed, figures). Added figures count as
+/// reviewed; rejected ones too (a decision was taken).
+pub fn progress(states: &[FigState]) -> (usize, usize) {
+    let done = states
+        .iter()
+        .filter(|s| s.verdict != Verdict::Unreviewed)
+        .count();
+    (done, states.len())
+}
+
+/// A total as a value and bounds that never contradict each other: the value shown is the
+/// stated sum clamped into its bounds ("more than 200" sums to 200 but is at least 201).
+pub fn total_text(value: u64, min: u64, max: Option<u64>) -> String {
+    let t = super::thousands;
+    let v = value.max(min).min(max.unwrap_or(u64::MAX));
+    match max {
+        Some(m) if m == min => t(v),
+        Some(m) => format!("{} ({}–{})", t(v), t(min), t(m)),
+        None if v == min => format!("at least {}", t(min)),
+        None => format!("{} (at least {})", t(v), t(min)),
+    }
 }

@@ -4,7 +4,8 @@
 //! Document text is only ever rendered as text nodes.
 
 use super::model::{
-    bounds_text, parse_qualifier, qualifier_label, Added, Doc, Edit, Review, Verdict, QUALIFIERS,
+    bounds_text, parse_qualifier, progress, qualifier_label, Added, Doc, Edit, Review, Verdict,
+    QUALIFIERS,
 };
 use super::segments::{build, disjoint, Layer, Mark, Node};
 use super::state::{Action, AppState};
@@ -30,6 +31,15 @@ pub struct ReaderProps {
     pub flash_seq: u32,
     /// Correction mode.
     pub correcting: bool,
+    /// Review queue: only figures nobody reviewed are visited (the others are dimmed).
+    #[prop_or_default]
+    pub unreviewed_only: bool,
+    /// Bumped to move focus into the correction form.
+    #[prop_or_default]
+    pub edit_seq: u32,
+    /// The search whose matches are highlighted.
+    #[prop_or_default]
+    pub search: Option<super::search::Search>,
     /// State changes.
     pub dispatch: UseReducerDispatcher<AppState>,
 }
@@ -59,8 +69,9 @@ fn kind_label(k: PlaceKind) -> &'static str {
     }
 }
 
-/// The highlight layers (byte ranges): sentences of figures, figures, place mentions.
-fn layers(text: &str, r: &DocumentReport) -> Vec<Layer> {
+/// The highlight layers (byte ranges): sentences of figures, figures, place mentions, search
+/// matches.
+fn layers(text: &str, r: &DocumentReport, hits: &[std::ops::Range<usize>]) -> Vec<Layer> {
     let starts: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
     let b = |cp: usize| starts.get(cp).copied().unwrap_or(text.len());
     let sentences: Layer = r
@@ -82,17 +93,28 @@ fn layers(text: &str, r: &DocumentReport) -> Vec<Layer> {
         .flat_map(|(i, p)| p.mentions.iter().map(move |m| (m.start, m.end, i)))
         .map(|(s, e, i)| (b(s)..b(e), Mark::Place(i)))
         .collect();
-    vec![disjoint(sentences), disjoint(figures), disjoint(places)]
+    let hits: Layer = hits
+        .iter()
+        .enumerate()
+        .map(|(k, h)| (h.clone(), Mark::Hit(k)))
+        .collect();
+    vec![
+        disjoint(sentences),
+        disjoint(figures),
+        disjoint(places),
+        disjoint(hits),
+    ]
 }
 
-fn figure_title(f: &Figure, r: &DocumentReport) -> String {
+fn figure_title(f: &Figure, r: &DocumentReport, rejected: bool) -> String {
     let place = f
         .place
         .and_then(|p| r.places.get(p))
         .map(|p| format!(" · {}", p.name))
         .unwrap_or_default();
     format!(
-        "{}: {} ({}, {}){}",
+        "{}{}: {} ({}, {}){}",
+        if rejected { "rejected — " } else { "" },
         f.category.as_str(),
         thousands(f.value),
         qualifier_label(f.qualifier),
@@ -105,6 +127,8 @@ struct Ctx<'a> {
     text: &'a str,
     report: &'a DocumentReport,
     props: &'a ReaderProps,
+    /// A place highlight was focused or clicked (its index).
+    on_place: Callback<usize>,
 }
 
 fn render(nodes: &[Node], cx: &Ctx) -> Html {
@@ -123,6 +147,9 @@ fn render_node(n: &Node, cx: &Ctx) -> Html {
                 .unwrap_or(0);
             html! { <span class="sent" data-sent={start.to_string()}>{ render(kids, cx) }</span> }
         }
+        Node::Wrap(Mark::Hit(k), kids) => {
+            html! { <mark class="hit" data-hit={k.to_string()}>{ render(kids, cx) }</mark> }
+        }
         Node::Wrap(Mark::Place(i), kids) => {
             let name = cx
                 .report
@@ -130,7 +157,14 @@ fn render_node(n: &Node, cx: &Ctx) -> Html {
                 .get(*i)
                 .map(|p| p.name.clone())
                 .unwrap_or_default();
-            html! { <span class="place" data-place={name.clone()} title={format!("Place: {name}")}>{ render(kids, cx) }</span> }
+            let i = *i;
+            let pick = cx.on_place.clone();
+            let pick2 = cx.on_place.clone();
+            html! { <span class="place" data-place={name.clone()} data-place-index={i.to_string()}
+            tabindex="0" title={format!("Place: {name}")}
+            onfocus={Callback::from(move |_: FocusEvent| pick.emit(i))}
+            onclick={Callback::from(move |e: MouseEvent| { e.stop_propagation(); pick2.emit(i) })}>
+            { render(kids, cx) }</span> }
         }
         Node::Wrap(Mark::Figure(i), kids) => {
             let Some(f) = cx.report.figures.get(*i) else {
@@ -150,7 +184,9 @@ fn render_node(n: &Node, cx: &Ctx) -> Html {
                 Verdict::Accepted => Some("accepted"),
                 Verdict::Edited => Some("edited"),
                 Verdict::Added => Some("added"),
+                Verdict::Rejected => Some("rejected"),
             };
+            let dim = cx.props.unreviewed_only && verdict != Verdict::Unreviewed;
             let activate = {
                 let d = cx.props.dispatch.clone();
                 Callback::from(move |_: FocusEvent| d.dispatch(Action::Activate(Some(i))))
@@ -161,10 +197,11 @@ fn render_node(n: &Node, cx: &Ctx) -> Html {
             };
             html! {
                 <mark class={classes!("fig", format!("cat-{}", f.category.as_str()), hidden.then_some("off"),
-                        (cx.props.active == Some(i)).then_some("active"), vclass)}
+                        (cx.props.active == Some(i)).then_some("active"), vclass, dim.then_some("dim"))}
+                    data-review={verdict.as_str()}
                     data-category={f.category.as_str()} data-value={f.value.to_string()}
-                    data-fig={i.to_string()} tabindex="0" title={figure_title(f, cx.report)}
-                    aria-label={figure_title(f, cx.report)}
+                    data-fig={i.to_string()} tabindex="0" title={figure_title(f, cx.report, verdict == Verdict::Rejected)}
+                    aria-label={figure_title(f, cx.report, verdict == Verdict::Rejected)}
                     onfocus={activate} onmouseenter={hover}>
                     { render(kids, cx) }
                 </mark>
@@ -177,7 +214,16 @@ fn legend(props: &ReaderProps, r: &DocumentReport) -> Html {
     Category::ALL
         .into_iter()
         .map(|c| {
-            let n = r.figures.iter().filter(|f| f.category == c).count();
+            // Rejected figures are listed but not counted.
+            let n = r
+                .figures
+                .iter()
+                .enumerate()
+                .filter(|(i, f)| {
+                    f.category == c
+                        && props.doc.review.get(*i).map(|s| s.verdict) != Some(Verdict::Rejected)
+                })
+                .count();
             let on = !props.hidden.contains(&c);
             let d = props.dispatch.clone();
             html! {
@@ -191,16 +237,48 @@ fn legend(props: &ReaderProps, r: &DocumentReport) -> Html {
             }
         })
         .chain(std::iter::once(html! {
-            <span class="legend-item place-key"><span class="place">{ "Place" }</span></span>
+            <span class="place-key" title="Places are outlined like this; focus one to inspect it">
+                { "Key: " }<span class="place-sample">{ "place" }</span>
+            </span>
         }))
         .collect()
+}
+
+/// What the report says about a place: resolved name, kind, admin1, country, coordinates,
+/// GeoNames id, mentions and the figures linked to it. (The report keeps no other candidates,
+/// so there is none to choose from; a figure's place is corrected in its form.)
+fn place_panel(r: &DocumentReport, i: usize, on_close: Callback<MouseEvent>) -> Html {
+    let Some(p) = r.places.get(i) else {
+        return html! {};
+    };
+    let linked = r.figures.iter().filter(|f| f.place == Some(i)).count();
+    let none = || "not known".to_string();
+    html! {
+        <div class="inspector place-inspector" data-place-inspect={p.name.clone()}>
+            <h3>{ format!("Place: {}", p.name) }
+                <button type="button" class="close" aria-label="Close place details" onclick={on_close}>{ "×" }</button>
+            </h3>
+            <dl>
+                <dt>{ "Resolved as" }</dt><dd>{ format!("{} — {}", p.name, kind_label(p.kind)) }</dd>
+                <dt>{ "Region" }</dt><dd>{ p.admin1.clone().unwrap_or_else(none) }</dd>
+                <dt>{ "Country" }</dt><dd>{ p.country.clone().unwrap_or_else(none) }</dd>
+                <dt>{ "Coordinates" }</dt><dd>{ match (p.lat, p.lon) {
+                    (Some(a), Some(b)) => format!("{a:.4}, {b:.4}"), _ => "none".into() } }</dd>
+                <dt>{ "GeoNames id" }</dt><dd>{ match p.geonames_id {
+                    Some(id) => id.to_string(), None => "none".into() } }</dd>
+                <dt>{ "Mentions" }</dt><dd>{ p.mentions.len() }</dd>
+                <dt>{ "Figures here" }</dt><dd>{ linked }</dd>
+                <dt>{ "Candidates" }</dt><dd>{ "Only the chosen reading is in the report. To link a figure elsewhere, edit its Place in correction mode." }</dd>
+            </dl>
+        </div>
+    }
 }
 
 fn inspector(props: &ReaderProps, r: &DocumentReport) -> Html {
     let Some(i) = props.active else {
         return html! {
             <div class="inspector empty-inspector">
-                <p>{ "Hover or focus a highlighted number to see how it was read. Keys: j / n next figure, k / p previous." }</p>
+                <p>{ "Hover or focus a highlighted number to see how it was read. Keys: j / n next figure, k / p previous; a accept, r reject, e edit, u restore; Ctrl+Z undo." }</p>
             </div>
         };
     };
@@ -248,16 +326,20 @@ fn inspector(props: &ReaderProps, r: &DocumentReport) -> Html {
                 <dt>{ "Trigger" }</dt><dd>{ if f.trigger.text.is_empty() { "—".to_string() } else { format!("“{}”", f.trigger.text) } }</dd>
                 <dt>{ "Place" }</dt><dd>{ place_text }</dd>
                 if let Some(p) = part { <dt>{ "Part of" }</dt><dd>{ p }</dd> }
-                <dt>{ "Confidence" }</dt><dd>{ format!("{:.0}%", f.confidence * 100.0) }</dd>
+                <dt>{ "Confidence" }</dt><dd>{ if state.is_some_and(|s| s.verdict == Verdict::Added) {
+                    "none (added by hand)".to_string() } else { format!("{:.0}%", f.confidence * 100.0) } }</dd>
                 if let Some(s) = state {
-                    <dt>{ "Review" }</dt><dd>{ match s.verdict {
+                    <dt>{ "Review" }</dt><dd data-review-state={s.verdict.as_str()}>{ match s.verdict {
                         Verdict::Unreviewed => "not reviewed", Verdict::Accepted => "accepted",
-                        Verdict::Edited => "edited", Verdict::Added => "added by hand" } }</dd>
+                        Verdict::Edited => "edited", Verdict::Added => "added by hand",
+                        Verdict::Rejected => "rejected (not counted; u or Restore brings it back)" } }
+                        { s.at.map(|t| format!(" · {}", super::time_text(t))).unwrap_or_default() }</dd>
                 }
             </dl>
             <blockquote class="evidence">{ &f.sentence.text }</blockquote>
             if props.correcting {
-                <Corrector doc={props.doc.clone()} index={i} dispatch={props.dispatch.clone()} />
+                <Corrector doc={props.doc.clone()} index={i} edit_seq={props.edit_seq}
+                    dispatch={props.dispatch.clone()} />
             }
         </div>
     }
@@ -314,6 +396,33 @@ pub fn reader(props: &ReaderProps) -> Html {
         });
     }
     let doc = &props.doc;
+    let place_sel = use_state(|| None::<usize>);
+    {
+        let place_sel = place_sel.clone();
+        use_effect_with(doc.id, move |_| place_sel.set(None));
+    }
+    let on_place = {
+        let place_sel = place_sel.clone();
+        Callback::from(move |i: usize| place_sel.set(Some(i)))
+    };
+    let close_place = {
+        let place_sel = place_sel.clone();
+        Callback::from(move |_: MouseEvent| place_sel.set(None))
+    };
+    let close_sheet = {
+        let d = props.dispatch.clone();
+        let place_sel = place_sel.clone();
+        Callback::from(move |_: MouseEvent| {
+            place_sel.set(None);
+            d.dispatch(Action::Activate(None));
+        })
+    };
+    let (reviewed, total) = progress(&doc.review);
+    let queue = {
+        let d = props.dispatch.clone();
+        let on = props.unreviewed_only;
+        Callback::from(move |_: Event| d.dispatch(Action::SetUnreviewedOnly(!on)))
+    };
     let toggle_correct = {
         let d = props.dispatch.clone();
         let on = props.correcting;
@@ -341,19 +450,49 @@ pub fn reader(props: &ReaderProps) -> Html {
                 text: &doc.text,
                 report: r,
                 props,
+                on_place: on_place.clone(),
             };
-            let nodes = build(&layers(&doc.text, r), 0..doc.text.len());
+            let open = props.active.is_some() || place_sel.is_some();
+            let (hits, more) = props
+                .search
+                .as_ref()
+                .map(|s| super::search::hits(s, &doc.text))
+                .unwrap_or_default();
+            let nodes = build(&layers(&doc.text, r, &hits), 0..doc.text.len());
+            let hit_note = props.search.as_ref().map(|_| {
+                format!(
+                    "{}{} match{} in this document",
+                    hits.len(),
+                    if more { "+" } else { "" },
+                    if hits.len() == 1 { "" } else { "es" }
+                )
+            });
             html! {
                 <div class="reading">
                     <div class="legend" role="group" aria-label="Categories (click to show or hide)">
                         { legend(props, r) }
                     </div>
+                    if let Some(n) = hit_note {
+                        <p class="hit-note" data-hits={hits.len().to_string()}>{ n }</p>
+                    }
+                    if !props.hidden.is_empty() {
+                        <p class="hidden-note" data-hidden-note="">{ format!(
+                            "Hidden: {} (your choice, remembered in this browser). Click a category above to show it again.",
+                            props.hidden.iter().map(|c| category_label(*c)).collect::<Vec<_>>().join(", ")) }</p>
+                    }
                     <div class="reading-body">
                         <article class="doc-text" ref={text_ref.clone()} aria-label={format!("Text of {}", doc.name)}
                             data-doc-text={doc.name.clone()}>
                             { render(&nodes, &cx) }
                         </article>
-                        <aside class="side-panel" aria-label="Figure details">
+                        <aside class={classes!("side-panel", open.then_some("open"))} aria-label="Figure details">
+                            if open {
+                                <button type="button" class="sheet-close" onclick={close_sheet}
+                                    aria-label="Close the details">{ "Close" }</button>
+                            }
+                            if let Some(pi) = *place_sel {
+                                { place_panel(r, pi, close_place.clone()) }
+                            }
                             { inspector(props, r) }
                         </aside>
                     </div>
@@ -365,7 +504,21 @@ pub fn reader(props: &ReaderProps) -> Html {
     html! {
         <div class="reader">
             <div class="reader-head">
-                <h2>{ &doc.name }</h2>
+                <h2>
+                    if let Some(h) = super::model::headline(&doc.text) {
+                        { h }<span class="doc-file">{ &doc.name }</span>
+                    } else {
+                        { &doc.name }
+                    }
+                </h2>
+                if total > 0 {
+                    <div class="review-progress">
+                        <progress max={total.to_string()} value={reviewed.to_string()} aria-hidden="true" />
+                        <span data-progress={format!("{reviewed}/{total}")}>{ format!("{reviewed} of {total} reviewed") }</span>
+                        <label class="queue"><input type="checkbox" checked={props.unreviewed_only} onchange={queue} />
+                            { " Unreviewed only" }</label>
+                    </div>
+                }
                 <div class="reader-tools">
                     <button type="button" aria-pressed={props.correcting.to_string()}
                         class={classes!("correct-toggle", props.correcting.then_some("on"))}
@@ -429,6 +582,7 @@ fn selection_figure(root: &NodeRef, text: &str) -> Option<Added> {
             qualifier: n.map(|n| n.qualifier).unwrap_or(crate::Qualifier::Exact),
             place: None,
         },
+        at: Some(js_sys::Date::now()),
     })
 }
 
@@ -439,6 +593,9 @@ pub struct CorrectorProps {
     pub doc: Rc<Doc>,
     /// Figure index in the corrected report.
     pub index: usize,
+    /// Bumped to move focus to the value field (the edit key).
+    #[prop_or_default]
+    pub edit_seq: u32,
     /// State changes.
     pub dispatch: UseReducerDispatcher<AppState>,
 }
@@ -482,9 +639,22 @@ pub fn corrector(props: &CorrectorProps) -> Html {
             },
         );
     }
+    let value_ref = use_node_ref();
+    {
+        let value_ref = value_ref.clone();
+        use_effect_with(props.edit_seq, move |seq| {
+            if *seq > 0 {
+                if let Some(el) = value_ref.cast::<web_sys::HtmlInputElement>() {
+                    let _ = el.focus();
+                    el.select();
+                }
+            }
+        });
+    }
     let (Some(_fig), Some(state), Some(edit)) = (fig, state, (*form).clone()) else {
         return html! {};
     };
+    let rejected = state.verdict == Verdict::Rejected;
     let id = props.doc.id;
     let d = props.dispatch.clone();
     let is_added = state.verdict == Verdict::Added;
@@ -494,6 +664,7 @@ pub fn corrector(props: &CorrectorProps) -> Html {
         category: state.category,
         rejected,
         edit,
+        at: Some(js_sys::Date::now()),
     };
     let accept = {
         let d = d.clone();
@@ -509,6 +680,17 @@ pub fn corrector(props: &CorrectorProps) -> Html {
             }
         })
     };
+    let restore = {
+        let d = d.clone();
+        Callback::from(move |_: MouseEvent| {
+            d.dispatch(Action::ClearReview(
+                id,
+                state.start,
+                state.end,
+                state.category,
+            ))
+        })
+    };
     let save = {
         let d = d.clone();
         let edit = edit.clone();
@@ -521,11 +703,13 @@ pub fn corrector(props: &CorrectorProps) -> Html {
                         start: state.start,
                         end: state.end,
                         edit: edit.clone(),
+                        at: Some(js_sys::Date::now()),
                     },
                 ))
             } else {
                 d.dispatch(Action::Review(id, review(false, Some(edit.clone()))))
             }
+            d.dispatch(Action::Step(1)); // keyboard-first: on to the next figure
         })
     };
     let set = |f: fn(&mut Edit, String)| {
@@ -565,9 +749,15 @@ pub fn corrector(props: &CorrectorProps) -> Html {
         <form class="corrector" onsubmit={save} aria-label="Correct this figure">
             <div class="corrector-actions">
                 if !is_added {
-                    <button type="button" class="accept" onclick={accept}>{ "Accept" }</button>
+                    <button type="button" class="accept" onclick={accept} title="Accept (a)">{ "Accept" }</button>
                 }
-                <button type="button" class="reject" onclick={reject}>{ if is_added { "Remove" } else { "Reject" } }</button>
+                // Disabled once rejected, so a double click cannot reach another figure.
+                <button type="button" class="reject" onclick={reject} disabled={rejected}
+                    title="Reject (r)">{ if is_added { "Remove" } else if rejected { "Rejected" } else { "Reject" } }</button>
+                if rejected || matches!(state.verdict, Verdict::Accepted | Verdict::Edited) {
+                    <button type="button" class="restore" onclick={restore}
+                        title="Back to the machine's reading (u)">{ if rejected { "Restore" } else { "Reset" } }</button>
+                }
             </div>
             <label>{ "Category" }
                 <select onchange={set(|e, v| if let Some(c) = Category::parse(&v) { e.category = c })}>
@@ -577,7 +767,7 @@ pub fn corrector(props: &CorrectorProps) -> Html {
                 </select>
             </label>
             <label>{ "Value" }
-                <input type="number" min="0" value={edit.value.to_string()}
+                <input type="number" min="0" value={edit.value.to_string()} ref={value_ref}
                     onchange={set(|e, v| if let Ok(n) = v.trim().parse() { e.value = n })} />
             </label>
             <label>{ "Qualifier" }

@@ -13,6 +13,8 @@ pub enum Mark {
     Figure(usize),
     /// A place mention (index into the report's places).
     Place(usize),
+    /// A search match (its number in the document).
+    Hit(usize),
 }
 
 /// A piece of the rendered text.

@@ -3,8 +3,9 @@
 
 use super::bridge::{Bridge, GazStatus, Item, ResultItem, WorkerEvent};
 use super::helpers;
-use super::model::{effective, Added, Corrections, Doc, Review, Status};
+use super::model::{effective, Added, Corrections, Doc, Review, Status, Verdict};
 use super::protocol::set;
+use super::search::Search;
 use crate::report::model::Category;
 use crate::Policy;
 use serde::{Deserialize, Serialize};
@@ -48,6 +49,8 @@ pub enum View {
     Settings,
     /// About and privacy.
     About,
+    /// The guide: bounds, policies, totals, keys.
+    Help,
 }
 
 /// The documents, compared by pointer so unchanged lists skip re-rendering.
@@ -67,6 +70,52 @@ pub struct Stats {
     pub bytes: f64,
     /// Time spent extracting (ms).
     pub ms: f64,
+}
+
+/// How an undo step changes the documents list.
+#[derive(Clone)]
+pub enum DocsChange {
+    /// Corrections only.
+    Keep,
+    /// Put these documents back at these positions (ascending).
+    Reinsert(Vec<(usize, Rc<Doc>)>),
+    /// Take these documents out again.
+    RemoveIds(Vec<u32>),
+}
+
+/// One undoable change, as the state to go back to: the corrections before it and what it did
+/// to the documents list. Undoing a step gives the step that redoes it.
+#[derive(Clone)]
+pub struct Step {
+    /// What it was ("rejection of “14” in a.txt").
+    pub label: String,
+    /// The corrections to restore.
+    pub corrections: Rc<Corrections>,
+    /// The documents to put back or take out.
+    pub docs: DocsChange,
+}
+
+/// Undo and redo stacks (most recent last), each at most [`HISTORY`] steps.
+#[derive(Clone, Default)]
+pub struct History {
+    /// Steps to undo.
+    pub undo: Vec<Step>,
+    /// Steps to redo.
+    pub redo: Vec<Step>,
+}
+
+/// Undo steps kept.
+pub const HISTORY: usize = 200;
+
+/// A review key in the reading view, applied to the figure in focus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReviewKey {
+    /// Confirm as extracted.
+    Accept,
+    /// Reject (an added figure is removed).
+    Reject,
+    /// Back to the machine's reading (forget the review).
+    Restore,
 }
 
 /// Everything the app shows.
@@ -108,6 +157,18 @@ pub struct AppState {
     pub error: Option<String>,
     /// The worker.
     pub bridge: Option<Rc<Bridge>>,
+    /// Undo and redo.
+    pub history: History,
+    /// A short message about the last change ("Undone: removal of a.txt").
+    pub notice: Option<String>,
+    /// Review queue: j/k and the review keys visit only figures nobody reviewed.
+    pub unreviewed_only: bool,
+    /// Bumped to move focus into the correction form (the edit key).
+    pub edit_seq: u32,
+    /// Bumped when the user chooses a document (brings its text into view on a phone).
+    pub select_seq: u32,
+    /// The search whose matches are highlighted.
+    pub search: Option<Search>,
 }
 
 impl Default for AppState {
@@ -131,6 +192,12 @@ impl Default for AppState {
             place_filter: None,
             error: None,
             bridge: None,
+            history: History::default(),
+            notice: None,
+            unreviewed_only: false,
+            edit_seq: 0,
+            select_seq: 0,
+            search: None,
         }
     }
 }
@@ -157,6 +224,8 @@ pub enum Action {
     AddFiles(Vec<web_sys::File>),
     /// Texts (name, text) ready for extraction.
     AddTexts(Vec<(String, String)>),
+    /// A pasted text (name, text): added and opened at once.
+    AddPasted(String, String),
     /// Files that could not be taken (name, reason).
     AddFailed(Vec<(String, String)>),
     /// A message from the worker.
@@ -187,6 +256,23 @@ pub enum Action {
     AddFigure(u32, Added),
     /// Remove an added figure (document, start, end).
     RemoveAdded(u32, usize, usize),
+    /// Forget the review of an extracted figure (document, start, end, original category):
+    /// back to the machine's reading, e.g. to restore a rejected figure.
+    ClearReview(u32, usize, usize, Category),
+    /// A review key on the figure in focus, at a time (ms since the epoch); then the next one.
+    ReviewActive(ReviewKey, f64),
+    /// The edit key: correction mode on, focus in the form.
+    EditActive,
+    /// Undo the last change.
+    Undo,
+    /// Redo the last undone change.
+    Redo,
+    /// Review queue on/off.
+    SetUnreviewedOnly(bool),
+    /// Show (or clear) a short message.
+    Notice(Option<String>),
+    /// Search (None clears).
+    SetSearch(Option<Search>),
     /// Correction mode on/off.
     SetCorrecting(bool),
     /// Page of the documents list.
@@ -230,6 +316,225 @@ fn save_corrections(c: &Corrections) {
 }
 
 impl AppState {
+    /// Records an undoable change about to happen to the corrections (and the documents).
+    fn record(&mut self, label: String, docs: DocsChange) {
+        self.history.undo.push(Step {
+            label,
+            corrections: self.corrections.clone(),
+            docs,
+        });
+        if self.history.undo.len() > HISTORY {
+            self.history.undo.remove(0);
+        }
+        self.history.redo.clear();
+        self.notice = None;
+    }
+
+    /// Applies a step and returns the step that reverses it.
+    fn swap_step(&mut self, step: Step) -> Step {
+        let before = std::mem::replace(&mut self.corrections, step.corrections);
+        let mut names: Vec<String> = before
+            .keys()
+            .chain(self.corrections.keys())
+            .filter(|n| before.get(*n) != self.corrections.get(*n))
+            .cloned()
+            .collect();
+        let docs = match step.docs {
+            DocsChange::Keep => DocsChange::Keep,
+            DocsChange::Reinsert(list) => {
+                let ids = list.iter().map(|(_, d)| d.id).collect();
+                let mut records = Vec::new();
+                let mut items = Vec::new();
+                let l = Rc::make_mut(&mut self.docs.0);
+                for (pos, mut d) in list {
+                    if d.status == Status::Reading && d.text.is_empty() {
+                        // Its file was never read; the File itself is gone.
+                        Rc::make_mut(&mut d).status =
+                            Status::Failed("removed before it was read: add the file again".into());
+                    }
+                    match &d.status {
+                        Status::Failed(e) => {
+                            records.push(stored_record(d.id, &d.name, &d.text, Some(e)))
+                        }
+                        _ => {
+                            records.push(stored_record(d.id, &d.name, &d.text, None));
+                            // Read again: the policy or the gazetteer may have changed meanwhile.
+                            items.push(Item::Text {
+                                id: d.id,
+                                name: d.name.clone(),
+                                text: d.text.clone(),
+                            });
+                        }
+                    }
+                    names.push(d.name.clone());
+                    l.insert(pos.min(l.len()), d);
+                }
+                save(&records);
+                if let Some(b) = &self.bridge {
+                    b.extract(self.settings.policy, items);
+                }
+                if self.selected.is_none() {
+                    self.selected = self.docs.0.first().map(|d| d.id);
+                }
+                DocsChange::RemoveIds(ids)
+            }
+            DocsChange::RemoveIds(ids) => {
+                let l = Rc::make_mut(&mut self.docs.0);
+                let out: Vec<(usize, Rc<Doc>)> = l
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, d)| ids.contains(&d.id))
+                    .map(|(i, d)| (i, d.clone()))
+                    .collect();
+                l.retain(|d| !ids.contains(&d.id));
+                for id in &ids {
+                    helpers::background(helpers::delete_doc(*id));
+                }
+                if self.selected.is_some_and(|s| ids.contains(&s)) {
+                    self.selected = self.docs.0.first().map(|d| d.id);
+                    self.active = None;
+                }
+                DocsChange::Reinsert(out)
+            }
+        };
+        self.pending = self
+            .docs
+            .0
+            .iter()
+            .filter(|d| d.status == Status::Reading)
+            .count();
+        save_corrections(&self.corrections);
+        names.sort_unstable();
+        names.dedup();
+        for n in &names {
+            self.reapply(n);
+        }
+        Step {
+            label: step.label,
+            corrections: before,
+            docs,
+        }
+    }
+
+    /// The name of document `id`.
+    fn doc_name(&self, id: u32) -> Option<String> {
+        self.docs
+            .0
+            .iter()
+            .find(|d| d.id == id)
+            .map(|d| d.name.clone())
+    }
+
+    /// “14” (the text of the figure at `start..end` of document `id`), for undo labels.
+    fn fig_text(&self, id: u32, start: usize, end: usize) -> String {
+        self.docs
+            .0
+            .iter()
+            .find(|d| d.id == id)
+            .and_then(|d| d.eff.clone())
+            .and_then(|r| {
+                r.figures
+                    .iter()
+                    .find(|f| f.start == start && f.end == end)
+                    .map(|f| format!("“{}”", f.text))
+            })
+            .unwrap_or_else(|| "a figure".into())
+    }
+
+    /// Sets a review (an undoable step); nothing happens when it is already the review.
+    fn review(&mut self, doc: u32, review: Review) {
+        let Some(name) = self.doc_name(doc) else {
+            return;
+        };
+        let same = self
+            .corrections
+            .get(&name)
+            .is_some_and(|c| c.reviews.contains(&review));
+        if same {
+            return;
+        }
+        let verb = match (&review.rejected, &review.edit) {
+            (true, _) => "rejection",
+            (false, Some(_)) => "correction",
+            (false, None) => "acceptance",
+        };
+        let label = format!(
+            "{verb} of {} in {name}",
+            self.fig_text(doc, review.start, review.end)
+        );
+        self.record(label, DocsChange::Keep);
+        Rc::make_mut(&mut self.corrections)
+            .entry(name.clone())
+            .or_default()
+            .set_review(review);
+        save_corrections(&self.corrections);
+        self.reapply(&name);
+    }
+
+    /// Forgets a review (an undoable step).
+    fn clear_review(&mut self, doc: u32, start: usize, end: usize, category: Category) {
+        let Some(name) = self.doc_name(doc) else {
+            return;
+        };
+        let has = self.corrections.get(&name).is_some_and(|c| {
+            c.reviews
+                .iter()
+                .any(|r| r.start == start && r.end == end && r.category == category)
+        });
+        if !has {
+            return;
+        }
+        let label = format!("restoring {} in {name}", self.fig_text(doc, start, end));
+        self.record(label, DocsChange::Keep);
+        if let Some(c) = Rc::make_mut(&mut self.corrections).get_mut(&name) {
+            c.clear_review(start, end, category);
+        }
+        save_corrections(&self.corrections);
+        self.reapply(&name);
+    }
+
+    /// Removes an added figure (an undoable step).
+    fn remove_added(&mut self, doc: u32, start: usize, end: usize) {
+        let Some(name) = self.doc_name(doc) else {
+            return;
+        };
+        let has = self
+            .corrections
+            .get(&name)
+            .is_some_and(|c| c.added.iter().any(|a| a.start == start && a.end == end));
+        if !has {
+            return;
+        }
+        let label = format!("removal of {} in {name}", self.fig_text(doc, start, end));
+        self.record(label, DocsChange::Keep);
+        if let Some(c) = Rc::make_mut(&mut self.corrections).get_mut(&name) {
+            c.added.retain(|a| !(a.start == start && a.end == end));
+        }
+        save_corrections(&self.corrections);
+        self.reapply(&name);
+        self.active = None;
+    }
+
+    /// Moves to the next (+1) or previous (-1) visible figure.
+    fn step(&mut self, dir: i32) {
+        let vis = self.visible_figures();
+        if !vis.is_empty() {
+            let next = match self.active {
+                None if dir >= 0 => vis[0],
+                None => vis[vis.len() - 1],
+                Some(a) if dir >= 0 => vis.iter().copied().find(|i| *i > a).unwrap_or(vis[0]),
+                Some(a) => vis
+                    .iter()
+                    .rev()
+                    .copied()
+                    .find(|i| *i < a)
+                    .unwrap_or(vis[vis.len() - 1]),
+            };
+            self.active = Some(next);
+            self.focus_seq += 1;
+        }
+    }
+
     /// The selected document.
     pub fn selected_doc(&self) -> Option<Rc<Doc>> {
         let id = self.selected?;
@@ -302,6 +607,12 @@ impl AppState {
             }
             if let Some(t) = it.text {
                 d.text = t.into();
+                if d.text.trim().is_empty() {
+                    let e = "this file is empty: there is no text to read".to_string();
+                    records.push(stored_record(d.id, &d.name, "", Some(&e)));
+                    d.status = Status::Failed(e);
+                    continue;
+                }
                 records.push(stored_record(d.id, &d.name, &d.text, None));
             }
             match it.report {
@@ -337,6 +648,13 @@ impl AppState {
             .iter()
             .enumerate()
             .filter(|(_, f)| !self.settings.hidden.contains(&f.category))
+            .filter(|(i, _)| {
+                !self.unreviewed_only
+                    || doc
+                        .review
+                        .get(*i)
+                        .is_some_and(|s| s.verdict == Verdict::Unreviewed)
+            })
             .map(|(i, _)| i)
             .collect()
     }
@@ -414,6 +732,14 @@ impl Reducible for AppState {
                     b.extract(s.settings.policy, items);
                 }
             }
+            Action::AddPasted(name, text) => {
+                let id = s.next_id;
+                s = Rc::unwrap_or_clone(Rc::new(s).reduce(Action::AddTexts(vec![(name, text)])));
+                s.selected = Some(id);
+                s.active = None;
+                s.view = View::Read;
+                s.select_seq += 1;
+            }
             Action::AddFailed(failed) => {
                 let mut docs = Vec::new();
                 let mut records = Vec::new();
@@ -443,32 +769,43 @@ impl Reducible for AppState {
                 }
                 s.selected = Some(id);
                 s.view = View::Read;
+                s.select_seq += 1;
             }
             Action::Remove(id) => {
-                let list = Rc::make_mut(&mut s.docs.0);
-                if let Some(pos) = list.iter().position(|d| d.id == id) {
-                    if list[pos].status == Status::Reading {
-                        s.pending = s.pending.saturating_sub(1);
-                    }
-                    list.remove(pos);
-                }
-                helpers::background(helpers::delete_doc(id));
-                if s.selected == Some(id) {
-                    s.selected = s.docs.0.first().map(|d| d.id);
-                    s.active = None;
+                if let Some(name) = s.doc_name(id) {
+                    // The removal is a step: undo puts the document (and its corrections) back.
+                    let step = Step {
+                        label: format!("removal of {name}"),
+                        corrections: s.corrections.clone(),
+                        docs: DocsChange::RemoveIds(vec![id]),
+                    };
+                    let inverse = s.swap_step(step);
+                    s.history.undo.push(inverse);
+                    s.history.redo.clear();
+                    s.notice = Some(format!("Removed {name}. Undo (Ctrl+Z) puts it back."));
                 }
             }
             Action::ClearAll => {
-                s.docs = Docs::default();
-                s.corrections = Rc::new(Corrections::new());
+                if !s.docs.0.is_empty() || !s.corrections.is_empty() {
+                    let ids = s.docs.0.iter().map(|d| d.id).collect();
+                    let step = Step {
+                        label: "Clear all".into(),
+                        corrections: Rc::new(Corrections::new()),
+                        docs: DocsChange::RemoveIds(ids),
+                    };
+                    let inverse = s.swap_step(step);
+                    s.history.undo.push(inverse);
+                    s.history.redo.clear();
+                    s.notice =
+                        Some("Cleared every document. Undo (Ctrl+Z) brings them back.".into());
+                }
+                helpers::background(helpers::clear_docs());
                 s.selected = None;
                 s.active = None;
                 s.pending = 0;
                 s.run_total = 0;
                 s.doc_page = 0;
                 s.place_filter = None;
-                helpers::background(helpers::clear_docs());
-                save_corrections(&s.corrections);
             }
             Action::SetView(v) => s.view = v,
             Action::SetPolicy(p) => {
@@ -491,26 +828,7 @@ impl Reducible for AppState {
                 save_settings(&s.settings);
             }
             Action::Activate(i) => s.active = i,
-            Action::Step(dir) => {
-                let vis = s.visible_figures();
-                if !vis.is_empty() {
-                    let next = match s.active {
-                        None if dir >= 0 => vis[0],
-                        None => vis[vis.len() - 1],
-                        Some(a) if dir >= 0 => {
-                            vis.iter().copied().find(|i| *i > a).unwrap_or(vis[0])
-                        }
-                        Some(a) => vis
-                            .iter()
-                            .rev()
-                            .copied()
-                            .find(|i| *i < a)
-                            .unwrap_or(vis[vis.len() - 1]),
-                    };
-                    s.active = Some(next);
-                    s.focus_seq += 1;
-                }
-            }
+            Action::Step(dir) => s.step(dir),
             Action::Reveal(doc, fig) => {
                 s.selected = Some(doc);
                 s.view = View::Read;
@@ -518,30 +836,31 @@ impl Reducible for AppState {
                 s.flash_seq += 1;
                 s.focus_seq += 1;
             }
-            Action::Review(doc, review) => {
-                if let Some(name) = s
-                    .docs
-                    .0
-                    .iter()
-                    .find(|d| d.id == doc)
-                    .map(|d| d.name.clone())
-                {
-                    Rc::make_mut(&mut s.corrections)
-                        .entry(name.clone())
-                        .or_default()
-                        .set_review(review);
-                    save_corrections(&s.corrections);
-                    s.reapply(&name);
-                }
-            }
+            Action::Review(doc, review) => s.review(doc, review),
             Action::AddFigure(doc, added) => {
-                if let Some(name) = s
-                    .docs
-                    .0
-                    .iter()
-                    .find(|d| d.id == doc)
-                    .map(|d| d.name.clone())
-                {
+                let same = s.doc_name(doc).is_some_and(|n| {
+                    s.corrections
+                        .get(&n)
+                        .is_some_and(|c| c.added.contains(&added))
+                });
+                if let Some(name) = s.doc_name(doc).filter(|_| !same) {
+                    let label = format!("added figure “{}” in {name}", {
+                        let t: String = s
+                            .docs
+                            .0
+                            .iter()
+                            .find(|d| d.id == doc)
+                            .map(|d| {
+                                d.text
+                                    .chars()
+                                    .skip(added.start)
+                                    .take(added.end.saturating_sub(added.start))
+                                    .collect()
+                            })
+                            .unwrap_or_default();
+                        t
+                    });
+                    s.record(label, DocsChange::Keep);
                     let c = Rc::make_mut(&mut s.corrections)
                         .entry(name.clone())
                         .or_default();
@@ -558,22 +877,62 @@ impl Reducible for AppState {
                     });
                 }
             }
-            Action::RemoveAdded(doc, start, end) => {
-                if let Some(name) = s
-                    .docs
-                    .0
-                    .iter()
-                    .find(|d| d.id == doc)
-                    .map(|d| d.name.clone())
-                {
-                    if let Some(c) = Rc::make_mut(&mut s.corrections).get_mut(&name) {
-                        c.added.retain(|a| !(a.start == start && a.end == end));
+            Action::RemoveAdded(doc, start, end) => s.remove_added(doc, start, end),
+            Action::ClearReview(doc, start, end, cat) => s.clear_review(doc, start, end, cat),
+            Action::ReviewActive(key, at) => {
+                let target = s.selected_doc().and_then(|d| {
+                    let i = s.active?;
+                    d.review.get(i).copied().map(|st| (d.id, st))
+                });
+                if let (View::Read, Some((doc, st))) = (s.view, target) {
+                    let review = |rejected| Review {
+                        start: st.start,
+                        end: st.end,
+                        category: st.category,
+                        rejected,
+                        edit: None,
+                        at: Some(at),
+                    };
+                    match (key, st.verdict) {
+                        (ReviewKey::Accept, Verdict::Added) => {}
+                        (ReviewKey::Reject, Verdict::Added) => {
+                            s.remove_added(doc, st.start, st.end)
+                        }
+                        (ReviewKey::Restore, Verdict::Added) => {}
+                        (ReviewKey::Accept, _) => s.review(doc, review(false)),
+                        (ReviewKey::Reject, _) => s.review(doc, review(true)),
+                        (ReviewKey::Restore, _) => {
+                            s.clear_review(doc, st.start, st.end, st.category)
+                        }
                     }
-                    save_corrections(&s.corrections);
-                    s.reapply(&name);
-                    s.active = None;
+                    if key != ReviewKey::Restore {
+                        s.step(1);
+                    }
                 }
             }
+            Action::EditActive => {
+                if s.view == View::Read && s.active.is_some() {
+                    s.correcting = true;
+                    s.edit_seq += 1;
+                }
+            }
+            Action::Undo => {
+                if let Some(step) = s.history.undo.pop() {
+                    let inv = s.swap_step(step);
+                    s.notice = Some(format!("Undone: {}", inv.label));
+                    s.history.redo.push(inv);
+                }
+            }
+            Action::Redo => {
+                if let Some(step) = s.history.redo.pop() {
+                    let inv = s.swap_step(step);
+                    s.notice = Some(format!("Redone: {}", inv.label));
+                    s.history.undo.push(inv);
+                }
+            }
+            Action::SetUnreviewedOnly(on) => s.unreviewed_only = on,
+            Action::Notice(n) => s.notice = n,
+            Action::SetSearch(q) => s.search = q,
             Action::SetCorrecting(on) => s.correcting = on,
             Action::SetDocPage(p) => s.doc_page = p,
             Action::FilterPlace(p) => s.place_filter = p.filter(|p| !p.is_empty()),

@@ -1,7 +1,7 @@
 //! The figures table across documents (sortable, filterable, paged) and the totals per
 //! category and per place, added up from each document's `totals` only.
 
-use super::model::{aggregate, bounds_text, qualifier_label, Status, Sum};
+use super::model::{aggregate, bounds_text, qualifier_label, total_text, Status, Sum, Verdict};
 use super::reader::category_label;
 use super::state::{Action, AppState, Docs};
 use super::thousands;
@@ -47,7 +47,36 @@ struct Row<'a> {
     index: usize,
     fig: &'a Figure,
     place: &'a str,
+    verdict: Verdict,
 }
+
+/// The review filters of the figures table.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct ReviewFilter {
+    /// Only this review state (None: any).
+    pub state: Option<Verdict>,
+    /// Only figures whose confidence is below this (None: any). Figures added by hand have no
+    /// confidence and never match a confidence filter.
+    pub below: Option<f32>,
+}
+
+impl ReviewFilter {
+    /// Whether a figure with this review state and confidence passes.
+    pub fn keeps(&self, verdict: Verdict, confidence: f32) -> bool {
+        self.state.is_none_or(|s| s == verdict)
+            && self
+                .below
+                .is_none_or(|b| verdict != Verdict::Added && confidence < b)
+    }
+}
+
+/// The confidence filter's choices: (label, threshold).
+pub const CONFIDENCE: [(&str, Option<f32>); 4] = [
+    ("any", None),
+    ("below 90%", Some(0.9)),
+    ("below 75%", Some(0.75)),
+    ("below 50%", Some(0.5)),
+];
 
 fn select_value(e: &Event) -> String {
     let el: web_sys::HtmlSelectElement = e.target_unchecked_into();
@@ -55,11 +84,7 @@ fn select_value(e: &Event) -> String {
 }
 
 fn sum_text(s: &Sum) -> String {
-    format!(
-        "{} ({})",
-        thousands(s.value),
-        bounds_text(Some(s.min), s.max).replace("or more", "+")
-    )
+    total_text(s.value, s.min, s.max)
 }
 
 /// The table view.
@@ -69,6 +94,7 @@ pub fn figure_table(props: &TableProps) -> Html {
     let cat = use_state(String::new);
     let place: &str = props.place.as_deref().unwrap_or("");
     let doc_f = use_state(String::new);
+    let review = use_state(ReviewFilter::default);
     let page = use_state(|| 0usize);
     {
         // A new place filter (possibly from the map) starts again at the first page.
@@ -83,10 +109,21 @@ pub fn figure_table(props: &TableProps) -> Html {
         .filter(|d| d.status == Status::Done)
         .filter_map(|d| d.eff.as_deref().map(|r| (d.id, r)))
         .collect();
+    let verdicts: std::collections::BTreeMap<u32, &[super::model::FigState]> = props
+        .docs
+        .0
+        .iter()
+        .map(|d| (d.id, d.review.as_slice()))
+        .collect();
     let mut rows: Vec<Row> = reports
         .iter()
         .flat_map(|(id, r)| {
+            let states = verdicts.get(id).copied().unwrap_or(&[]);
             r.figures.iter().enumerate().map(move |(i, f)| Row {
+                verdict: states
+                    .get(i)
+                    .map(|s| s.verdict)
+                    .unwrap_or(Verdict::Unreviewed),
                 doc_id: *id,
                 doc: &r.name,
                 index: i,
@@ -115,6 +152,7 @@ pub fn figure_table(props: &TableProps) -> Html {
         (cat.is_empty() || r.fig.category.as_str() == *cat)
             && (place.is_empty() || r.place == place)
             && (doc_f.is_empty() || r.doc == *doc_f)
+            && review.keeps(r.verdict, r.fig.confidence)
     });
     let (col, asc) = *sort;
     rows.sort_by(|a, b| {
@@ -170,7 +208,8 @@ pub fn figure_table(props: &TableProps) -> Html {
             let f = r.fig;
             html! {
                 <tr data-row="" data-category={f.category.as_str()} data-value={f.value.to_string()}
-                    data-place={r.place.to_string()}>
+                    data-place={r.place.to_string()} data-review={r.verdict.as_str()}
+                    class={classes!((r.verdict == Verdict::Rejected).then_some("rejected"))}>
                     <td><button type="button" class="linkish" onclick={reveal}
                         title="Show in the text">{ r.doc }</button></td>
                     <td class="num">{ &f.text }</td>
@@ -179,7 +218,8 @@ pub fn figure_table(props: &TableProps) -> Html {
                     <td>{ qualifier_label(f.qualifier) }</td>
                     <td class="num">{ bounds_text(f.min, f.max) }</td>
                     <td>{ if r.place.is_empty() { "—" } else { r.place } }</td>
-                    <td class="num">{ format!("{:.0}%", f.confidence * 100.0) }</td>
+                    <td class="num">{ if r.verdict == Verdict::Added { "—".to_string() } else { format!("{:.0}%", f.confidence * 100.0) } }</td>
+                    <td>{ r.verdict.as_str() }</td>
                     <td class="sentence">{ &f.sentence.text }</td>
                 </tr>
             }
@@ -237,6 +277,30 @@ pub fn figure_table(props: &TableProps) -> Html {
             page.set(0);
         })
     };
+    let on_review = {
+        let (review, page) = (review.clone(), page.clone());
+        Callback::from(move |e: Event| {
+            review.set(ReviewFilter {
+                state: Verdict::parse(&select_value(&e)),
+                ..*review
+            });
+            page.set(0);
+        })
+    };
+    let on_conf = {
+        let (review, page) = (review.clone(), page.clone());
+        Callback::from(move |e: Event| {
+            let v = select_value(&e);
+            review.set(ReviewFilter {
+                below: CONFIDENCE
+                    .iter()
+                    .find(|(l, _)| *l == v)
+                    .and_then(|(_, b)| *b),
+                ..*review
+            });
+            page.set(0);
+        })
+    };
     let prev = {
         let page = page.clone();
         Callback::from(move |_: MouseEvent| page.set(pg.saturating_sub(1)))
@@ -252,14 +316,14 @@ pub fn figure_table(props: &TableProps) -> Html {
         <div class="table-view">
             <section aria-label="Totals" class="totals">
                 <h2>{ "Totals across documents" }</h2>
-                <p class="hint">{ "From each document's totals: repeated mentions and parts of a larger figure are counted once. Bounds in brackets." }</p>
+                <p class="hint">{ "From each document's totals: repeated mentions and parts of a larger figure are counted once, rejected figures not at all. The number shown always lies within its bounds (in brackets): “more than 200” counts as at least 201." }</p>
                 <div class="totals-grid">
-                    <table class="data">
+                    <table class="data" tabindex="0">
                         <caption>{ "By category" }</caption>
                         <thead><tr><th scope="col">{ "Category" }</th><th scope="col">{ "Total (bounds)" }</th><th scope="col">{ "Documents" }</th></tr></thead>
                         <tbody>{ cat_totals }</tbody>
                     </table>
-                    <table class="data">
+                    <table class="data" tabindex="0">
                         <caption>{ "By place" }</caption>
                         <thead><tr><th scope="col">{ "Place" }</th>
                             { for shown.iter().map(|c| html! { <th scope="col">{ c.as_str() }</th> }) }
@@ -295,8 +359,24 @@ pub fn figure_table(props: &TableProps) -> Html {
                             }) }
                         </select>
                     </label>
+                    <label>{ "Review " }
+                        <select onchange={on_review} id="filter-review">
+                            <option value="" selected={review.state.is_none()}>{ "any" }</option>
+                            { for Verdict::ALL.into_iter().map(|v| html! {
+                                <option value={v.as_str()} selected={review.state == Some(v)}>{
+                                    if v == Verdict::Unreviewed { "unreviewed (machine)" } else { v.as_str() } }</option>
+                            }) }
+                        </select>
+                    </label>
+                    <label>{ "Confidence " }
+                        <select onchange={on_conf} id="filter-confidence">
+                            { for CONFIDENCE.iter().map(|(l, b)| html! {
+                                <option value={*l} selected={review.below == *b}>{ *l }</option>
+                            }) }
+                        </select>
+                    </label>
                 </div>
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0" role="region" aria-label="Figures table (scrolls sideways)">
                     <table class="data figures-table">
                         <thead><tr>
                             { header("Document", Col::Doc) }
@@ -307,6 +387,7 @@ pub fn figure_table(props: &TableProps) -> Html {
                             <th scope="col">{ "Bounds" }</th>
                             { header("Place", Col::Place) }
                             { header("Confidence", Col::Confidence) }
+                            <th scope="col">{ "Review" }</th>
                             <th scope="col">{ "Sentence" }</th>
                         </tr></thead>
                         <tbody>{ body }</tbody>

@@ -157,6 +157,10 @@ fn read_file(file: &web_sys::File) -> Result<String, String> {
         .read_as_array_buffer(file)
         .map_err(|e| format!("cannot read: {e:?}"))?;
     let bytes = js_sys::Uint8Array::new(&buf).to_vec();
+    if text::office::Flavor::of(&file.name()).is_some() {
+        // Word and OpenDocument: unzipped and read by the core, as the CLI does.
+        return text::load(&file.name(), &bytes).map_err(|e| e.to_string());
+    }
     let text = text::decode::decode(&bytes).map_err(|e| e.to_string())?;
     Ok(if is_html(&file.name()) {
         text::html::to_text(&text)

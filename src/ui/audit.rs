@@ -1,0 +1,194 @@
+//! The audit trail of the exports: every figure of every finished document with its review
+//! state (machine, accepted, edited, added, rejected), the machine's reading where a reviewer
+//! changed it, and when. Pure functions of the documents; the CSV is UTF-8 with a BOM so
+//! spreadsheet programs read its accents and dashes right.
+
+use super::model::{Doc, FigState, Status, Verdict};
+use crate::report::model::{DocumentReport, Figure, Report};
+use serde_json::{json, Value};
+use std::rc::Rc;
+
+/// Columns of the audit CSV, in order. `figure` is the 0-based index of the figure in its
+/// document (what `part_of` refers to); `incident` and `page` are empty where the report has
+/// none (plain-text documents have no pages).
+pub const CSV_HEADER: [&str; 27] = [
+    "document",
+    "figure",
+    "start",
+    "end",
+    "text",
+    "category",
+    "value",
+    "qualifier",
+    "min",
+    "max",
+    "victims",
+    "place",
+    "country",
+    "lat",
+    "lon",
+    "confidence",
+    "part_of",
+    "review_state",
+    "machine_category",
+    "machine_value",
+    "machine_qualifier",
+    "machine_min",
+    "machine_max",
+    "reviewed_at",
+    "incident",
+    "page",
+    "sentence",
+];
+
+/// The byte order mark the CSV starts with.
+pub const BOM: char = '\u{feff}';
+
+/// Finished documents with their corrected report and review states, in list order.
+fn finished(docs: &[Rc<Doc>]) -> impl Iterator<Item = (&DocumentReport, &[FigState], &Doc)> {
+    docs.iter().filter_map(|d| match (&d.status, &d.eff) {
+        (Status::Done, Some(r)) => Some((&**r, d.review.as_slice(), &**d)),
+        _ => None,
+    })
+}
+
+/// The extractor's figure a reviewed figure came from (None for added ones).
+fn machine<'a>(doc: &'a Doc, st: &FigState) -> Option<&'a Figure> {
+    if st.verdict == Verdict::Added {
+        return None;
+    }
+    doc.raw
+        .as_ref()?
+        .figures
+        .iter()
+        .find(|f| f.start == st.start && f.end == st.end && f.category == st.category)
+}
+
+fn opt<T: ToString>(v: Option<T>) -> String {
+    v.map(|v| v.to_string()).unwrap_or_default()
+}
+
+/// Whether the figures of `doc` have anything to export.
+pub fn has_rows(docs: &[Rc<Doc>]) -> bool {
+    finished(docs).any(|(r, _, _)| !r.figures.is_empty())
+}
+
+/// How many documents are finished (exports cover only these).
+pub fn finished_count(docs: &[Rc<Doc>]) -> usize {
+    finished(docs).count()
+}
+
+/// The audit CSV: a BOM, [`CSV_HEADER`], then one row per figure, rejected ones included
+/// (their `review_state` says so; they are in no total).
+pub fn to_csv(docs: &[Rc<Doc>]) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let _ = w.write_record(CSV_HEADER);
+    for (r, states, doc) in finished(docs) {
+        for (i, f) in r.figures.iter().enumerate() {
+            let st = states.get(i);
+            let verdict = st.map(|s| s.verdict).unwrap_or(Verdict::Unreviewed);
+            let place = f.place.and_then(|p| r.places.get(p));
+            let orig = st
+                .filter(|s| s.verdict == Verdict::Edited)
+                .and_then(|s| machine(doc, s));
+            let row = [
+                r.name.clone(),
+                i.to_string(),
+                f.start.to_string(),
+                f.end.to_string(),
+                f.text.clone(),
+                f.category.as_str().to_string(),
+                f.value.to_string(),
+                f.qualifier.as_str().to_string(),
+                opt(f.min),
+                opt(f.max),
+                f.victims.clone().unwrap_or_default(),
+                opt(place.map(|p| p.name.clone())),
+                opt(place.and_then(|p| p.country.clone())),
+                opt(place.and_then(|p| p.lat)),
+                opt(place.and_then(|p| p.lon)),
+                if verdict == Verdict::Added {
+                    String::new()
+                } else {
+                    format!("{:.2}", f.confidence)
+                },
+                opt(f.part_of),
+                verdict.as_str().to_string(),
+                opt(orig.map(|o| o.category.as_str())),
+                opt(orig.map(|o| o.value)),
+                opt(orig.map(|o| o.qualifier.as_str())),
+                opt(orig.and_then(|o| o.min)),
+                opt(orig.and_then(|o| o.max)),
+                opt(st.and_then(|s| s.at).map(super::time_text)),
+                String::new(),
+                String::new(),
+                f.sentence
+                    .text
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ];
+            let _ = w.write_record(&row);
+        }
+    }
+    let body = String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default();
+    format!("{BOM}{body}")
+}
+
+/// The JSON report (`casualty-lens/1`) of the corrected documents, every figure with a
+/// `review` object: `state`, `at` (ISO time or null) and `machine` (the extractor's category,
+/// value, qualifier and bounds where the reviewer edited it, else null). A figure added by
+/// hand has `confidence: null`: no extractor vouched for it.
+pub fn to_json(docs: &[Rc<Doc>]) -> String {
+    let mut report = Report::new(Vec::new());
+    let mut states: Vec<Vec<Value>> = Vec::new();
+    for d in docs {
+        match (&d.status, &d.eff) {
+            (Status::Done, Some(r)) => {
+                report.documents.push((**r).clone());
+                states.push(
+                    d.review
+                        .iter()
+                        .map(|s| {
+                            let orig = (s.verdict == Verdict::Edited)
+                                .then(|| machine(d, s))
+                                .flatten()
+                                .map(|o| {
+                                    json!({"category": o.category.as_str(), "value": o.value,
+                                        "qualifier": o.qualifier.as_str(), "min": o.min, "max": o.max})
+                                });
+                            json!({"state": s.verdict.as_str(),
+                                "at": s.at.map(super::time_text), "machine": orig})
+                        })
+                        .collect(),
+                );
+            }
+            (Status::Failed(e), _) => {
+                report.documents.push(DocumentReport {
+                    name: d.name.clone(),
+                    date: None,
+                    figures: Vec::new(),
+                    places: Vec::new(),
+                    totals: Default::default(),
+                    error: Some(e.clone()),
+                });
+                states.push(Vec::new());
+            }
+            _ => {}
+        }
+    }
+    let mut v = serde_json::to_value(&report).unwrap_or(Value::Null);
+    if let Some(ds) = v.get_mut("documents").and_then(Value::as_array_mut) {
+        for (d, st) in ds.iter_mut().zip(states) {
+            if let Some(fs) = d.get_mut("figures").and_then(Value::as_array_mut) {
+                for (f, s) in fs.iter_mut().zip(st) {
+                    if s["state"] == "added" {
+                        f["confidence"] = Value::Null;
+                    }
+                    f["review"] = s;
+                }
+            }
+        }
+    }
+    serde_json::to_string_pretty(&v).unwrap_or_default()
+}
