@@ -48,9 +48,8 @@ if [ -d "$SHARED/dev" ]; then
   BIN="$ROOT/target/release/casualty-lens"
   echo "-- figures and places, ../shared/corpus/dev (casualty-lens eval):"
   "$BIN" eval "$SHARED/dev"
-  echo "-- the same report through the shared scorer (score.py):"
-  "$BIN" extract "$SHARED/dev"/*.txt --out target/dev-report.json
-  python3 "$SHARED/score.py" "$SHARED/dev" target/dev-report.json
+  echo "-- the shared scorer (score.py), old dev (52) / new news and agency texts (23) / all:"
+  BIN="$BIN" scripts/score.sh
   echo "-- document totals, ../shared/corpus/wiki-incidents.jsonl.gz (casualty-lens eval-totals):"
   "$BIN" eval-totals "$SHARED/wiki-incidents.jsonl.gz"
 else
