@@ -170,6 +170,10 @@ pub fn to_json(docs: &[Rc<Doc>]) -> String {
                     figures: Vec::new(),
                     places: Vec::new(),
                     totals: Default::default(),
+                    incidents: Vec::new(),
+                    background: Vec::new(),
+                    summary: Vec::new(),
+                    text_hash: None,
                     error: Some(e.clone()),
                 });
                 states.push(Vec::new());
