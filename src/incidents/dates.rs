@@ -350,10 +350,7 @@ pub fn publication_date(text: &str) -> Option<Date> {
         end -= 1;
     }
     let top = text.get(..end)?;
-    let mut offset = 0;
     for line in top.split('\n') {
-        let here = offset;
-        offset += line.len() + 1;
         let trimmed = line.trim();
         if trimmed.is_empty() {
             continue;
@@ -368,7 +365,8 @@ pub fn publication_date(text: &str) -> Option<Date> {
             let before = line.get(..w.start).unwrap_or("");
             let iso = line
                 .get(w.start..)
-                .is_some_and(|t| t.len() >= 10 && Date::parse_iso(&t[..10]).is_some());
+                .and_then(|t| t.get(..10))
+                .is_some_and(|t| Date::parse_iso(t).is_some());
             let byline = words(before)
                 .iter()
                 .rev()
@@ -379,7 +377,6 @@ pub fn publication_date(text: &str) -> Option<Date> {
                 .is_some_and(|o| !before[o..].contains(')'))
                 && before.contains(" - ");
             let short = trimmed.chars().count() <= SHORT_LINE && !ends_like_sentence(trimmed);
-            let _ = here;
             if iso || byline || bracket || short {
                 return Some(date);
             }
@@ -581,6 +578,22 @@ mod tests {
         let t =
             "The council met after the Oct. 11, 2011 vote to count the ballots again and again.";
         assert_eq!(publication_date(t), None);
+    }
+
+    #[test]
+    fn a_date_followed_by_a_wide_character_is_read_without_slicing_it() {
+        // Found by the fuzzer: a thin space (3 bytes) inside the ten bytes after the day.
+        for t in [
+            "3 May\u{2009}2014.",
+            "Report 3 May\u{2009}2014",
+            "1 May 2014\u{2009}x",
+        ] {
+            let _ = publication_date(t);
+        }
+        assert_eq!(
+            publication_date("By Staff, 3 May 2014\u{2009}"),
+            Some(d("2014-05-03"))
+        );
     }
 
     #[test]
