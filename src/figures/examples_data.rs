@@ -482,4 +482,11 @@ pub const PARTS: &[(&str, &[Option<usize>])] = &[
     ("Shelling killed [[at least 15]] people on Sunday. [[Nine]] died in the market and a second shell killed another [[six]] near the mosque.", &[None, Some(0), Some(0)]),
     ("Shelling killed [[15]] people on Sunday. [[Nine]] died in the market on Monday.", &[None, None]),
     ("Bandits raided a school. [[At least 12]] of the [[more than 80]] pupils abducted on Friday escaped.", &[Some(1), None]),
+    // A breakdown told over the next sentences adds up to its whole; a sibling's "the other"
+    // moves to that whole; details of the breakdown's own counts stay with them.
+    ("Heat killed [[some 30]] people this summer. [[Four]] died before the heatwave. The other [[26]] died during it. While [[11]] died at home, the other [[19]] died outdoors.", &[None, Some(0), Some(0), Some(0), Some(0)]),
+    ("[[60]] were killed last month. [[35]] died in the city, including [[20]] children. Another [[25]] died in the villages.", &[None, Some(0), Some(1), Some(0)]),
+    // Counter-examples: another event's counts, and a sum that is not exact.
+    ("A bomb killed [[9]] people in the market. Separately, [[4]] died in the north and [[5]] in the south.", &[None, None, None]),
+    ("A bomb killed [[9]] people in the market. Later [[4]] died in the north and [[6]] in the south.", &[None, None, None]),
 ];

@@ -283,7 +283,7 @@ pub fn extract(doc: &Document) -> Vec<RawFigure> {
             }
         }
     }
-    parts::resolve(doc.text, &mut out, &hints);
+    parts::resolve(doc.text, &doc.sentences, &mut out, &hints);
     out
 }
 

@@ -15,6 +15,7 @@ use super::lexicon::is;
 use super::tokens::{text_of, Tok};
 use super::triggers::{Form, TriggerMatch};
 use super::RawFigure;
+use std::ops::Range;
 
 /// What a figure's own words say about being a part (kept beside each emitted figure).
 #[derive(Debug, Clone, Copy, Default)]
@@ -279,7 +280,7 @@ fn same_people(a: &str, b: &str) -> bool {
 ///   smaller counts of its kind in the story;
 /// * a later, smaller count of the same people (same victim noun: "17 guerrillas" after
 ///   "35 guerrillas") is a detail of the earlier one.
-pub fn resolve(text: &str, figs: &mut [RawFigure], hints: &[Hint]) {
+pub fn resolve(text: &str, sentences: &[Range<usize>], figs: &mut [RawFigure], hints: &[Hint]) {
     marked(text, figs, hints);
     // "including ten policemen and seven soldiers, were killed": the next item of a marked
     // part's list is a part of the same whole.
@@ -350,13 +351,13 @@ pub fn resolve(text: &str, figs: &mut [RawFigure], hints: &[Hint]) {
         }
     }
     casualty_wholes(text, figs);
-    sums(figs);
+    sums(text, sentences, figs);
 }
 
 /// "12 people were killed ...: 10 were shot and another 2 were burnt to death": counts of
 /// the same kind right after a count, in its sentence, that add up to it exactly are its
 /// breakdown.
-fn sums(figs: &mut [RawFigure]) {
+fn sums(text: &str, sentences: &[Range<usize>], figs: &mut [RawFigure]) {
     for h in 0..figs.len() {
         if figs[h].part_of.is_some() || figs[h].qualifier != crate::Qualifier::Exact {
             continue;
@@ -380,36 +381,116 @@ fn sums(figs: &mut [RawFigure]) {
             }
         }
     }
-    // "At least 20 were killed in the strikes. 14 died in one house, and a raid killed
-    // another 6": the counts of the next sentence that add up to a count exactly are its
-    // breakdown (a whole stated with "at least" too).
+    // Breakdowns told over the next sentences: "At least 20 were killed in the strikes. 14
+    // died in one house, and a raid killed another 6"; "Some 30 died this summer. Four died
+    // before the heatwave. The other 26 died during it." A run of counts of the whole's kind
+    // in the [`BREAKDOWN_SENTENCES`] after it that adds up to it exactly is its breakdown. A
+    // count first taken as a part of a sibling ("the other 13" of "the other 21") moves to
+    // the whole the sum proves; the details of a run's own counts are skipped.
     for h in 0..figs.len() {
-        let q = figs[h].qualifier;
-        if figs[h].part_of.is_some()
-            || !matches!(q, crate::Qualifier::Exact | crate::Qualifier::AtLeast)
-        {
+        if !breakdown_whole(&figs[h]) {
             continue;
         }
-        let next = figs[h].sentence + 1;
-        let run: Vec<usize> = (h + 1..figs.len().min(h + 1 + LOOKBACK))
-            .take_while(|&i| figs[i].sentence <= next)
+        let cat = figs[h].category;
+        let last = figs[h].sentence + BREAKDOWN_SENTENCES;
+        let cands: Vec<usize> = (h + 1..figs.len().min(h + 1 + LOOKBACK))
+            .take_while(|&i| figs[i].sentence <= last)
             .filter(|&i| {
                 let f = &figs[i];
-                f.sentence == next
-                    && f.category == figs[h].category
-                    && f.part_of.is_none()
+                f.category == cat
+                    && f.sentence > figs[h].sentence
                     && !f.implicit
+                    && f.qualifier != crate::Qualifier::Vague
+                    && f.value < figs[h].value
+                    && !opens_another_event(text, sentences, f.sentence)
             })
             .collect();
-        let total = run
-            .iter()
-            .fold(0u64, |t, &i| t.saturating_add(figs[i].value));
-        if run.len() >= 2 && total == figs[h].value {
-            for i in run {
-                figs[i].part_of = Some(h);
+        let mut s = 0;
+        while s < cands.len() {
+            let mut total = 0u64;
+            let mut run: Vec<usize> = Vec::new();
+            for &i in &cands[s..] {
+                match figs[i].part_of {
+                    Some(p) if run.contains(&p) => continue,
+                    Some(p) if p == h || figs[p].part_of == Some(h) => {}
+                    Some(_) => break,
+                    None => {}
+                }
+                total = total.saturating_add(figs[i].value);
+                run.push(i);
+                if total >= figs[h].value {
+                    break;
+                }
+            }
+            if run.len() >= 2 && total == figs[h].value {
+                // The whole is the last restatement of the count before the run (the body's
+                // "Some 23" rather than the headline's "23").
+                let whole = (h..run[0])
+                    .rev()
+                    .find(|&j| {
+                        figs[j].category == cat
+                            && figs[j].value == figs[h].value
+                            && figs[j].part_of.is_none()
+                            && breakdown_whole(&figs[j])
+                    })
+                    .unwrap_or(h);
+                for &i in &run {
+                    figs[i].part_of = Some(whole);
+                }
+                let end = run.last().copied().unwrap_or(h);
+                s = cands.iter().position(|&c| c > end).unwrap_or(cands.len());
+            } else {
+                s += 1;
             }
         }
     }
+}
+
+/// How many sentences after a whole its breakdown may run.
+const BREAKDOWN_SENTENCES: usize = 6;
+
+/// The smallest whole a breakdown over several sentences is looked for (small sums meet by
+/// chance).
+const BREAKDOWN_MIN: u64 = 6;
+
+/// Openers of a sentence that tells another event: its counts are no breakdown of the one
+/// before ("Separately, 2 died in the north and 3 in the south").
+const ANOTHER_EVENT: &[&str] = &[
+    "separately",
+    "elsewhere",
+    "meanwhile",
+    "in another",
+    "in a separate",
+    "also on",
+    "earlier",
+    "later",
+];
+
+/// A count stated as a number (not vague, not implicit, not a part) big enough to be a whole.
+fn breakdown_whole(f: &RawFigure) -> bool {
+    f.part_of.is_none()
+        && !f.implicit
+        && f.value >= BREAKDOWN_MIN
+        && matches!(
+            f.qualifier,
+            crate::Qualifier::Exact | crate::Qualifier::AtLeast | crate::Qualifier::About
+        )
+}
+
+/// Whether sentence `si` opens with a word that tells another event ([`ANOTHER_EVENT`]).
+fn opens_another_event(text: &str, sentences: &[Range<usize>], si: usize) -> bool {
+    let Some(s) = sentences.get(si).and_then(|r| text.get(r.clone())) else {
+        return false;
+    };
+    let head: String = s
+        .trim_start()
+        .chars()
+        .take(24)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    ANOTHER_EVENT.iter().any(|w| {
+        head.starts_with(w) && !head[w.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
+    })
 }
 
 /// "208 guerrilla casualties ... 93 guerrillas were killed and 115 wounded": the dead and

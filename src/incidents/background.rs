@@ -84,6 +84,17 @@ pub const STRONG: &[(&str, &str)] = &[
         "hundreds have been kidnapped in recent years",
     ),
     ("war began", "the war began in 2023 and has killed 1,500"),
+    // A group's standing count of captives is no event of the story.
+    (
+        "believed to hold",
+        "the group is believed to hold fewer than 10 hostages",
+    ),
+    ("still holds", "the militia still holds 112 of the girls"),
+    ("still holding", "the rebels are still holding 30 captives"),
+    (
+        "continues to hold",
+        "the cartel continues to hold 5 engineers",
+    ),
     (
         "outbreak, which",
         "the 2014 outbreak, which killed 4000 people",

@@ -97,12 +97,23 @@ impl Stmt {
                 f.value
             };
             let lo = Some(lo.unwrap_or(0));
+            // "N others" adds to a count of its own category only when that count is the
+            // figure just before it: "wounded 8 others" after "killed 11" means people
+            // other than the dead, not 8 more wounded.
+            let prev_other_category = members
+                .iter()
+                .take_while(|&&j| j != i)
+                .filter_map(|&j| figures.get(j))
+                .filter(|p| p.span.end <= f.span.start)
+                .max_by_key(|p| p.span.start)
+                .is_some_and(|p| p.category != cat);
+            let additive = f.additive && !(says_others(doc.text, f) && prev_other_category);
             let same_list = out.last().is_some_and(|s| {
                 last_sentence == f.sentence
                     && s.figures.iter().any(|&j| figures[j].group == f.group)
             });
             match out.last_mut() {
-                Some(s) if f.additive || same_list => {
+                Some(s) if additive || same_list => {
                     s.value = s.value.saturating_add(value);
                     s.min = add(s.min, lo);
                     s.max = add(s.max, hi);
@@ -133,6 +144,14 @@ impl Stmt {
         }
         out
     }
+}
+
+/// Whether the figure's count is followed by "other(s)" ("8 others", "two other men").
+fn says_others(text: &str, f: &RawFigure) -> bool {
+    let after = text.get(f.span.end..).unwrap_or("").trim_start();
+    after
+        .get(..5)
+        .is_some_and(|w| w.eq_ignore_ascii_case("other"))
 }
 
 /// The count of a list of statements (see the module's rule), or None when there are none.
@@ -206,6 +225,18 @@ mod tests {
         // Counter-example: a part is not added to its whole.
         let t = "The blast killed 8 people, including 2 children.";
         assert_eq!(count_of(t, Category::Killed).map(|c| c.0), Some(8));
+    }
+
+    #[test]
+    fn others_after_another_category_are_not_more_of_the_same() {
+        let t = "A strike killed 11 villagers and wounded eight others on Sunday. At least 11 \
+                 villagers were killed in the strike. Eight others were injured in the raid, \
+                 a local chief said.";
+        assert_eq!(count_of(t, Category::Injured).map(|c| c.0), Some(8));
+        // Counter-example: after a count of its own category, "others" adds on top.
+        let t = "Two people were wounded in the morning blast. Three others were wounded in \
+                 the afternoon.";
+        assert_eq!(count_of(t, Category::Injured).map(|c| c.0), Some(5));
     }
 
     #[test]

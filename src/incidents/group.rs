@@ -252,9 +252,12 @@ pub fn group(
         } else {
             current
         };
-        // Arrests told on their own, after a deadly event: their own incident.
+        // Arrests told on their own, after a deadly event: their own incident (not the
+        // confinement of the event's own victims: "21 civilians described unlawful
+        // confinement").
         let target = target.filter(|&k| {
             !(f.category == Category::Detained
+                && is_arrest(text, f)
                 && !members[k]
                     .iter()
                     .any(|&j| figures[j].category == Category::Detained)
@@ -325,6 +328,27 @@ pub fn group(
         });
     }
     out
+}
+
+/// Trigger words of arrests by the authorities (a wave of arrests after an attack), as
+/// against captivity and confinement. Each with an example of our own.
+const ARREST_WORDS: &[(&str, &str)] = &[
+    ("arrest", "police arrested 12 suspects after the blast"),
+    ("apprehend", "troops apprehended 4 men"),
+    ("custody", "5 were taken into custody"),
+    ("rounded up", "soldiers rounded up 30 youths"),
+    ("captured", "the army captured 6 militants"),
+    ("detained", "security forces detained 9 people"),
+    ("held for questioning", "3 are held for questioning"),
+];
+
+/// Whether a detained figure's trigger is an arrest ([`ARREST_WORDS`]).
+fn is_arrest(text: &str, f: &RawFigure) -> bool {
+    let t = text
+        .get(f.trigger.clone())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    ARREST_WORDS.iter().any(|(w, _)| t.contains(w))
 }
 
 /// Counts per category of one incident's figures (parts never added to their whole).
