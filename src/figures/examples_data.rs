@@ -485,6 +485,7 @@ pub const PARTS: &[(&str, &[Option<usize>])] = &[
     // A breakdown told over the next sentences adds up to its whole; a sibling's "the other"
     // moves to that whole; details of the breakdown's own counts stay with them.
     ("Heat killed [[some 30]] people this summer. [[Four]] died before the heatwave. The other [[26]] died during it. While [[11]] died at home, the other [[19]] died outdoors.", &[None, Some(0), Some(0), Some(0), Some(0)]),
+    ("Gunmen killed [[6]] engineers this week. [[Four]] engineers, including [[two]] Frenchmen, were killed on Sunday. Another [[two]] were killed on Friday.", &[None, Some(0), Some(1), Some(0)]),
     ("[[60]] were killed last month. [[35]] died in the city, including [[20]] children. Another [[25]] died in the villages.", &[None, Some(0), Some(1), Some(0)]),
     // Counter-examples: another event's counts, and a sum that is not exact.
     ("A bomb killed [[9]] people in the market. Separately, [[4]] died in the north and [[5]] in the south.", &[None, None, None]),

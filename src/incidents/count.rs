@@ -97,9 +97,10 @@ impl Stmt {
                 f.value
             };
             let lo = Some(lo.unwrap_or(0));
-            // "N others" adds to a count of its own category only when that count is the
-            // figure just before it: "wounded 8 others" after "killed 11" means people
-            // other than the dead, not 8 more wounded.
+            // "N others" after a count of another category restating the count before
+            // ("wounded 8 others" ... "killed 11 ... 8 others were injured") means people
+            // other than the dead, not 8 more wounded; a new number after another
+            // attack's dead still adds ("killing 2 and wounding 4 others").
             let prev_other_category = members
                 .iter()
                 .take_while(|&&j| j != i)
@@ -107,7 +108,9 @@ impl Stmt {
                 .filter(|p| p.span.end <= f.span.start)
                 .max_by_key(|p| p.span.start)
                 .is_some_and(|p| p.category != cat);
-            let additive = f.additive && !(says_others(doc.text, f) && prev_other_category);
+            let restated = out.last().is_some_and(|s| s.value == value);
+            let additive =
+                f.additive && !(says_others(doc.text, f) && prev_other_category && restated);
             let same_list = out.last().is_some_and(|s| {
                 last_sentence == f.sentence
                     && s.figures.iter().any(|&j| figures[j].group == f.group)
@@ -233,7 +236,11 @@ mod tests {
                  villagers were killed in the strike. Eight others were injured in the raid, \
                  a local chief said.";
         assert_eq!(count_of(t, Category::Injured).map(|c| c.0), Some(8));
-        // Counter-example: after a count of its own category, "others" adds on top.
+        // Counter-examples: after a count of its own category, or with a new number,
+        // "others" adds on top.
+        let t = "A bomb killed 2 people and wounded 3 others in the market. A second bomb \
+                 killed 4 people and wounded 5 others near the mosque.";
+        assert_eq!(count_of(t, Category::Injured).map(|c| c.0), Some(8));
         let t = "Two people were wounded in the morning blast. Three others were wounded in \
                  the afternoon.";
         assert_eq!(count_of(t, Category::Injured).map(|c| c.0), Some(5));

@@ -378,7 +378,12 @@ fn container_of(
             m.span.start >= c.span.end && m.span.start - c.span.end < 60 && in_sentence(m)
         })
         .filter_map(|(i, _)| mention_place.get(i).copied().flatten())
-        .find(|&p| has_coords(p));
+        .filter(|&p| has_coords(p))
+        // The most specific of the names right after it: "the school in north-central
+        // Nigeria's Niger State" lies in the state, not at the country's centre.
+        .enumerate()
+        .min_by_key(|&(k, p)| (places.get(p).map_or(9, |p| specificity(p.kind)), k))
+        .map(|(_, p)| p);
     if after.is_some() {
         return after;
     }
@@ -618,6 +623,31 @@ mod tests {
             country_of("A Gaza family lost its home.", "Gaza").as_deref(),
             Some("PS")
         );
+    }
+
+    #[test]
+    fn a_facility_takes_the_most_specific_place_after_it() {
+        let t = "Gunmen raided the Saint Anne's College in north-western Nigeria's Kebbi State.";
+        let ps = places(t);
+        let school = ps.iter().find(|p| p.name.contains("College"));
+        let state = ps.iter().find(|p| p.name.starts_with("Kebbi"));
+        assert!(school.is_some() && state.is_some(), "{ps:?}");
+        assert_eq!(
+            school.map(|p| (p.lat, p.lon)),
+            state.map(|p| (p.lat, p.lon))
+        );
+    }
+
+    #[test]
+    fn a_border_names_a_neighbour_not_the_story_country() {
+        let t = "Colombian rebels killed 8 police officers near the Ecuador border, in the \
+                 town of San Miguel. The rebels use Ecuador as a refuge, the Colombian \
+                 minister said, and Colombia will protest.";
+        assert_eq!(country_of(t, "San Miguel").as_deref(), Some("CO"));
+        // Counter-example: a story set in Ecuador keeps its San Miguel.
+        let t = "Ecuadorean police said 3 people died in floods in San Miguel, in Ecuador's \
+                 Cotopaxi province.";
+        assert_eq!(country_of(t, "San Miguel").as_deref(), Some("EC"));
     }
 
     #[test]

@@ -15,6 +15,7 @@ use super::index_format::feature;
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::ops::Range;
 use std::rc::Rc;
 
 /// Candidates considered per name.
@@ -89,6 +90,35 @@ pub const W: Weights = Weights {
     far: 3.0,
     far_km: 1500.0,
 };
+
+/// Whether a place mention names a border: "the Ecuador border", "Ecuador's border", "the
+/// border with Ecuador", "across the border in Ecuador".
+fn names_a_border(text: &str, span: &Range<usize>) -> bool {
+    let after = text.get(span.end..).unwrap_or("");
+    let after = after
+        .strip_prefix("'s")
+        .or_else(|| after.strip_prefix("’s"))
+        .unwrap_or(after);
+    let next = after.trim_start().get(..6).unwrap_or("");
+    if next.eq_ignore_ascii_case("border") {
+        return true;
+    }
+    let before = text.get(..span.start).unwrap_or("").trim_end();
+    let mut from = before.len().saturating_sub(20);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let tail = before.get(from..).unwrap_or("");
+    let tail = tail.to_ascii_lowercase();
+    [
+        "border with",
+        "border with the",
+        "frontier with",
+        "border in",
+    ]
+    .iter()
+    .any(|p| tail.ends_with(p))
+}
 
 /// Great-circle distance in km.
 pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
@@ -313,6 +343,16 @@ pub fn resolve_with(
                 .any(|&m| datelines.get(m).copied().unwrap_or(false))
         })
         .collect();
+    // Each name's mentions that vote for its country: "the Ecuador border", "the border
+    // with Ecuador" name a neighbour of the story's country, not the story's country.
+    let voting: Vec<f64> = groups
+        .iter()
+        .map(|ms| {
+            ms.iter()
+                .filter(|&&m| !names_a_border(text, &mentions[m].span))
+                .count() as f64
+        })
+        .collect();
     let mut scores: Vec<f64> = Vec::new();
     let mut pick: Vec<usize> = cands
         .iter()
@@ -327,14 +367,14 @@ pub fn resolve_with(
         // Ordered, so that a tie between countries breaks the same way on every run.
         let mut votes: BTreeMap<[u8; 2], f64> = BTreeMap::new();
         let mut total = 0.0;
-        for (g, ms) in groups.iter().enumerate() {
+        for g in 0..groups.len() {
             if let Some(e) = cands[g].get(pick[g]) {
                 if let Some(c) = e.country {
                     let w = if e.feature == feature::COUNTRY {
                         W.country_vote
                     } else {
                         1.0
-                    } * ms.len() as f64
+                    } * voting[g]
                         + if dateline[g] { W.dateline_vote } else { 0.0 };
                     *votes.entry(c).or_default() += w;
                     total += w;
@@ -360,7 +400,7 @@ pub fn resolve_with(
                         W.country_vote
                     } else {
                         1.0
-                    } * groups[g].len() as f64
+                    } * voting[g]
                         + if dateline[g] { W.dateline_vote } else { 0.0 },
                 ),
                 _ => (None, 0.0),
