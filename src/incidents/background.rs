@@ -95,6 +95,9 @@ pub const STRONG: &[(&str, &str)] = &[
         "continues to hold",
         "the cartel continues to hold 5 engineers",
     ),
+    ("for years", "thousands have been locked up for years"),
+    ("for decades", "the group has held hostages for decades"),
+    ("over the years", "over the years 300 were abducted"),
     (
         "outbreak, which",
         "the 2014 outbreak, which killed 4000 people",
@@ -161,6 +164,10 @@ pub const ANAPHORA: &[&str] = &[
     "it has",
     "the group has",
     "the rebel group",
+    "similarly",
+    "likewise",
+    "in addition",
+    "additionally",
 ];
 
 /// Outside the lead, a count at least this many times the lead's largest is background.
@@ -227,6 +234,16 @@ pub fn roles(doc: &Document, figures: &[RawFigure], pub_date: Option<Date>) -> V
             Some(true) => roles[i] = Role::Background,
             Some(false) if !lead => roles[i] = Role::Background,
             _ => {}
+        }
+        // A sentence with no count of its own that sets a period for the next ("April was
+        // the bloodiest month since 2008. 712 people were killed"): outside the lead, its
+        // strong cue carries over.
+        if !lead
+            && f.sentence > 0
+            && !figures.iter().any(|g| g.sentence + 1 == f.sentence)
+            && cue_of(f.sentence - 1) == Some(true)
+        {
+            roles[i] = Role::Background;
         }
         if roles[i] == Role::Incident && is_summary(sentence_text(f.sentence)) {
             roles[i] = Role::Summary;
@@ -504,6 +521,23 @@ mod tests {
                  jail that killed 31.";
         assert_eq!(role_of(t, 90), Some(Role::Background));
         assert_eq!(role_of(t, 31), Some(Role::Background));
+    }
+
+    #[test]
+    fn a_period_set_by_the_sentence_before_carries_over() {
+        let t = "Bomb kills 6\n\nA bomb killed six people in Lowtown on Monday, police said. \
+                 Officials said March was the deadliest month since May 2019. 480 people were \
+                 killed and another 900 wounded. Similarly, most of those wounded were \
+                 civilians, including 120 police officers. Thousands have been detained for \
+                 years.";
+        assert_eq!(role_of(t, 480), Some(Role::Background));
+        assert_eq!(role_of(t, 900), Some(Role::Background));
+        assert_eq!(role_of(t, 120), Some(Role::Background));
+        assert_eq!(role_of(t, 2000), Some(Role::Background));
+        // Counter-example: without the period, the next count stays in the incident.
+        let t = "Bomb kills 6\n\nA bomb killed six people in Lowtown on Monday, police said. \
+                 Officials said the market was crowded. Another 2 people were killed later.";
+        assert_eq!(role_of(t, 2), Some(Role::Incident));
     }
 
     #[test]

@@ -289,11 +289,19 @@ pub fn group(
             continue;
         }
         let cat = figures[i].category;
+        // Only incidents at the summary's place count: "200 were killed in Baghdad in five
+        // bombings" sums Baghdad's bombings, not a clash in another town the story adds.
+        let here = place_of(i);
         let holders = members
             .iter()
-            .filter(|m| {
-                m.iter()
-                    .any(|&j| j != i && figures[j].category == cat && figures[j].part_of != Some(i))
+            .zip(&anchors)
+            .filter(|(m, a)| {
+                let apart = matches!((here, **a), (Some(p), Some(q))
+                    if relation(&places[p], &places[q]) == Relation::Apart);
+                !apart
+                    && m.iter().any(|&j| {
+                        j != i && figures[j].category == cat && figures[j].part_of != Some(i)
+                    })
             })
             .count();
         if holders >= 2 {
