@@ -173,6 +173,29 @@ const ARTICLES: &[Article] = &[
         totals: &[("killed", 12)],
         pending: None,
     },
+    Article {
+        // "Eight others" restates the wounded of the lead; it is no second count.
+        text: "An airstrike killed 11 villagers and wounded eight others in the hills on Wednesday. At least 11 villagers were killed in the strike, a tribal chief said. Eight others were injured in the raid, he said.",
+        figures: &[
+            ("11", "killed", 11, "exact", None),
+            ("eight", "injured", 8, "exact", None),
+            ("At least 11", "killed", 11, "at_least", None),
+            ("Eight", "injured", 8, "exact", None),
+        ],
+        totals: &[("killed", 11), ("injured", 8)],
+        pending: None,
+    },
+    Article {
+        // A breakdown told over the next sentences adds up to its whole, and is not added.
+        text: "Some 30 people have died in the heatwave this summer, officials said. Four people died before the heat peaked. The other 26 died during the hottest week.",
+        figures: &[
+            ("Some 30", "killed", 30, "about", None),
+            ("Four", "killed", 4, "exact", Some(0)),
+            ("26", "killed", 26, "exact", Some(0)),
+        ],
+        totals: &[("killed", 30)],
+        pending: None,
+    },
 ];
 
 fn cat_name(c: Category) -> String {

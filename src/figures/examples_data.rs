@@ -486,6 +486,14 @@ pub const PARTS: &[(&str, &[Option<usize>])] = &[
     // moves to that whole; details of the breakdown's own counts stay with them.
     ("Heat killed [[some 30]] people this summer. [[Four]] died before the heatwave. The other [[26]] died during it. While [[11]] died at home, the other [[19]] died outdoors.", &[None, Some(0), Some(0), Some(0), Some(0)]),
     ("Gunmen killed [[6]] engineers this week. [[Four]] engineers, including [[two]] Frenchmen, were killed on Sunday. Another [[two]] were killed on Friday.", &[None, Some(0), Some(1), Some(0)]),
+    // A sentence that says it lists what the one before counted; the same people counted
+    // in another kind right after a part.
+    ("The UN said strikes killed [[90]] civilians this month. The attacks included a raid on a jail that killed [[31]].", &[None, Some(0)]),
+    ("The quake killed [[1,200]] people and injured [[3,400]]. Officials counted the dead. Some [[80]] soldiers were among the dead, and [[95]] soldiers were injured.", &[None, None, Some(0), Some(1)]),
+    // Counter-example: a sentence that does not say it lists the count before.
+    ("The UN said strikes killed [[90]] civilians this month. A raid on a jail killed [[31]].", &[None, None]),
+    // A count of bodies has "bodies" for its people.
+    ("[[Twelve]] bodies were found in a ditch. Police said [[five]] bodies had been identified.", &[None, Some(0)]),
     ("[[60]] were killed last month. [[35]] died in the city, including [[20]] children. Another [[25]] died in the villages.", &[None, Some(0), Some(1), Some(0)]),
     // Counter-examples: another event's counts, and a sum that is not exact.
     ("A bomb killed [[9]] people in the market. Separately, [[4]] died in the north and [[5]] in the south.", &[None, None, None]),

@@ -220,8 +220,17 @@ pub fn link_sentence(
 
 /// The head noun of a figure's victims, without a plural "s" ("soldiers" -> "soldier").
 /// The last word of a figure's victim phrase ("police officers" -> "officers").
+/// A count whose harm word is its noun ("ten bodies") has that noun as its head.
 pub fn head_noun<'a>(text: &'a str, f: &RawFigure) -> Option<&'a str> {
-    let v = text.get(f.victims.clone()?)?;
+    let Some(victims) = f.victims.clone() else {
+        let gap = text.get(f.span.end..f.trigger.start)?;
+        let word = text.get(f.trigger.clone())?;
+        let noun = ["bodies", "corpses", "remains"]
+            .iter()
+            .any(|n| n.eq_ignore_ascii_case(word));
+        return (noun && gap.trim().is_empty()).then(|| word.strip_suffix('s').unwrap_or(word));
+    };
+    let v = text.get(victims)?;
     let last = v
         .rsplit(|c: char| !c.is_alphanumeric())
         .find(|w| !w.is_empty())?;
@@ -351,7 +360,108 @@ pub fn resolve(text: &str, sentences: &[Range<usize>], figs: &mut [RawFigure], h
         }
     }
     casualty_wholes(text, figs);
+    parallel_parts(text, figs);
+    included_parts(text, sentences, figs);
     sums(text, sentences, figs);
+}
+
+/// "Some 215 soldiers were among the dead, and 414 soldiers were injured": a count of the
+/// same people right after a part of another kind is a part too, of the last count of its
+/// own kind before that sentence.
+fn parallel_parts(text: &str, figs: &mut [RawFigure]) {
+    for i in 1..figs.len() {
+        let (prev, me) = (&figs[i - 1], &figs[i]);
+        if me.part_of.is_some()
+            || me.additive
+            || me.implicit
+            || prev.part_of.is_none()
+            || prev.sentence != me.sentence
+            || prev.category == me.category
+        {
+            continue;
+        }
+        let (Some(a), Some(b)) = (head_noun(text, prev), head_noun(text, me)) else {
+            continue;
+        };
+        if !same_people(a, b) || GENERIC.iter().any(|g| g.eq_ignore_ascii_case(b)) {
+            continue;
+        }
+        let whole = (i.saturating_sub(LOOKBACK)..i).rev().find(|&j| {
+            let f = &figs[j];
+            f.category == me.category
+                && f.part_of.is_none()
+                && f.sentence < me.sentence
+                && f.value > me.value
+        });
+        if let Some(j) = whole {
+            figs[i].part_of = Some(j);
+        }
+    }
+}
+
+/// Openers that say the sentence lists what the one before counted: "The attacks included
+/// a strike on a prison that killed 43", "These included 12 children".
+const INCLUDED_OPENERS: &[&str] = &[
+    "included",
+    "include",
+    "includes",
+    "among them",
+    "among those",
+];
+
+/// A sentence that opens by saying it lists what the one before counted: its counts with no
+/// whole of their own are parts of the largest count of their kind in the sentence before
+/// that has counts (a few sentences back at most).
+fn included_parts(text: &str, sentences: &[Range<usize>], figs: &mut [RawFigure]) {
+    for i in 0..figs.len() {
+        let me = &figs[i];
+        if me.part_of.is_some() || me.implicit || me.sentence == 0 {
+            continue;
+        }
+        let Some(s) = sentences.get(me.sentence).and_then(|r| text.get(r.clone())) else {
+            continue;
+        };
+        // The opener: the words up to the first count, at most six of them.
+        let head: Vec<String> = s
+            .split_whitespace()
+            .take(6)
+            .take_while(|w| !w.starts_with(|c: char| c.is_ascii_digit()))
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_ascii_lowercase()
+            })
+            .collect();
+        let joined = head.join(" ");
+        let opens = INCLUDED_OPENERS.iter().any(|o| {
+            joined
+                .match_indices(o)
+                .any(|(k, _)| k == 0 || joined.as_bytes().get(k - 1) == Some(&b' '))
+        });
+        if !opens {
+            continue;
+        }
+        // The sentence before with counts, a few sentences back at most.
+        let Some(before) = figs[..i]
+            .iter()
+            .map(|f| f.sentence)
+            .filter(|&s| s < me.sentence && s + 3 >= me.sentence)
+            .max()
+        else {
+            continue;
+        };
+        let whole = (i.saturating_sub(LOOKBACK)..i)
+            .filter(|&j| {
+                let f = &figs[j];
+                f.sentence == before
+                    && f.category == me.category
+                    && f.part_of.is_none()
+                    && f.value > me.value
+            })
+            .max_by_key(|&j| figs[j].value);
+        if let Some(j) = whole {
+            figs[i].part_of = Some(j);
+        }
+    }
 }
 
 /// "12 people were killed ...: 10 were shot and another 2 were burnt to death": counts of

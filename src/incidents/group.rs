@@ -255,8 +255,8 @@ pub fn group(
         // Arrests told on their own, after a deadly event: their own incident (not the
         // confinement of the event's own victims: "21 civilians described unlawful
         // confinement").
-        let target = target.filter(|&k| {
-            !(f.category == Category::Detained
+        let wave_of_arrests = |k: usize| {
+            f.category == Category::Detained
                 && is_arrest(text, f)
                 && !members[k]
                     .iter()
@@ -264,8 +264,9 @@ pub fn group(
                 && !figures.iter().any(|g| {
                     g.sentence == f.sentence
                         && matches!(g.category, Category::Killed | Category::Injured)
-                }))
-        });
+                })
+        };
+        let target = target.filter(|&k| !wave_of_arrests(k));
         let k = match target {
             Some(k) => k,
             None => {
