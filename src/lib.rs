@@ -103,9 +103,10 @@ impl Extractor {
     /// writers that serialise [`Analysis::view`] straight into a buffer (no text copies).
     pub fn analyse<'a>(&self, text: &'a str) -> Analysis<'a> {
         let doc = text::Document::new(text);
-        let figures = figures::extract(&doc);
+        let mut figures = figures::extract(&doc);
         let places = places::find(&doc, &self.gazetteer);
         let links = incidents::link::link_places(&doc, &figures, &places);
+        incidents::place_parts::place_parts(&doc, &mut figures, &places, &links);
         let mut incidents =
             incidents::analyse(&doc, &figures, &places, &links, self.options.policy);
         let totals = std::mem::take(&mut incidents.totals);

@@ -61,6 +61,9 @@ pub struct Cand {
     /// "13 of the hostages", "the other 13", "the remaining 13": part of an earlier,
     /// larger count of the same kind.
     pub partitive: bool,
+    /// "13 soldiers were among the dead": a part of the toll told before, which may stand a
+    /// few sentences back.
+    pub among: bool,
     /// "a total of 13", "making a total of 13", "this brings to 13": the whole of the
     /// counts of its kind around it.
     pub total: bool,
@@ -250,6 +253,7 @@ pub fn describe(text: &str, toks: &[Tok], c: &mut Cand) {
         && (c.after..(c.after + 4).min(toks.len())).all(|i| toks[i].shape == Shape::Word)
     {
         c.part_marker = true;
+        c.among = true;
     }
     // "a total of 13", "bringing the total to 13", "this brings to 13".
     let lo = c.a.saturating_sub(4);

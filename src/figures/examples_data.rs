@@ -490,10 +490,12 @@ pub const PARTS: &[(&str, &[Option<usize>])] = &[
     // in another kind right after a part.
     ("The UN said strikes killed [[90]] civilians this month. The attacks included a raid on a jail that killed [[31]].", &[None, Some(0)]),
     ("The quake killed [[1,200]] people and injured [[3,400]]. Officials counted the dead. Some [[80]] soldiers were among the dead, and [[95]] soldiers were injured.", &[None, None, Some(0), Some(1)]),
+    ("The flood killed [[1,300]] people. Rescuers searched the valley. Roads were cut. Aid was slow. Some [[40]] soldiers were among the dead, and [[25]] soldiers were hurt.", &[None, Some(0), None]),
     // Counter-example: a sentence that does not say it lists the count before.
     ("The UN said strikes killed [[90]] civilians this month. A raid on a jail killed [[31]].", &[None, None]),
     // A count of bodies has "bodies" for its people.
     ("[[Twelve]] bodies were found in a ditch. Police said [[five]] bodies had been identified.", &[None, Some(0)]),
+    ("Some [[400]] bodies have been found. A mass burial of [[150]] took place on Tuesday.", &[None, Some(0)]),
     ("[[60]] were killed last month. [[35]] died in the city, including [[20]] children. Another [[25]] died in the villages.", &[None, Some(0), Some(1), Some(0)]),
     // Counter-examples: another event's counts, and a sum that is not exact.
     ("A bomb killed [[9]] people in the market. Separately, [[4]] died in the north and [[5]] in the south.", &[None, None, None]),

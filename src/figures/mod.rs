@@ -127,6 +127,7 @@ pub fn extract(doc: &Document) -> Vec<RawFigure> {
                 additive: m.additive,
                 part_marker: false,
                 partitive: false,
+                among: false,
                 total: false,
                 attach: None,
                 group: 0,

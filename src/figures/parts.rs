@@ -24,6 +24,8 @@ pub struct Hint {
     pub part_marker: bool,
     /// "13 of the hostages", "the other 13".
     pub partitive: bool,
+    /// "13 soldiers were among the dead".
+    pub among: bool,
     /// "a total of 13": the whole of the counts of its kind around it.
     pub total: bool,
 }
@@ -34,6 +36,7 @@ impl Hint {
         Hint {
             part_marker: c.part_marker,
             partitive: c.partitive,
+            among: c.among,
             total: c.total,
         }
     }
@@ -220,15 +223,27 @@ pub fn link_sentence(
 
 /// The head noun of a figure's victims, without a plural "s" ("soldiers" -> "soldier").
 /// The last word of a figure's victim phrase ("police officers" -> "officers").
-/// A count whose harm word is its noun ("ten bodies") has that noun as its head.
+/// A count whose harm word is its noun ("ten bodies", "a burial of 150") has that noun as
+/// its head.
 pub fn head_noun<'a>(text: &'a str, f: &RawFigure) -> Option<&'a str> {
     let Some(victims) = f.victims.clone() else {
-        let gap = text.get(f.span.end..f.trigger.start)?;
-        let word = text.get(f.trigger.clone())?;
-        let noun = ["bodies", "corpses", "remains"]
+        let words: Vec<&str> = text.get(f.trigger.clone())?.split_whitespace().collect();
+        let word = match words.as_slice() {
+            [.., w, of] if of.eq_ignore_ascii_case("of") => *w,
+            [.., w] => *w,
+            [] => return None,
+        };
+        let noun = ["bodies", "corpses", "remains", "burial", "burials"]
             .iter()
             .any(|n| n.eq_ignore_ascii_case(word));
-        return (noun && gap.trim().is_empty()).then(|| word.strip_suffix('s').unwrap_or(word));
+        // "ten bodies", or "a mass burial of 150".
+        let next_to = if f.trigger.start >= f.span.end {
+            text.get(f.span.end..f.trigger.start)?.trim().is_empty()
+        } else {
+            let gap = text.get(f.trigger.end..f.span.start)?.trim();
+            gap.is_empty() || gap.eq_ignore_ascii_case("of")
+        };
+        return (noun && next_to).then(|| word.strip_suffix('s').unwrap_or(word));
     };
     let v = text.get(victims)?;
     let last = v
@@ -256,7 +271,12 @@ const SAME_PEOPLE: &[&[&str]] = &[
         "agent",
     ],
     &["soldier", "troop", "servicemen", "serviceman"],
+    // The dead counted as bodies, corpses or burials.
+    &["bodie", "corpse", "remain", "burial"],
 ];
+
+/// How many sentences back "N were among the dead" looks for the toll.
+const AMONG_REACH: usize = 12;
 
 /// How many figures back a detail looks for the count it details.
 const LOOKBACK: usize = 40;
@@ -366,8 +386,8 @@ pub fn resolve(text: &str, sentences: &[Range<usize>], figs: &mut [RawFigure], h
 }
 
 /// "Some 215 soldiers were among the dead, and 414 soldiers were injured": a count of the
-/// same people right after a part of another kind is a part too, of the last count of its
-/// own kind before that sentence.
+/// same people right after a part of another kind is a part too, of the toll of its own kind
+/// (the largest count of that kind before the sentence).
 fn parallel_parts(text: &str, figs: &mut [RawFigure]) {
     for i in 1..figs.len() {
         let (prev, me) = (&figs[i - 1], &figs[i]);
@@ -386,13 +406,17 @@ fn parallel_parts(text: &str, figs: &mut [RawFigure]) {
         if !same_people(a, b) || GENERIC.iter().any(|g| g.eq_ignore_ascii_case(b)) {
             continue;
         }
-        let whole = (i.saturating_sub(LOOKBACK)..i).rev().find(|&j| {
-            let f = &figs[j];
-            f.category == me.category
-                && f.part_of.is_none()
-                && f.sentence < me.sentence
-                && f.value > me.value
-        });
+        // The toll of its kind: the largest count before (not a nearer part-count of one
+        // place).
+        let whole = (i.saturating_sub(LOOKBACK)..i)
+            .filter(|&j| {
+                let f = &figs[j];
+                f.category == me.category
+                    && f.part_of.is_none()
+                    && f.sentence < me.sentence
+                    && f.value > me.value
+            })
+            .max_by_key(|&j| (figs[j].value, j));
         if let Some(j) = whole {
             figs[i].part_of = Some(j);
         }
@@ -666,7 +690,14 @@ fn marked(text: &str, figs: &mut [RawFigure], hints: &[Hint]) {
             }
         }
         // "the remaining 17" may look back further than "including 17".
-        let reach = if h.part_marker { 2 } else { 8 };
+        // "among the dead" names the toll it is part of, wherever it was told.
+        let reach = if h.among {
+            AMONG_REACH
+        } else if h.part_marker {
+            2
+        } else {
+            8
+        };
         let mut found = None;
         for j in (0..i).rev() {
             let f = &figs[j];

@@ -1,6 +1,6 @@
 //! Incidents stage: which place each figure happened at ([`link`]), which figures are
 //! background ([`background`]), the incidents the document reports as news ([`group`],
-//! [`count`], [`dates`]) and the document totals as their sums ([`totals`]). Across documents,
+//! [`count`], [`dates`]), breakdowns by place ([`place_parts`]) and the document totals as their sums ([`totals`]). Across documents,
 //! [`merge`] joins the incidents that are one event.
 
 pub mod background;
@@ -9,6 +9,7 @@ pub mod dates;
 pub mod group;
 pub mod link;
 pub mod merge;
+pub mod place_parts;
 pub mod scope;
 pub mod totals;
 
