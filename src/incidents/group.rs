@@ -279,6 +279,15 @@ pub fn group(
                 members.len() - 1
             }
         };
+        // An incident opened without a place of its own takes its figure's place from the
+        // story, where that is a town or province ("Assam: ... 76 deaths reported"), so that
+        // a count named in another province ("In Gujarat, 94 ...") opens its own incident.
+        if anchors[k].is_none() && members[k].is_empty() {
+            anchors[k] = place_of(i).filter(|&p| {
+                !matches!(places[p].kind, PlaceKind::Country | PlaceKind::Region)
+                    && places[p].mentions.iter().any(|m| m.start >= dl_end)
+            });
+        }
         members[k].push(i);
         of_figure[i] = Some(k);
         current = Some(k);

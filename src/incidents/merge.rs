@@ -311,6 +311,17 @@ mod tests {
     }
 
     #[test]
+    fn a_situation_report_keeps_its_provinces_apart() {
+        // The first section's place comes from its heading, not its own sentence.
+        let t = "Floods in Kerala\n\nMore than 90,000 people have been affected, with 41 \
+                 deaths reported. In Odisha, 23 people have reportedly been killed.\n";
+        let r = report(&[t]);
+        let d = &r.documents[0];
+        assert_eq!(d.incidents.len(), 2, "{:?}", d.incidents);
+        assert_eq!(d.totals[&Category::Killed].value, 64);
+    }
+
+    #[test]
     fn the_same_text_hashes_the_same_whatever_its_line_ends() {
         assert_eq!(text_hash("a\r\nb\n"), text_hash("\u{FEFF}a\nb"));
         assert_ne!(text_hash("a b"), text_hash("a  b"));
