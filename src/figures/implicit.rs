@@ -25,7 +25,7 @@ use std::ops::Range;
 /// Determiners that open a singular victim's phrase; the definite ones may name someone
 /// the story already counted, so they count only once per noun.
 const INDEFINITE: &[&str] = &["a", "an", "another"];
-const DEFINITE: &[&str] = &["the", "his", "her", "their"];
+const DEFINITE: &[&str] = &["the", "his", "her", "its", "their"];
 
 /// One singular victim found in a sentence (token indices).
 #[derive(Debug, Clone, Copy)]
@@ -337,6 +337,18 @@ mod tests {
         ("A gunman was killed by the guards.", &[]),
         ("A civilian convoy was hit by a mine.", &[]),
         ("No soldier died in the attack.", &[]),
+        (
+            "Gunmen stormed the school, killing the principal.",
+            &[("the principal", Killed)],
+        ),
+        (
+            "Gunmen stormed the school, killing its vice-principal.",
+            &[("its vice-principal", Killed)],
+        ),
+        (
+            "Gunmen stormed the college, killing the school's headmaster.",
+            &[("the school's headmaster", Killed)],
+        ),
         ("A guard could be hurt if the wall falls.", &[]),
         ("A spokesman said the talks had failed.", &[]),
         ("The bus took a tourist to the airport.", &[]),

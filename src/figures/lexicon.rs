@@ -241,7 +241,8 @@ const TABLE: &[(Class, &[&str])] = &[
         "chief", "leader", "member", "prisoner", "inmate", "hostage", "pedestrian", "cyclist",
         "motorist", "pilgrim", "worshipper", "worshiper", "customer", "shopper", "volunteer",
         "businessman", "businesswoman", "councillor", "councilor", "trooper", "constable",
-        "corporal", "detainee", "refugee", "migrant", "national", "citizen",
+        "corporal", "detainee", "refugee", "migrant", "national", "citizen", "principal",
+        "headmaster", "headmistress", "headteacher", "vice-principal",
     ]),
     (GROUP, &[
         "family", "families", "household", "households", "clan", "clans", "tribe", "tribes",

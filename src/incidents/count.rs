@@ -35,6 +35,11 @@ pub const UPDATE: &[(&str, &str)] = &[
     ("in all", "in all, 70 people were killed"),
 ];
 
+/// An exact count at most this share (PRECISE_NUM / PRECISE_DEN) above an earlier open count
+/// ("more than 300", "at least 40") makes it precise rather than revising it.
+const PRECISE_NUM: u64 = 5;
+const PRECISE_DEN: u64 = 4;
+
 /// One statement: the counts of one list, plus those added on top.
 #[derive(Debug, Clone)]
 pub struct Stmt {
@@ -172,6 +177,17 @@ pub fn count(stmts: &[Stmt]) -> Option<Total> {
         if s.update && s.value > best.value {
             best = s;
         }
+        // An open count made exact soon after ("more than 300 students abducted" ...
+        // "taking 303 children and 12 teachers"): the same toll, told precisely.
+        let open = best.max.is_none() && !best.vague;
+        let exact = s.min.is_some() && s.min == s.max && !s.vague;
+        if open
+            && exact
+            && s.value > best.value
+            && s.value.saturating_mul(PRECISE_DEN) <= best.value.saturating_mul(PRECISE_NUM)
+        {
+            best = s;
+        }
     }
     let mut history: Vec<u64> = Vec::new();
     for s in stmts {
@@ -244,6 +260,18 @@ mod tests {
         let t = "Two people were wounded in the morning blast. Three others were wounded in \
                  the afternoon.";
         assert_eq!(count_of(t, Category::Injured).map(|c| c.0), Some(5));
+    }
+
+    #[test]
+    fn an_open_count_is_made_precise_by_a_close_exact_one() {
+        let t = "More than 300 pupils were abducted from the school on Friday. The gunmen \
+                 raided the school at night, taking 303 children and 12 teachers.";
+        assert_eq!(count_of(t, Category::Kidnapped).map(|c| c.0), Some(315));
+        // Counter-example: a far larger number is another toll, not the same one told
+        // precisely.
+        let t = "At least 11 people were killed in the blast. A local official said 19 \
+                 people were killed.";
+        assert_eq!(count_of(t, Category::Killed).map(|c| c.0), Some(11));
     }
 
     #[test]

@@ -322,6 +322,36 @@ mod tests {
     }
 
     #[test]
+    fn an_earlier_event_is_context_unless_the_story_reports_it() {
+        let t = "Gunmen kill 3 soldiers\n\nGunmen shot dead three soldiers near a village in \
+                 the south on Monday. The attack came ten days after a firefight that left 13 \
+                 soldiers dead in the same province.\n";
+        let r = report(&[t]);
+        let d = &r.documents[0];
+        assert_eq!(d.totals[&Category::Killed].value, 3);
+        assert_eq!(d.background.len(), 1);
+        // Reported on: an incident of its own; its missing captives are its kidnapped.
+        let t = "Gunmen abduct 40 pupils\n\nGunmen abducted 40 pupils from a school in the \
+                 north on Friday. The abduction came four days after bandits stormed another \
+                 school, kidnapping 20 girls. Two of the girls have escaped, but 18 are still \
+                 missing.\n";
+        let r = report(&[t]);
+        let d = &r.documents[0];
+        assert_eq!(
+            d.totals[&Category::Kidnapped].value,
+            60,
+            "{:?}",
+            d.incidents
+        );
+        assert!(!d.totals.contains_key(&Category::Missing));
+        // Counter-example: "hours after" a threat, the story's own attack.
+        let t = "Bomb kills 9\n\nHours after the group threatened the police, a car bomb \
+                 killed nine people outside the station on Monday.\n";
+        let r = report(&[t]);
+        assert_eq!(r.documents[0].totals[&Category::Killed].value, 9);
+    }
+
+    #[test]
     fn the_same_text_hashes_the_same_whatever_its_line_ends() {
         assert_eq!(text_hash("a\r\nb\n"), text_hash("\u{FEFF}a\nb"));
         assert_ne!(text_hash("a b"), text_hash("a  b"));
