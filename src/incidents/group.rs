@@ -215,12 +215,29 @@ pub fn group(
                 .any(|m| m.start >= sent.start && m.end <= sent.end && m.start >= dl_end)
         })
     };
+    // A story whose headline or lead names one of [`SINGLE_EVENTS`].
+    let single_event = {
+        let first = figures
+            .iter()
+            .zip(roles.iter())
+            .find(|(_, r)| **r != Role::Background)
+            .map(|(f, _)| f.sentence);
+        let lead_end = first
+            .and_then(|si| doc.sentences.get(si))
+            .map_or(0, |r| r.end);
+        let lead = text.get(..lead_end).unwrap_or("").to_ascii_lowercase();
+        SINGLE_EVENTS
+            .iter()
+            .any(|(w, _)| super::dates::find_phrase(&lead, w).is_some())
+    };
     // Per incident: figures, anchor place.
     let mut members: Vec<Vec<usize>> = Vec::new();
     let mut anchors: Vec<Option<usize>> = Vec::new();
     let mut of_figure: Vec<Option<usize>> = vec![None; figures.len()];
     // Per incident: opened by a count of an earlier event ([`EARLIER_EVENT`]).
     let mut earlier: Vec<bool> = Vec::new();
+    // Per incident: the kinds of event its sentences name ([`EVENT_KINDS`], a bit each).
+    let mut kinds: Vec<u8> = Vec::new();
     let mut current: Option<usize> = None;
     for i in 0..figures.len() {
         if roles.get(i).is_none_or(|r| *r == Role::Background) {
@@ -248,10 +265,24 @@ pub fn group(
             && !figures[..i]
                 .iter()
                 .any(|g| g.sentence == f.sentence && !g.implicit && g.part_of.is_none());
+        let lower_sentence = text.get(sent.clone()).unwrap_or("").to_ascii_lowercase();
+        let another = [
+            "another",
+            "separate",
+            "separately",
+            "second",
+            "earlier",
+            "previous",
+        ]
+        .iter()
+        .any(|w| super::dates::find_phrase(&lower_sentence, w).is_some());
         let target = if let Some(k) = whole {
             Some(k)
         } else if earlier_event {
             None
+        } else if single_event && !another && current.is_some() {
+            // One earthquake or storm is one event wherever it struck.
+            current
         } else if let Some(p) = explicit(i) {
             let fits = |k: usize| match anchors[k] {
                 None => true,
@@ -290,10 +321,25 @@ pub fn group(
                 })
         };
         let target = target.filter(|&k| !wave_of_arrests(k));
+        // Another kind of event than its incident's (bombings, then "troops killed several
+        // insurgents in these battles"): an incident of that kind, or a new one.
+        let mine = event_kinds(&lower_sentence);
+        let clash = |k: usize| kinds[k] != 0 && mine != 0 && kinds[k] & mine == 0;
+        let target = match target {
+            Some(k) if whole.is_none() && clash(k) => (0..members.len()).rev().find(|&j| {
+                kinds[j] & mine != 0
+                    && match (anchors[j], explicit(i)) {
+                        (Some(a), Some(p)) => relation(&places[a], &places[p]) != Relation::Apart,
+                        _ => true,
+                    }
+            }),
+            t => t,
+        };
         let k = match target {
             Some(k) => k,
             None => {
                 members.push(Vec::new());
+                kinds.push(0);
                 earlier.push(earlier_event);
                 anchors.push(explicit(i).or_else(|| {
                     current
@@ -313,6 +359,7 @@ pub fn group(
             });
         }
         members[k].push(i);
+        kinds[k] |= mine;
         of_figure[i] = Some(k);
         current = Some(k);
     }
@@ -339,14 +386,25 @@ pub fn group(
         let cat = figures[i].category;
         // Only incidents at the summary's place count: "200 were killed in Baghdad in five
         // bombings" sums Baghdad's bombings, not a clash in another town the story adds.
+        // Nor incidents of another kind of event ("in five bombings" sums no battle).
         let here = place_of(i);
+        let sk = event_kinds(
+            &doc.sentences
+                .get(figures[i].sentence)
+                .and_then(|r| text.get(r.clone()))
+                .unwrap_or("")
+                .to_ascii_lowercase(),
+        );
         let holders = members
             .iter()
             .zip(&anchors)
-            .filter(|(m, a)| {
+            .zip(&kinds)
+            .filter(|((m, a), &kd)| {
                 let apart = matches!((here, **a), (Some(p), Some(q))
                     if relation(&places[p], &places[q]) == Relation::Apart);
+                let other_kind = sk != 0 && kd != 0 && sk & kd == 0;
                 !apart
+                    && !other_kind
                     && m.iter().any(|&j| {
                         j != i && figures[j].category == cat && figures[j].part_of != Some(i)
                     })
@@ -384,6 +442,73 @@ pub fn group(
         });
     }
     out
+}
+
+/// Disasters that are one event wherever they strike (unlike floods or rains, told region
+/// by region): a story whose lead names one keeps its counts in one incident unless a
+/// sentence tells another or separate event. Each with an example of our own.
+const SINGLE_EVENTS: &[(&str, &str)] = &[
+    (
+        "earthquake",
+        "the earthquake killed 300 in the north and 40 across the border",
+    ),
+    ("quake", "a 6.8 quake killed 90 people"),
+    ("tsunami", "the tsunami left 2,000 dead along the coast"),
+    ("cyclone", "the cyclone killed 45 in two provinces"),
+    ("hurricane", "the hurricane killed 12 on the islands"),
+    ("typhoon", "the typhoon killed 30 and displaced 80,000"),
+    ("eruption", "the eruption killed 7 climbers"),
+];
+
+/// Kinds of event that are never one incident: a count whose sentence names only another
+/// kind than its incident's belongs to another incident. Each row: the kind, its words.
+const EVENT_KINDS: &[(&str, &[&str])] = &[
+    // "a car bomb killed 140 in the market"
+    (
+        "bombing",
+        &[
+            "bomb",
+            "bombs",
+            "bombing",
+            "bombings",
+            "blast",
+            "blasts",
+            "explosion",
+            "explosions",
+            "bomber",
+            "bombers",
+        ],
+    ),
+    // "troops killed several insurgents in these battles"
+    (
+        "battle",
+        &[
+            "battle",
+            "battles",
+            "clash",
+            "clashes",
+            "fighting",
+            "firefight",
+            "gunbattle",
+            "gunfight",
+            "skirmish",
+            "skirmishes",
+        ],
+    ),
+];
+
+/// The kinds of event a sentence (lower case) names, a bit per row of [`EVENT_KINDS`].
+fn event_kinds(lower: &str) -> u8 {
+    let mut bits = 0u8;
+    for (k, (_, words)) in EVENT_KINDS.iter().enumerate() {
+        if words
+            .iter()
+            .any(|w| super::dates::find_phrase(lower, w).is_some())
+        {
+            bits |= 1 << k;
+        }
+    }
+    bits
 }
 
 /// Phrases that tell an earlier event after the story's own, after "came", "comes" or

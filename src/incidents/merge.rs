@@ -352,6 +352,38 @@ mod tests {
     }
 
     #[test]
+    fn one_earthquake_is_one_incident_across_the_border() {
+        let t = "Quake kills hundreds\n\nA magnitude 7.1 earthquake killed about 800 people in \
+                 northern Pakistan on Saturday, officials said. The interior minister said 780 \
+                 people died in the quake in Kashmir. India reported 40 killed.\n";
+        let r = report(&[t]);
+        let d = &r.documents[0];
+        assert_eq!(d.incidents.len(), 1, "{:?}", d.incidents);
+        assert_eq!(d.totals[&Category::Killed].value, 800);
+        // Counter-example: another landslide elsewhere is another incident.
+        let t = "Quake kills 30 in Peru\n\nAn earthquake killed 30 people in Peru on Monday. \
+                 Separately, 12 people were killed in a landslide in Bolivia.\n";
+        let r = report(&[t]);
+        assert_eq!(r.documents[0].totals[&Category::Killed].value, 42);
+    }
+
+    #[test]
+    fn a_battle_told_after_a_bombing_is_another_incident() {
+        let t = "Bombs kill 60 in Baghdad\n\nCar bombs killed 60 people in Baghdad on Monday, \
+                 police said. Troops said they had killed 4 insurgents in clashes in Baghdad \
+                 overnight.\n";
+        let r = report(&[t]);
+        let d = &r.documents[0];
+        assert_eq!(d.incidents.len(), 2, "{:?}", d.incidents);
+        assert_eq!(d.totals[&Category::Killed].value, 64);
+        // Counter-example: the bombing's own toll told again stays in it.
+        let t = "Bombs kill 60 in Baghdad\n\nCar bombs killed 60 people in Baghdad on Monday, \
+                 police said. The blasts also wounded 90.\n";
+        let r = report(&[t]);
+        assert_eq!(r.documents[0].incidents.len(), 1);
+    }
+
+    #[test]
     fn the_same_text_hashes_the_same_whatever_its_line_ends() {
         assert_eq!(text_hash("a\r\nb\n"), text_hash("\u{FEFF}a\nb"));
         assert_ne!(text_hash("a b"), text_hash("a  b"));
