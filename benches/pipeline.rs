@@ -216,10 +216,72 @@ fn main() {
         }
     });
     drop(parsed);
+    real_text(&extractor);
 
     if selected("cli") {
         cli_run(env_mb("CASUALTY_LENS_BENCH_JSONL_MB", 100));
     }
+}
+
+/// The whole pipeline (load + extract + JSON, one core) on real text from `../shared/corpus`
+/// (`CASUALTY_LENS_SHARED_DIR` elsewhere; skipped when absent): the wiki-incidents texts as
+/// many small documents (dense: a figure and a place in nearly every sentence) and as one
+/// document, and the dev set's news texts cycled to about 10 MB.
+fn real_text(extractor: &Extractor) {
+    use std::io::Read;
+    let dir = std::env::var("CASUALTY_LENS_SHARED_DIR")
+        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus").to_string());
+    println!("\nreal text, whole pipeline (load + extract + JSON), one core:");
+    let mut wiki = String::new();
+    let read = std::fs::File::open(format!("{dir}/wiki-incidents.jsonl.gz"))
+        .and_then(|f| flate2::read::GzDecoder::new(f).read_to_string(&mut wiki));
+    let texts: Vec<String> = match read {
+        Ok(_) => wiki
+            .lines()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .filter_map(|v| v.get("text").and_then(|t| t.as_str()).map(str::to_owned))
+            .collect(),
+        Err(_) => Vec::new(),
+    };
+    let mut buf = Vec::new();
+    let mut run = |label: &str, docs: &[String]| {
+        let bytes: usize = docs.iter().map(String::len).sum();
+        if bytes == 0 {
+            println!("  ({label}: no text at {dir})");
+            return;
+        }
+        measure(label, bytes, || {
+            for d in docs {
+                let analysis = extractor.analyse(d);
+                buf.clear();
+                analysis.view("x").write_json(&mut buf);
+                black_box(&buf);
+            }
+        });
+    };
+    run("wiki-incidents, one doc a text", &texts);
+    run("wiki-incidents, one document", &[texts.join("\n\n")]);
+    let mut news: Vec<String> = std::fs::read_dir(format!("{dir}/dev"))
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+                .filter_map(|p| std::fs::read_to_string(p).ok())
+                .collect()
+        })
+        .unwrap_or_default();
+    news.sort();
+    let one: usize = news.iter().map(String::len).sum();
+    let cycled: Vec<String> = if one == 0 {
+        Vec::new()
+    } else {
+        news.iter()
+            .cycle()
+            .take(news.len() * (10_000_000 / one).max(1))
+            .cloned()
+            .collect()
+    };
+    run("dev news texts, cycled", &cycled);
 }
 
 /// Prints the dev set's figure density (gold and found), to judge the generated corpus by:

@@ -465,11 +465,13 @@ fn included_parts(text: &str, sentences: &[Range<usize>], figs: &mut [RawFigure]
             continue;
         }
         // The sentence before with counts, a few sentences back at most.
+        // (Figures are in text order: the first one back in an earlier sentence.)
         let Some(before) = figs[..i]
             .iter()
+            .rev()
             .map(|f| f.sentence)
-            .filter(|&s| s < me.sentence && s + 3 >= me.sentence)
-            .max()
+            .find(|&s| s < me.sentence)
+            .filter(|&s| s + 3 >= me.sentence)
         else {
             continue;
         };

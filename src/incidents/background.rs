@@ -218,14 +218,11 @@ pub fn roles(doc: &Document, figures: &[RawFigure], pub_date: Option<Date>) -> V
             .find_map(|w| w.year.filter(|_| w.day.is_some()))
     });
     // Per sentence: its cue verdict, computed once.
-    let mut verdict: Vec<(usize, Option<bool>)> = Vec::new();
+    let mut verdict: rustc_hash::FxHashMap<usize, Option<bool>> = Default::default();
     let mut cue_of = |si: usize| -> Option<bool> {
-        if let Some(&(_, v)) = verdict.iter().find(|(s, _)| *s == si) {
-            return v;
-        }
-        let v = sentence_cue(sentence_text(si), ref_year, pub_date);
-        verdict.push((si, v));
-        v
+        *verdict
+            .entry(si)
+            .or_insert_with(|| sentence_cue(sentence_text(si), ref_year, pub_date))
     };
     let mut roles = vec![Role::Incident; figures.len()];
     for (i, f) in figures.iter().enumerate() {
@@ -240,7 +237,10 @@ pub fn roles(doc: &Document, figures: &[RawFigure], pub_date: Option<Date>) -> V
         // strong cue carries over.
         if !lead
             && f.sentence > 0
-            && !figures.iter().any(|g| g.sentence + 1 == f.sentence)
+            // (Figures are in text order.)
+            && figures
+                .get(figures.partition_point(|g| g.sentence + 1 < f.sentence))
+                .is_none_or(|g| g.sentence + 1 != f.sentence)
             && cue_of(f.sentence - 1) == Some(true)
         {
             roles[i] = Role::Background;

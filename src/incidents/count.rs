@@ -86,7 +86,7 @@ impl Stmt {
     ) -> Vec<Stmt> {
         let mut out: Vec<Stmt> = Vec::new();
         let mut last_sentence = usize::MAX;
-        for &i in members {
+        for (pos, &i) in members.iter().enumerate() {
             let Some(f) = figures.get(i) else { continue };
             if f.category != cat {
                 continue;
@@ -106,12 +106,11 @@ impl Stmt {
             // ("wounded 8 others" ... "killed 11 ... 8 others were injured") means people
             // other than the dead, not 8 more wounded; a new number after another
             // attack's dead still adds ("killing 2 and wounding 4 others").
-            let prev_other_category = members
-                .iter()
-                .take_while(|&&j| j != i)
-                .filter_map(|&j| figures.get(j))
-                .filter(|p| p.span.end <= f.span.start)
-                .max_by_key(|p| p.span.start)
+            // (Members are in text order: the one before is the figure before.)
+            let prev_other_category = pos
+                .checked_sub(1)
+                .and_then(|p| members.get(p))
+                .and_then(|&j| figures.get(j))
                 .is_some_and(|p| p.category != cat);
             let restated = out.last().is_some_and(|s| s.value == value);
             let additive =

@@ -238,6 +238,8 @@ pub fn group(
     let mut earlier: Vec<bool> = Vec::new();
     // Per incident: the kinds of event its sentences name ([`EVENT_KINDS`], a bit each).
     let mut kinds: Vec<u8> = Vec::new();
+    // The sentence last read for event cues, whether it tells another event, its kinds.
+    let (mut cue_sentence, mut another, mut mine): (Option<usize>, bool, u8) = (None, false, 0);
     let mut current: Option<usize> = None;
     for i in 0..figures.len() {
         if roles.get(i).is_none_or(|r| *r == Role::Background) {
@@ -264,18 +266,25 @@ pub fn group(
             })
             && !figures[..i]
                 .iter()
-                .any(|g| g.sentence == f.sentence && !g.implicit && g.part_of.is_none());
-        let lower_sentence = text.get(sent.clone()).unwrap_or("").to_ascii_lowercase();
-        let another = [
-            "another",
-            "separate",
-            "separately",
-            "second",
-            "earlier",
-            "previous",
-        ]
-        .iter()
-        .any(|w| super::dates::find_phrase(&lower_sentence, w).is_some());
+                .rev()
+                .take_while(|g| g.sentence == f.sentence)
+                .any(|g| !g.implicit && g.part_of.is_none());
+        // What the sentence says of its event, read once a sentence.
+        if cue_sentence != Some(f.sentence) {
+            cue_sentence = Some(f.sentence);
+            let lower = text.get(sent.clone()).unwrap_or("").to_ascii_lowercase();
+            another = [
+                "another",
+                "separate",
+                "separately",
+                "second",
+                "earlier",
+                "previous",
+            ]
+            .iter()
+            .any(|w| super::dates::find_phrase(&lower, w).is_some());
+            mine = event_kinds(&lower);
+        }
         let target = if let Some(k) = whole {
             Some(k)
         } else if earlier_event {
@@ -323,7 +332,6 @@ pub fn group(
         let target = target.filter(|&k| !wave_of_arrests(k));
         // Another kind of event than its incident's (bombings, then "troops killed several
         // insurgents in these battles"): an incident of that kind, or a new one.
-        let mine = event_kinds(&lower_sentence);
         let clash = |k: usize| kinds[k] != 0 && mine != 0 && kinds[k] & mine == 0;
         let target = match target {
             Some(k) if whole.is_none() && clash(k) => (0..members.len()).rev().find(|&j| {
