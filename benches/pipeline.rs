@@ -272,14 +272,14 @@ fn real_text(extractor: &Extractor) {
         .unwrap_or_default();
     news.sort();
     let one: usize = news.iter().map(String::len).sum();
-    let cycled: Vec<String> = if one == 0 {
-        Vec::new()
-    } else {
-        news.iter()
+    let cycled: Vec<String> = match 10_000_000usize.checked_div(one) {
+        Some(times) => news
+            .iter()
             .cycle()
-            .take(news.len() * (10_000_000 / one).max(1))
+            .take(news.len() * times.max(1))
             .cloned()
-            .collect()
+            .collect(),
+        None => Vec::new(),
     };
     run("dev news texts, cycled", &cycled);
 }
