@@ -259,7 +259,7 @@ mod tests {
     use crate::{Extractor, Options};
 
     fn report(texts: &[&str]) -> Report {
-        let ex = Extractor::new(crate::cli::default_gazetteer(), Options::default());
+        let ex = Extractor::new(crate::Gazetteer::embedded(), Options::default());
         let docs = texts
             .iter()
             .enumerate()

@@ -396,9 +396,9 @@ mod tests {
     /// The hand-walked writers give serde's bytes for the owned report, compact and pretty.
     #[test]
     fn view_json_is_the_reports_json() {
-        let ex = Extractor::new(crate::cli::default_gazetteer(), Options::default());
+        let ex = Extractor::new(crate::Gazetteer::embedded(), Options::default());
         let acled = Extractor::new(
-            crate::cli::default_gazetteer(),
+            crate::Gazetteer::embedded(),
             Options {
                 policy: Policy::AcledConservative,
             },
