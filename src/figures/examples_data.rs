@@ -493,6 +493,8 @@ pub const PARTS: &[(&str, &[Option<usize>])] = &[
     ("The flood killed [[1,300]] people. Rescuers searched the valley. Roads were cut. Aid was slow. Some [[40]] soldiers were among the dead, and [[25]] soldiers were hurt.", &[None, Some(0), None]),
     // Counter-example: a sentence that does not say it lists the count before.
     ("The UN said strikes killed [[90]] civilians this month. A raid on a jail killed [[31]].", &[None, None]),
+    // A sentence that names the count before again lists its parts.
+    ("An airstrike killed [[14]] people in the camp and a raid killed another [[six]]. A medic said the 14 included [[nine]] children.", &[None, None, Some(0)]),
     // A count of bodies has "bodies" for its people.
     ("[[Twelve]] bodies were found in a ditch. Police said [[five]] bodies had been identified.", &[None, Some(0)]),
     ("Some [[400]] bodies have been found. A mass burial of [[150]] took place on Tuesday.", &[None, Some(0)]),

@@ -64,6 +64,23 @@ const DEGREES: &[&str] = &[
     "mortally",
 ];
 
+/// The recent figure that "the N" before token `a` names again ("the 14 included nine
+/// children" after "14 people were killed ... a raid killed another six").
+fn named_again<'f>(
+    text: &str,
+    toks: &[Tok],
+    a: usize,
+    before: &'f [RawFigure],
+) -> Option<&'f RawFigure> {
+    let head = toks.get(..a)?;
+    let n = head.windows(2).find_map(|w| {
+        (is(text_of(text, &w[0]), "the") && w[1].number)
+            .then(|| text_of(text, &w[1]).replace(',', "").parse::<u64>().ok())
+            .flatten()
+    })?;
+    before.iter().rev().take(8).find(|f| f.value == n)
+}
+
 /// Gives a category to counts of one sentence that have no harm word of their own but are
 /// parts of a count before them ("including 8 children", "1,922 died: 1,393 civilians").
 pub fn link_sentence(
@@ -191,9 +208,9 @@ pub fn link_sentence(
                 })
             }
             // ...or the last figure of the sentence before, when the sentence opens with
-            // the marker ("Among them were 2 children").
-            None if c.part_marker && c.a <= 4 => before
-                .last()
+            // the marker ("Among them were 2 children") or names that figure again ("He
+            // said the 14 included nine children").
+            None if c.part_marker && c.a > 4 => named_again(text, toks, c.a, before)
                 .filter(|f| f.sentence + 2 >= sentence)
                 .map(|f| Attach {
                     category: f.category,
@@ -201,6 +218,17 @@ pub fn link_sentence(
                     how: How::Part,
                     confidence: 0.6,
                 }),
+            None if c.part_marker => {
+                before
+                    .last()
+                    .filter(|f| f.sentence + 2 >= sentence)
+                    .map(|f| Attach {
+                        category: f.category,
+                        trigger: (c.a, c.b),
+                        how: How::Part,
+                        confidence: 0.6,
+                    })
+            }
             None => None,
         };
         if let Some(at) = attach {
