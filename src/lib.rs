@@ -14,6 +14,7 @@ pub mod numbers;
 pub mod places;
 pub mod report;
 pub mod text;
+pub mod vocab;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
@@ -28,32 +29,8 @@ use report::model::DocumentReport;
 use serde::{Deserialize, Serialize};
 
 pub use places::gazetteer::Gazetteer;
-pub use report::model::{Category, Figure, Place, Qualifier, Report};
-
-/// How `min`/`max` are derived from a figure's value and qualifier.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Policy {
-    /// The guidelines' literal bounds (default): "dozens" is 24..99, "more than 200" is 201..open.
-    #[default]
-    Literal,
-    /// ACLED-style conservative coding: vague words take a fixed low count
-    /// (several = 3, tens = 10, dozens = 12, hundreds = 100, thousands = 1000).
-    AcledConservative,
-}
-
-impl Policy {
-    /// Parses `literal` or `acled` (as the CLI's `--policy` takes it).
-    pub fn parse(s: &str) -> Option<Policy> {
-        match s {
-            "literal" => Some(Policy::Literal),
-            "acled" | "acled-conservative" | "acled_conservative" => {
-                Some(Policy::AcledConservative)
-            }
-            _ => None,
-        }
-    }
-}
+pub use report::model::{Figure, Place, Report};
+pub use vocab::{Category, Policy, Qualifier};
 
 /// Settings of one extraction run.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -11,7 +11,7 @@ use super::lexicon::*;
 use super::nonfigures;
 use super::tokens::{text_of, Shape, Tok};
 use super::triggers::{Form, TriggerMatch};
-use crate::report::model::Category;
+use crate::vocab::Category;
 
 /// How a count got its harm word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

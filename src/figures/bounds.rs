@@ -1,6 +1,6 @@
 //! min/max from value and qualifier, under a coding policy.
 
-use crate::report::model::Qualifier;
+use crate::vocab::Qualifier;
 use crate::Policy;
 
 /// The bounds (min, max) a figure's value and qualifier imply.
@@ -53,7 +53,7 @@ fn acled_low(value: u64) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::bounds;
-    use crate::report::model::Qualifier::*;
+    use crate::vocab::Qualifier::*;
     use crate::Policy::*;
 
     #[test]

@@ -1,7 +1,7 @@
 //! The example corpus: our own sentences, one rule of GUIDELINES.md at a time.
 
-use crate::report::model::Category::{self, *};
-use crate::report::model::Qualifier::{self, *};
+use crate::vocab::Category::{self, *};
+use crate::vocab::Qualifier::{self, *};
 
 /// One example: a text with its figures in `[[...]]` and the answers in order.
 pub struct Ex {

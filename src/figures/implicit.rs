@@ -19,7 +19,7 @@
 use super::lexicon::*;
 use super::tokens::{text_of, Shape, Tok};
 use super::triggers::Form;
-use crate::report::model::Category;
+use crate::vocab::Category;
 use std::ops::Range;
 
 /// Determiners that open a singular victim's phrase; the definite ones may name someone
@@ -276,8 +276,8 @@ pub fn in_breakdown(text: &str, toks: &[Tok], det: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::figures::extract;
-    use crate::report::model::Category::{self, *};
     use crate::text::Document;
+    use crate::vocab::Category::{self, *};
 
     /// (text, the singular victims as (phrase, category), in order).
     const EXAMPLES: &[(&str, &[(&str, Category)])] = &[
@@ -380,7 +380,7 @@ mod tests {
         assert_eq!(imp.len(), 1);
         assert_eq!(
             (imp[0].value, imp[0].qualifier),
-            (1, crate::report::model::Qualifier::Exact)
+            (1, crate::vocab::Qualifier::Exact)
         );
         // The count after the singular victim keeps the harm word.
         assert!(figs

@@ -22,8 +22,8 @@ mod examples;
 mod examples_data;
 
 use crate::numbers::{self, NumberKind, NumberMention};
-use crate::report::model::{Category, Qualifier};
 use crate::text::Document;
+use crate::vocab::{Category, Qualifier};
 use attach::{Attach, Cand, How};
 use std::ops::Range;
 use tokens::Tok;

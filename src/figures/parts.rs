@@ -661,7 +661,7 @@ fn opens_another_event(text: &str, sentences: &[Range<usize>], si: usize) -> boo
 /// the wounded told right after a count of casualties are its parts (GUIDELINES.md hard
 /// cases: casualties are the dead plus the wounded).
 fn casualty_wholes(text: &str, figs: &mut [RawFigure]) {
-    use crate::report::model::Category::{Injured, Killed};
+    use crate::vocab::Category::{Injured, Killed};
     for c in 0..figs.len() {
         let is_casualties = text
             .get(figs[c].trigger.clone())

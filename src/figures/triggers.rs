@@ -3,7 +3,7 @@
 
 use super::lexicon::is;
 use super::tokens::{Shape, Tok};
-use crate::report::model::Category::{self, *};
+use crate::vocab::Category::{self, *};
 use std::sync::OnceLock;
 
 /// How a trigger takes its count.

@@ -7,7 +7,7 @@
 //! | "no casualties", "without casualties" | killed and injured |
 //! | "no one was kidnapped", "no arrests were made" | kidnapped, detained |
 
-use crate::report::model::Category;
+use crate::vocab::Category;
 use aho_corasick::AhoCorasick;
 use std::ops::Range;
 use std::sync::OnceLock;

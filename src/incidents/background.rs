@@ -15,8 +15,8 @@
 
 use super::dates::{find_phrase, written_dates, Date};
 use crate::figures::RawFigure;
-use crate::report::model::Qualifier;
 use crate::text::Document;
+use crate::vocab::Qualifier;
 
 /// What a figure is to the document's incidents.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -252,7 +252,7 @@ pub fn roles(doc: &Document, figures: &[RawFigure], pub_date: Option<Date>) -> V
     // The lead's largest count, for the magnitude rules.
     // The lead's largest count per category, for the magnitude rules (a flood's thousands
     // displaced are no war toll beside its forty dead: only like is compared with like).
-    let lead_max = |cat: crate::report::model::Category| {
+    let lead_max = |cat: crate::vocab::Category| {
         figures
             .iter()
             .zip(roles.iter())

@@ -12,8 +12,8 @@
 
 use crate::figures::bounds::bounds;
 use crate::figures::RawFigure;
-use crate::report::model::{Category, Qualifier, Total};
 use crate::text::Document;
+use crate::vocab::{Category, Qualifier, Total};
 use crate::Policy;
 
 /// Words that say a toll moved (each with an example of our own): a later statement with one

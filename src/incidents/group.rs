@@ -18,8 +18,8 @@ use super::count::{count, Stmt};
 use super::dates::{sentence_date, Date, Precision};
 use crate::figures::RawFigure;
 use crate::places::{specificity, ResolvedPlace};
-use crate::report::model::{Category, PlaceKind, Total};
 use crate::text::Document;
+use crate::vocab::{Category, PlaceKind, Total};
 use crate::Policy;
 use std::collections::BTreeMap;
 

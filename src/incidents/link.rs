@@ -11,8 +11,8 @@
 use super::scope;
 use crate::figures::RawFigure;
 use crate::places::{specificity, ResolvedPlace};
-use crate::report::model::PlaceKind;
 use crate::text::Document;
+use crate::vocab::PlaceKind;
 use memchr::memmem;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -450,7 +450,7 @@ pub fn link_places(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::model::{Category, Qualifier};
+    use crate::vocab::{Category, Qualifier};
 
     fn place(name: &str, kind: PlaceKind, text: &str) -> ResolvedPlace {
         let mentions = text

@@ -103,7 +103,7 @@ fn date_of(s: &Option<String>) -> Option<Date> {
 /// category whose counts are far apart).
 fn compatible(
     a: &BTreeMap<Category, EventCount>,
-    b: &BTreeMap<Category, crate::report::model::Total>,
+    b: &BTreeMap<Category, crate::vocab::Total>,
 ) -> Option<String> {
     let mut why = Vec::new();
     for (cat, x) in a {

@@ -15,8 +15,8 @@ pub mod totals;
 
 use crate::figures::RawFigure;
 use crate::places::ResolvedPlace;
-use crate::report::model::{Category, Total};
 use crate::text::Document;
+use crate::vocab::{Category, Total};
 use crate::Policy;
 use background::Role;
 use std::collections::BTreeMap;

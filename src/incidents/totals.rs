@@ -6,8 +6,8 @@
 
 use super::group::Incident;
 use crate::figures::{zero, RawFigure};
-use crate::report::model::{Category, Total};
 use crate::text::Document;
+use crate::vocab::{Category, Total};
 use crate::Policy;
 use std::collections::BTreeMap;
 
@@ -190,8 +190,8 @@ fn zero_statements(text: &str, have: &BTreeMap<Category, Total>) -> Vec<zero::Ze
 mod tests {
     use super::totals;
     use crate::figures::extract;
-    use crate::report::model::Category::{self, *};
     use crate::text::Document;
+    use crate::vocab::Category::{self, *};
     use crate::Policy;
 
     fn total(text: &str, cat: Category) -> Option<u64> {
@@ -241,7 +241,7 @@ mod tests {
     fn zero_statements_are_those_of_the_pattern() {
         use super::zero_statements;
         use crate::figures::zero;
-        use crate::report::model::Total;
+        use crate::vocab::Total;
         use std::collections::BTreeMap;
         let texts = [
             "A blast shook the depot. No one was hurt, officials said.",

@@ -8,7 +8,7 @@
 //! `none` means no number expression may overlap the bracketed text.
 
 use super::{find, kind, qualifiers, vague, words, NumberKind};
-use crate::report::model::Qualifier;
+use crate::vocab::Qualifier;
 
 /// General examples: forms, tricky cases and non-figures, written for these tests.
 const GENERAL: &[&str] = &[

@@ -33,7 +33,7 @@ pub mod token;
 pub mod vague;
 pub mod words;
 
-use crate::report::model::Qualifier;
+use crate::vocab::Qualifier;
 use std::ops::Range;
 
 /// What a number expression is, judged from its own form and the words touching it.

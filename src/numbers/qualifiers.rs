@@ -1,7 +1,7 @@
 //! Qualifier phrases (GUIDELINES.md, "The value and the qualifier") and the additive words
 //! ("another 13", "13 more"). Phrases are matched by token, ignoring case and white space.
 
-use crate::report::model::Qualifier;
+use crate::vocab::Qualifier;
 use Qualifier::*;
 
 /// A phrase before the number that says how it bounds the truth; it belongs to the span.

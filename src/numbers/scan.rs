@@ -7,7 +7,7 @@ use super::token::{self, is_word, lower, match_back, match_fwd, next_token, prev
 use super::token::{Tok, TokKind};
 use super::words::{self, Role, DIGIT_SCALE_SUFFIXES};
 use super::{kind, qualifiers, vague, NumberKind, NumberMention};
-use crate::report::model::Qualifier;
+use crate::vocab::Qualifier;
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::sync::OnceLock;
 

@@ -11,7 +11,7 @@
 use super::detect::{gap, soft_gap, Mention, Token};
 use super::fold;
 use super::words::*;
-use crate::report::model::PlaceKind;
+use crate::vocab::PlaceKind;
 use std::ops::Range;
 
 /// Place words after or before a name, with the kind of place they make.

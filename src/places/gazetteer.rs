@@ -2,7 +2,7 @@
 //! (`gazetteer.bin`, format in [`super::index_format`]) without copying it.
 
 use super::index_format::{self as fmt, feature};
-use crate::report::model::PlaceKind;
+use crate::vocab::PlaceKind;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fmt as sfmt;

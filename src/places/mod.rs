@@ -14,8 +14,8 @@ pub mod index_format;
 pub mod resolve;
 pub mod words;
 
-use crate::report::model::PlaceKind;
 use crate::text::Document;
+use crate::vocab::PlaceKind;
 use gazetteer::Gazetteer;
 use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
