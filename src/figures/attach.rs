@@ -106,6 +106,26 @@ fn is_be(w: &str) -> bool {
     .any(|b| is(w, b))
 }
 
+/// After "and" in a victim phrase: the end of a second noun phrase with no number or
+/// determiner of its own ("pro-government fighters") when an auxiliary or a harm word follows
+/// it at once, so that both nouns share the count.
+fn coordinated_noun_end(toks: &[Tok], from: usize) -> Option<usize> {
+    let mut k = from;
+    while let Some(t) = toks.get(k) {
+        let plain = (t.shape == Shape::Word
+            && t.trigger.is_none()
+            && !t.number
+            && !t.any(AUX | STOP | PREP | CONJ | NEG | DET))
+            || t.is_punct('-');
+        if !plain || k - from >= 4 {
+            break;
+        }
+        k += 1;
+    }
+    let next = toks.get(k)?;
+    (k > from && (next.any(AUX) || next.trigger.is_some())).then_some(k)
+}
+
 /// Reads the victim phrase after a count and whether it is blocked, partitive...
 pub fn describe(text: &str, toks: &[Tok], c: &mut Cand) {
     let n = toks.len();
@@ -193,6 +213,14 @@ pub fn describe(text: &str, toks: &[Tok], c: &mut Cand) {
             continue;
         }
         if t.shape != Shape::Word || t.trigger.is_some() || t.number {
+            break;
+        }
+        // "10 soldiers and pro-government fighters were killed": one count, two nouns, then
+        // the verb.
+        if k > np0 && is(text_of(text, t), "and") {
+            if let Some(v) = coordinated_noun_end(toks, k + 1) {
+                k = v;
+            }
             break;
         }
         if t.any(STOP | PREP | CONJ | NEG | DET) || is(text_of(text, t), "of") {

@@ -453,6 +453,13 @@ pub const EXAMPLES: &[Ex] = &[
     none("The ruling party won 120 seats and the opposition 45 in the election."),
     none("The home side won 3-1 and 2 players were sent off."),
     ex("[[Two]] children were killed: Omar, 11, and his sister Lina, 7.", &[(Killed, 2, Exact)]),
+    // One count, two nouns: "soldiers and pro-government fighters".
+    ex("[[At least 10]] soldiers and pro-government fighters were killed near the border.", &[(Killed, 10, AtLeast)]),
+    ex("[[12]] soldiers and [[3]] civilians were killed near the border.", &[(Killed, 12, Exact), (Killed, 3, Exact)]),
+    // Coordinated harm words: the one that ends it counts ("kidnapped and killed").
+    ex("[[14]] villagers were kidnapped and killed by the militia.", &[(Killed, 14, Exact)]),
+    ex("Gunmen abducted and later murdered [[3]] engineers.", &[(Killed, 3, Exact)]),
+    ex("[[5]] hikers were kidnapped and released a day later.", &[(Kidnapped, 5, Exact)]),
 ];
 
 /// Parts: the texts of [`EXAMPLES`]-style brackets with, per bracket, the bracket it is a

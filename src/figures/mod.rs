@@ -211,7 +211,14 @@ pub fn extract(doc: &Document) -> Vec<RawFigure> {
         analyse_sentence(doc.text, &toks, &trig_end, &mut cands);
         parts::link_sentence(doc.text, &toks, &mut cands, &out, &hints, si);
         for c in cands.iter() {
-            let Some(at) = c.attach else { continue };
+            let Some(mut at) = c.attach else { continue };
+            // "14 people were kidnapped and killed": the harm that ends it is the count's.
+            if let Some(end) = killed_after(doc.text, &toks, at.trigger.1) {
+                if at.category != Category::Killed && at.how != How::Part {
+                    at.category = Category::Killed;
+                    at.trigger = end;
+                }
+            }
             let m = &mentions[c.mention];
             let tr = (
                 toks.get(at.trigger.0)
@@ -524,4 +531,29 @@ fn analyse_sentence(text: &str, toks: &[Tok], trig_end: &[Option<usize>], cands:
             });
         }
     }
+}
+
+/// "kidnapped and killed", "abducted and later murdered": a killing word joined by "and"
+/// (with "then" or "later" at most between) right after a harm word ending at token `end`.
+fn killed_after(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usize)> {
+    if !toks
+        .get(end)
+        .is_some_and(|t| lexicon::is(tokens::text_of(text, t), "and"))
+    {
+        return None;
+    }
+    let mut k = end + 1;
+    if toks.get(k).is_some_and(|t| {
+        let w = tokens::text_of(text, t);
+        lexicon::is(w, "then") || lexicon::is(w, "later")
+    }) {
+        k += 1;
+    }
+    let m = toks.get(k)?.trigger?;
+    (m.row().category == Category::Killed
+        && matches!(
+            m.row().form,
+            triggers::Form::Participle | triggers::Form::Past
+        ))
+    .then_some((k, k + usize::from(m.len)))
 }
