@@ -292,7 +292,7 @@ pub fn describe(text: &str, toks: &[Tok], c: &mut Cand) {
     // "including 13", "among them 13", "(13", "of whom 13".
     let mut j = c.a;
     let mut steps = 0;
-    while j > 0 && steps < 8 {
+    while j > 0 && steps < 10 {
         let t = &toks[j - 1];
         let w = text_of(text, t);
         if t.any(PART)
@@ -314,7 +314,8 @@ pub fn describe(text: &str, toks: &[Tok], c: &mut Cand) {
             && !t.number
             && (!t.any(STOP) || t.any(CONJ))
             && !t.any(PREP | NEG | MODAL);
-        if t.any(DET) || is(w, "another") || is(w, "further") || plain_word {
+        // "including an American, an Italian and 4 Indians": the commas of the list too.
+        if t.any(DET) || is(w, "another") || is(w, "further") || plain_word || t.is_punct(',') {
             j -= 1;
             steps += 1;
             continue;
@@ -449,7 +450,14 @@ fn skip_aside(text: &str, toks: &[Tok], k: usize) -> usize {
     if let Some(cl) = close {
         let limit = if cl == ')' { 30 } else { 12 };
         for (j, x) in toks.iter().enumerate().take((k + limit).min(n)).skip(k + 1) {
-            if x.trigger.is_some() && cl != ')' {
+            // "13 people, mostly homeless, died": a harm word that describes the people
+            // ("mostly", "mainly", "all" before it) is no harm of the aside.
+            let describes = toks.get(j.wrapping_sub(1)).is_some_and(|p| {
+                ["mostly", "mainly", "largely", "all", "many", "most"]
+                    .iter()
+                    .any(|w| is(text_of(text, p), w))
+            });
+            if x.trigger.is_some() && cl != ')' && !describes {
                 return long_subject(text, toks, k);
             }
             if x.is_punct(cl) {

@@ -453,6 +453,8 @@ pub const EXAMPLES: &[Ex] = &[
     none("The ruling party won 120 seats and the opposition 45 in the election."),
     none("The home side won 3-1 and 2 players were sent off."),
     ex("[[Two]] children were killed: Omar, 11, and his sister Lina, 7.", &[(Killed, 2, Exact)]),
+    // An aside that describes the people, even with a harm word in it.
+    ex("[[13]] people, mostly homeless, died when shells hit the slum.", &[(Killed, 13, Exact)]),
     // One count, two nouns: "soldiers and pro-government fighters".
     ex("[[At least 10]] soldiers and pro-government fighters were killed near the border.", &[(Killed, 10, AtLeast)]),
     ex("[[12]] soldiers and [[3]] civilians were killed near the border.", &[(Killed, 12, Exact), (Killed, 3, Exact)]),
@@ -476,6 +478,8 @@ pub const PARTS: &[(&str, &[Option<usize>])] = &[
     ("[[140]] people were killed and [[150]] injured.", &[None, None]),
     ("[[12]] people died in the raid: [[10]] were shot to death and another [[2]] were burnt to death.", &[None, Some(0), Some(0)]),
     ("[[Ten]] guards, including [[two]] officers were killed.", &[None, Some(0)]),
+    ("The raid left [[14]] dead including an American, a Briton, and [[4]] Indians.", &[None, Some(0)]),
+    ("Gunmen killed [[8]] people, including a priest, and wounded [[4]] others.", &[None, None]),
     ("[[Five]] people including a farmer and [[four]] officers were killed.", &[None, Some(0)]),
     ("The army inflicted [[208]] rebel casualties. It said [[93]] rebels were killed and [[115]] wounded.", &[None, Some(0), Some(0)]),
     ("Gunmen kidnapped [[4]] people. [[Two]] Germans were among the kidnapped together with [[2]] Ethiopians.", &[None, Some(0), Some(0)]),
