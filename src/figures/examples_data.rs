@@ -462,6 +462,8 @@ pub const EXAMPLES: &[Ex] = &[
     ex("[[14]] villagers were kidnapped and killed by the militia.", &[(Killed, 14, Exact)]),
     ex("Gunmen abducted and later murdered [[3]] engineers.", &[(Killed, 3, Exact)]),
     ex("[[5]] hikers were kidnapped and released a day later.", &[(Kidnapped, 5, Exact)]),
+    ex("[[Three]] officers who were recently kidnapped by gunmen were also found dead.", &[(Killed, 3, Exact)]),
+    ex("[[Three]] officers who were kidnapped last week were freed on Sunday.", &[(Kidnapped, 3, Exact)]),
 ];
 
 /// Parts: the texts of [`EXAMPLES`]-style brackets with, per bracket, the bracket it is a

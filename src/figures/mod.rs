@@ -213,7 +213,10 @@ pub fn extract(doc: &Document) -> Vec<RawFigure> {
         for c in cands.iter() {
             let Some(mut at) = c.attach else { continue };
             // "14 people were kidnapped and killed": the harm that ends it is the count's.
-            if let Some(end) = killed_after(doc.text, &toks, at.trigger.1) {
+            // "3 officers who were kidnapped last week were found dead": the main clause's.
+            let after = killed_after(doc.text, &toks, at.trigger.1)
+                .or_else(|| killed_after_relative(doc.text, &toks, at.trigger));
+            if let Some(end) = after {
                 if at.category != Category::Killed && at.how != How::Part {
                     at.category = Category::Killed;
                     at.trigger = end;
@@ -556,4 +559,53 @@ fn killed_after(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usize)> 
             triggers::Form::Participle | triggers::Form::Past
         ))
     .then_some((k, k + usize::from(m.len)))
+}
+
+/// "3 officers who were recently kidnapped by militants were also found dead": a harm word
+/// (tokens `trigger`) inside a relative clause ("who"/"that" + an auxiliary before it), then
+/// the main clause's auxiliary and a killing word: that word's tokens.
+fn killed_after_relative(
+    text: &str,
+    toks: &[Tok],
+    trigger: (usize, usize),
+) -> Option<(usize, usize)> {
+    let word = |k: usize| toks.get(k).map_or("", |t| tokens::text_of(text, t));
+    // Back from the harm word: adverbs and auxiliaries, then "who" or "that".
+    let mut k = trigger.0;
+    let mut aux = false;
+    while k > 0 && trigger.0 - k < 4 {
+        let t = toks.get(k - 1)?;
+        if lexicon::is(word(k - 1), "who") || lexicon::is(word(k - 1), "that") {
+            break;
+        } else if t.any(lexicon::AUX) {
+            aux = true;
+        } else if t.trigger.is_some() || t.number || t.shape != tokens::Shape::Word {
+            return None;
+        }
+        k -= 1;
+    }
+    if !(aux && k > 0 && (lexicon::is(word(k - 1), "who") || lexicon::is(word(k - 1), "that"))) {
+        return None;
+    }
+    // Forward: at most four words of the clause, then an auxiliary, adverbs, a killing word.
+    let mut j = trigger.1;
+    while toks.get(j).is_some_and(|t| {
+        t.shape == tokens::Shape::Word && t.trigger.is_none() && !t.any(lexicon::AUX)
+    }) && j - trigger.1 < 4
+    {
+        j += 1;
+    }
+    if !toks.get(j).is_some_and(|t| t.any(lexicon::AUX)) {
+        return None;
+    }
+    j += 1;
+    while toks
+        .get(j)
+        .is_some_and(|t| t.trigger.is_none() && t.shape == tokens::Shape::Word)
+        && j - trigger.1 < 9
+    {
+        j += 1;
+    }
+    let m = toks.get(j)?.trigger?;
+    (m.row().category == Category::Killed).then_some((j, j + usize::from(m.len)))
 }
