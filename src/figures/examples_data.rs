@@ -453,6 +453,11 @@ pub const EXAMPLES: &[Ex] = &[
     none("The ruling party won 120 seats and the opposition 45 in the election."),
     none("The home side won 3-1 and 2 players were sent off."),
     ex("[[Two]] children were killed: Omar, 11, and his sister Lina, 7.", &[(Killed, 2, Exact)]),
+    // Taken to hospital by the harm: injured.
+    ex("Two bombs exploded, killing [[nine]] people and sending another [[29]] to hospital.", &[(Killed, 9, Exact), (Injured, 29, Exact)]),
+    ex("The blast caused [[six]] fatalities, with [[12]] other people being transported to hospital.", &[(Killed, 6, Exact), (Injured, 12, Exact)]),
+    ex("The blast sent [[40]] people to hospital.", &[(Injured, 40, Exact)]),
+    none("The ministry sent 40 doctors to the hospital."),
     // An aside that describes the people, even with a harm word in it.
     ex("[[13]] people, mostly homeless, died when shells hit the slum.", &[(Killed, 13, Exact)]),
     // One count, two nouns: "soldiers and pro-government fighters".

@@ -209,6 +209,11 @@ pub fn extract(doc: &Document) -> Vec<RawFigure> {
             }
         }
         analyse_sentence(doc.text, &toks, &trig_end, &mut cands);
+        for c in cands.iter_mut() {
+            if c.attach.is_none() && !c.blocked {
+                c.attach = to_hospital(doc.text, &toks, c);
+            }
+        }
         parts::link_sentence(doc.text, &toks, &mut cands, &out, &hints, si);
         for c in cands.iter() {
             let Some(mut at) = c.attach else { continue };
@@ -608,4 +613,73 @@ fn killed_after_relative(
     }
     let m = toks.get(j)?.trigger?;
     (m.row().category == Category::Killed).then_some((j, j + usize::from(m.len)))
+}
+
+/// Verbs that take the hurt to hospital, each with an example of our own.
+const TO_HOSPITAL_VERBS: &[(&str, &str)] = &[
+    ("sending", "killing nine and sending another 29 to hospital"),
+    ("sent", "the blast sent 40 people to hospital"),
+    ("taken", "12 were taken to hospital"),
+    ("rushed", "six were rushed to hospital"),
+    (
+        "transported",
+        "12 other people being transported to hospital",
+    ),
+    ("admitted", "30 were admitted to hospital"),
+    ("evacuated", "8 were evacuated to hospitals"),
+    ("brought", "15 were brought to the hospital"),
+];
+
+/// "sending another 29 to hospital", "12 people being transported to hospital": a count the
+/// harm takes to hospital is a count of injured (GUIDELINES.md: people treated in hospital
+/// for injuries are injured).
+fn to_hospital(text: &str, toks: &[Tok], c: &Cand) -> Option<Attach> {
+    let word = |k: usize| toks.get(k).map_or("", |t| tokens::text_of(text, t));
+    let is_verb = |k: usize| {
+        TO_HOSPITAL_VERBS
+            .iter()
+            .any(|(v, _)| lexicon::is(word(k), v))
+    };
+    // "to (the) hospital(s)" within a few words after the count.
+    let end = (c.after..(c.after + 6).min(toks.len())).find(|&k| {
+        lexicon::is(word(k), "to")
+            && ["hospital", "hospitals"].iter().any(|h| {
+                lexicon::is(word(k + 1), h)
+                    || (lexicon::is(word(k + 1), "the") && lexicon::is(word(k + 2), h))
+            })
+    })?;
+    let verb = (c.a.saturating_sub(3)..end).find(|&k| is_verb(k))?;
+    // Only where the sentence tells of harm ("The ministry sent 40 doctors to the hospital"
+    // does not).
+    let harm = toks.iter().enumerate().any(|(k, t)| {
+        t.trigger.is_some()
+            || [
+                "blast",
+                "blasts",
+                "bomb",
+                "bombs",
+                "explosion",
+                "attack",
+                "crash",
+                "fire",
+                "shooting",
+                "stampede",
+                "collapse",
+            ]
+            .iter()
+            .any(|w| lexicon::is(word(k), w))
+    });
+    if !harm {
+        return None;
+    }
+    Some(Attach {
+        category: Category::Injured,
+        trigger: (verb, verb + 1),
+        how: if verb < c.a {
+            How::Backward
+        } else {
+            How::Forward
+        },
+        confidence: 0.7,
+    })
 }

@@ -228,6 +228,10 @@ pub fn roles(doc: &Document, figures: &[RawFigure], pub_date: Option<Date>) -> V
     for (i, f) in figures.iter().enumerate() {
         let lead = in_lead(f.sentence);
         match cue_of(f.sentence) {
+            // "In the first bombing since the war began, a bomber wounded 40"; "The blast,
+            // which killed 45, was the deadliest since 2017, when 500 died": the count told
+            // before a superlative's "since" is the story's own event.
+            Some(true) if before_superlative_since(doc, f) => {}
             Some(true) => roles[i] = Role::Background,
             Some(false) if !lead => roles[i] = Role::Background,
             _ => {}
@@ -318,6 +322,48 @@ pub fn roles(doc: &Document, figures: &[RawFigure], pub_date: Option<Date>) -> V
         }
     }
     roles
+}
+
+/// Superlatives that compare the story's event with earlier ones: "the first ... since",
+/// "the deadliest ... since".
+const SUPERLATIVES: &[&str] = &[
+    "first",
+    "deadliest",
+    "worst",
+    "bloodiest",
+    "biggest",
+    "largest",
+    "heaviest",
+];
+
+/// Whether the figure stands before a superlative's "since" in its sentence, with no other
+/// period or earlier-event cue before it ("In the first bombing since the war began, a
+/// bomber wounded 40" is the event's own count).
+fn before_superlative_since(doc: &Document, f: &RawFigure) -> bool {
+    let Some(r) = doc.sentences.get(f.sentence) else {
+        return false;
+    };
+    let Some(s) = doc.text.get(r.clone()) else {
+        return false;
+    };
+    let lower = s.to_ascii_lowercase();
+    let Some(since) = find_phrase(&lower, "since") else {
+        return false;
+    };
+    let head = lower.get(..since).unwrap_or("");
+    let superlative = SUPERLATIVES
+        .iter()
+        .any(|w| find_phrase(head, w).is_some_and(|at| head[at..].split_whitespace().count() <= 7));
+    // The figure's place relative to the sentence: before "since", or after the clause that
+    // holds it ends (a comma after "since ...", as in "since the war began, a bomber ...").
+    let at = f.span.start.saturating_sub(r.start);
+    let clause_end = lower
+        .get(since..)
+        .and_then(|t| t.find([',', ';']))
+        .map(|k| since + k);
+    let outside =
+        at < since || clause_end.is_some_and(|e| at > e && !lower[e..].contains(" when "));
+    superlative && outside
 }
 
 /// A sentence's cue: Some(true) strong, Some(false) weak, None none.
@@ -538,6 +584,17 @@ mod tests {
         let t = "Bomb kills 6\n\nA bomb killed six people in Lowtown on Monday, police said. \
                  Officials said the market was crowded. Another 2 people were killed later.";
         assert_eq!(role_of(t, 2), Some(Role::Incident));
+    }
+
+    #[test]
+    fn the_event_compared_with_earlier_ones_is_the_story_s_own() {
+        let t = "Bomber strikes cafe\n\nIn the first suicide bombing since the start of the \
+                 war, a bomber blew himself up outside a cafe, wounding nearly 40 people.";
+        assert_eq!(role_of(t, 40), Some(Role::Incident));
+        let t = "Blast kills 45\n\nThe blast, which killed 45 people, was the deadliest \
+                 since 2017, when 500 died in a truck bombing.";
+        assert_eq!(role_of(t, 45), Some(Role::Incident));
+        assert_eq!(role_of(t, 500), Some(Role::Background));
     }
 
     #[test]
