@@ -9,6 +9,7 @@ pub mod dates;
 pub mod group;
 pub mod link;
 pub mod merge;
+pub mod regroup;
 pub mod scope;
 pub mod totals;
 
