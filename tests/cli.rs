@@ -309,7 +309,7 @@ const INCIDENT_FIXTURES: [&str; 4] = [
     "tests/fixtures/incidents/two-towns.txt",
 ];
 
-fn fixture_args<'a>(format: &'a str) -> Vec<&'a str> {
+fn fixture_args(format: &str) -> Vec<&str> {
     let mut args = vec!["extract", "--format", format];
     args.extend(INCIDENT_FIXTURES);
     args

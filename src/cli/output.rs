@@ -28,6 +28,9 @@ pub enum Format {
     Events,
 }
 
+/// Writes a stream's tail from every document's incidents (in input order).
+pub type CorpusTail = fn(&[DocIncidents]) -> Vec<u8>;
+
 /// How a format is written.
 pub enum Output {
     /// Streamed: `head`, then each document's piece (non-empty pieces joined by `sep`), `tail`.
@@ -45,7 +48,7 @@ pub enum Output {
         view: Option<fn(&DocumentView, &mut Vec<u8>)>,
         /// Writes the tail from every document's incidents instead of `tail` (formats that
         /// carry the corpus-level merged incidents).
-        corpus: Option<fn(&[DocIncidents]) -> Vec<u8>>,
+        corpus: Option<CorpusTail>,
     },
     /// The whole report at once, at the end.
     Whole(fn(&Report) -> String),

@@ -181,6 +181,8 @@ pub fn to_json(docs: &[Rc<Doc>]) -> String {
             _ => {}
         }
     }
+    // The corpus-level incidents, merged across documents (README "Schema addition").
+    let report = Report::merged(report.documents);
     let mut v = serde_json::to_value(&report).unwrap_or(Value::Null);
     if let Some(ds) = v.get_mut("documents").and_then(Value::as_array_mut) {
         for (d, st) in ds.iter_mut().zip(states) {
