@@ -28,6 +28,23 @@ async function loaded(opts) {
   return o;
 }
 
+// RFC 4180 rows (quoted fields may hold commas, quotes and line breaks).
+function csvRows(text) {
+  const rows = [[]];
+  let f = '', q = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (q) {
+      if (c === '"' && text[i + 1] === '"') { f += '"'; i++; } else if (c === '"') q = false; else f += c;
+    } else if (c === '"') q = true;
+    else if (c === ',') { rows[rows.length - 1].push(f); f = ''; }
+    else if (c === '\n') { rows[rows.length - 1].push(f); f = ''; rows.push([]); }
+    else if (c !== '\r') f += c;
+  }
+  if (f || rows[rows.length - 1].length) rows[rows.length - 1].push(f);
+  return rows.filter((r) => r.length > 1);
+}
+
 const totalsOf = (page, name) => page.textContent(`[data-doc="${name}"] .doc-totals`);
 
 test('incidents view: merged across documents, ranges, sources, why, sentence opens the figure', async () => {
@@ -159,6 +176,13 @@ test('exports: events CSV (BOM, one row per incident) and JSON with incidents an
   await page.click('#tab-incidents');
   const [dl2] = await Promise.all([page.waitForEvent('download'), page.click('button.events-csv')]);
   assert.equal(readFileSync(await dl2.path(), 'utf8'), csv);
+
+  // The audit CSV names each figure's incident, or background.
+  const [da] = await Promise.all([page.waitForEvent('download'), page.click('[data-export="csv"]')]);
+  const audit = csvRows(readFileSync(await da.path(), 'utf8').replace(/^\uFEFF/, ''));
+  const col = audit[0].indexOf('incident');
+  const k1 = audit.filter((r) => r[0] === 'kirkuk-1.txt');
+  assert.deepEqual(k1.map((r) => r[col]), ['1', '1', '1', 'background']);
 
   const [dj] = await Promise.all([page.waitForEvent('download'), page.click('[data-export="json"]')]);
   const report = JSON.parse(readFileSync(await dj.path(), 'utf8'));
