@@ -298,3 +298,137 @@ fn stats_go_to_stderr() {
         "{stderr}"
     );
 }
+
+/// Our own multi-article fixtures: three reports of one Kirkuk bombing (13 -> 18 -> 21 killed;
+/// the first also gives the war's toll as background) and a report of two attacks on one day
+/// in two towns.
+const INCIDENT_FIXTURES: [&str; 4] = [
+    "tests/fixtures/incidents/kirkuk-1.txt",
+    "tests/fixtures/incidents/kirkuk-2.txt",
+    "tests/fixtures/incidents/kirkuk-3.txt",
+    "tests/fixtures/incidents/two-towns.txt",
+];
+
+fn fixture_args(format: &str) -> Vec<&str> {
+    let mut args = vec!["extract", "--format", format];
+    args.extend(INCIDENT_FIXTURES);
+    args
+}
+
+#[test]
+fn events_csv_has_a_bom_and_one_row_per_merged_incident() {
+    let out = run(&fixture_args("events"), None);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    let body = text.strip_prefix('\u{FEFF}').expect("starts with a BOM");
+    let mut rows = csv::Reader::from_reader(body.as_bytes());
+    let header: Vec<String> = rows
+        .headers()
+        .expect("header")
+        .iter()
+        .map(str::to_string)
+        .collect();
+    for col in [
+        "event_id",
+        "date",
+        "date_precision",
+        "country",
+        "admin1",
+        "location",
+        "latitude",
+        "longitude",
+        "killed",
+        "killed_min",
+        "killed_max",
+        "sources",
+        "source_sentences",
+    ] {
+        assert!(
+            header.iter().any(|h| h == col),
+            "no column {col}: {header:?}"
+        );
+    }
+    let col = |name: &str| header.iter().position(|h| h == name).expect("column");
+    let records: Vec<csv::StringRecord> = rows.records().map(|r| r.expect("row")).collect();
+    // One bombing (three sources) + two attacks in two towns.
+    assert_eq!(records.len(), 3, "{records:?}");
+    let kirkuk = records
+        .iter()
+        .find(|r| &r[col("location")] == "Kirkuk")
+        .expect("a Kirkuk row");
+    assert_eq!(
+        (
+            &kirkuk[col("killed")],
+            &kirkuk[col("killed_min")],
+            &kirkuk[col("killed_max")]
+        ),
+        ("21", "13", "21")
+    );
+    assert_eq!(kirkuk[col("sources")].split("; ").count(), 3);
+    assert_eq!(&kirkuk[col("date")], "2024-03-04");
+    // The war's toll (200,000) is in no row.
+    assert!(records.iter().all(|r| !r.iter().any(|c| c == "200000")));
+}
+
+#[test]
+fn json_for_several_documents_carries_the_merged_incidents() {
+    let out = run(&fixture_args("json"), None);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report = json(&out);
+    let incidents = report["incidents"].as_array().expect("top-level incidents");
+    assert_eq!(incidents.len(), 3, "{incidents:#?}");
+    let kirkuk = incidents
+        .iter()
+        .find(|e| e["place"]["name"] == "Kirkuk")
+        .expect("the Kirkuk bombing");
+    assert_eq!(kirkuk["totals"]["killed"]["value"], 21);
+    assert_eq!(kirkuk["totals"]["killed"]["min"], 13);
+    assert_eq!(kirkuk["totals"]["killed"]["max"], 21);
+    let sources = kirkuk["sources"].as_array().expect("sources");
+    assert_eq!(
+        sources
+            .iter()
+            .map(|s| s["document"].clone())
+            .collect::<Vec<_>>(),
+        vec![Value::from(0), Value::from(1), Value::from(2)]
+    );
+    assert_eq!(kirkuk["why"].as_array().map(Vec::len), Some(2));
+    let towns: Vec<&str> = incidents
+        .iter()
+        .filter(|e| e["place"]["name"] != "Kirkuk")
+        .filter_map(|e| e["place"]["name"].as_str())
+        .collect();
+    assert_eq!(
+        towns.len(),
+        2,
+        "two attacks in two towns stay two: {towns:?}"
+    );
+    // The war-wide toll is background and in no total.
+    let first = &report["documents"][0];
+    assert_eq!(first["totals"]["killed"]["value"], 13);
+    assert_eq!(first["background"].as_array().map(Vec::len), Some(1));
+}
+
+#[test]
+fn streamed_json_is_the_merged_report_and_one_document_has_no_corpus_keys() {
+    let out = run(&fixture_args("json"), None);
+    let lines = run(&fixture_args("jsonl"), None);
+    let docs: Vec<casualty_lens::report::model::DocumentReport> =
+        String::from_utf8_lossy(&lines.stdout)
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("a document a line"))
+            .collect();
+    let merged = casualty_lens::report::model::Report::merged(docs);
+    let want = serde_json::to_string_pretty(&merged).expect("serialise") + "\n";
+    assert_eq!(String::from_utf8_lossy(&out.stdout), want);
+    let one = json(&run(&["extract", INCIDENT_FIXTURES[0]], None));
+    assert!(one.get("incidents").is_none() && one.get("duplicates").is_none());
+}

@@ -154,6 +154,7 @@ fn reviewed_doc() -> Rc<Doc> {
             },
         ],
         added: Vec::new(),
+        incidents: Vec::new(),
     };
     let (eff, review) = apply(&raw, TEXT, Some(&corr), Policy::Literal);
     let mut d = Doc::new(1, "t.txt".into(), TEXT.into());
@@ -228,4 +229,61 @@ fn totals_never_shown_below_their_bounds_and_filters() {
         below: Some(0.9),
     };
     assert!(!added.keeps(Verdict::Added, 0.0));
+}
+
+/// Splits and merges of incidents (correction mode) recompute the incidents and the totals
+/// with the core's rules, and rejected figures leave their incident.
+#[wasm_bindgen_test]
+fn incident_splits_and_merges_recompute_incidents_and_totals() {
+    use casualty_lens::ui::model::{DocCorrections, FigKey, IncidentEdit, Review};
+    const T: &str = "Gunmen killed 7 people in a village on Monday, police said. A roadside \
+                     bomb killed 5 soldiers on Monday, the army said.";
+    let ex = Extractor::new(Gazetteer::empty(), Options::default());
+    let raw: DocumentReport = ex.extract("s.txt", T);
+    assert_eq!(raw.figures.len(), 2, "{:?}", raw.figures);
+    let key = |i: usize| FigKey {
+        start: raw.figures[i].start,
+        end: raw.figures[i].end,
+        category: raw.figures[i].category,
+    };
+    let killed = |r: &DocumentReport| r.totals.get(&Category::Killed).map(|t| t.value);
+    // Merge whatever the extractor grouped into one incident, then split the second figure.
+    let mut corr = DocCorrections {
+        incidents: vec![IncidentEdit::Move {
+            fig: key(1),
+            with: Some(key(0)),
+        }],
+        ..DocCorrections::default()
+    };
+    let (one, _) = apply(&raw, T, Some(&corr), Policy::Literal);
+    assert_eq!(one.incidents.len(), 1, "{:?}", one.incidents);
+    assert_eq!(one.incidents[0].figures, vec![0, 1]);
+    assert_eq!(killed(&one), Some(7), "one event told twice counts once");
+    corr.incidents.push(IncidentEdit::Move {
+        fig: key(1),
+        with: None,
+    });
+    let (two, _) = apply(&raw, T, Some(&corr), Policy::Literal);
+    assert_eq!(two.incidents.len(), 2, "{:?}", two.incidents);
+    assert_eq!(killed(&two), Some(12));
+    corr.incidents.push(IncidentEdit::Merge {
+        from: key(1),
+        into: key(0),
+    });
+    let (merged, _) = apply(&raw, T, Some(&corr), Policy::Literal);
+    assert_eq!(merged.incidents.len(), 1);
+    // A rejected figure leaves its incident and the totals.
+    corr.incidents.pop();
+    corr.reviews.push(Review {
+        start: raw.figures[0].start,
+        end: raw.figures[0].end,
+        category: raw.figures[0].category,
+        rejected: true,
+        edit: None,
+        at: None,
+    });
+    let (rej, _) = apply(&raw, T, Some(&corr), Policy::Literal);
+    assert_eq!(rej.incidents.len(), 1);
+    assert_eq!(rej.incidents[0].figures, vec![1]);
+    assert_eq!(killed(&rej), Some(5));
 }

@@ -8,7 +8,7 @@
 
 use super::output::{Format, Output};
 use super::{default_gazetteer, parse_policy, peak_memory_bytes};
-use crate::report::model::{DocumentReport, Report};
+use crate::report::model::{DocIncidents, DocumentReport, Report};
 use crate::{text, Extractor, Options, Policy};
 use clap::{Args, ValueEnum};
 use rayon::prelude::*;
@@ -93,6 +93,8 @@ struct Done {
     piece: Option<Vec<u8>>,
     /// The document itself (whole-report formats).
     doc: Option<DocumentReport>,
+    /// Its incidents for the corpus-level merge (streamed JSON; `document` is set on writing).
+    digest: Option<DocIncidents>,
     /// The stderr message when it failed.
     error: Option<String>,
     /// Input bytes.
@@ -140,6 +142,7 @@ fn run_in_pool(args: &ExtractArgs) -> ExitCode {
         sink,
         wrote_piece: false,
         docs: Vec::new(),
+        digests: Vec::new(),
     };
     let (mut n_docs, mut n_failed, mut n_bytes) = (0u64, 0u64, 0u64);
     let result = (|| -> io::Result<()> {
@@ -207,10 +210,19 @@ struct Writer {
     sink: Box<dyn Write>,
     wrote_piece: bool,
     docs: Vec<DocumentReport>,
+    /// The documents' incidents, in input order (streamed JSON: merged at the end).
+    digests: Vec<DocIncidents>,
 }
 
 impl Writer {
     fn write(&mut self, output: &Output, done: Done) -> io::Result<()> {
+        if let Some(mut digest) = done.digest {
+            digest.document = self.digests.len();
+            for inc in &mut digest.incidents {
+                inc.document = digest.document;
+            }
+            self.digests.push(digest);
+        }
         if let (Output::Stream { sep, .. }, Some(piece)) = (output, done.piece) {
             if piece.is_empty() {
                 return Ok(());
@@ -228,7 +240,13 @@ impl Writer {
 
     fn finish(&mut self, output: &Output) -> io::Result<()> {
         match output {
-            Output::Stream { tail, .. } => self.sink.write_all(tail.as_bytes())?,
+            Output::Stream { tail, corpus, .. } => {
+                let tail = match corpus {
+                    Some(write) => write(&self.digests),
+                    None => tail.as_bytes().to_vec(),
+                };
+                self.sink.write_all(&tail)?
+            }
             Output::Whole(render) => {
                 let report = Report::new(std::mem::take(&mut self.docs));
                 self.sink.write_all(render(&report).as_bytes())?;
@@ -270,10 +288,12 @@ fn process(job: Job, extractor: &Extractor, output: &Output) -> Done {
                 let analysis = extractor.analyse(&text);
                 // Reports run ~5x the text (each figure carries its sentence).
                 let mut piece = Vec::with_capacity(text.len().saturating_mul(6) + 256);
-                write(&analysis.view(&name), &mut piece);
+                let view = analysis.view(&name);
+                write(&view, &mut piece);
                 return Done {
                     piece: Some(piece),
                     doc: None,
+                    digest: output.merges().then(|| view.digest(0)),
                     error: None,
                     bytes,
                 };
@@ -285,6 +305,7 @@ fn process(job: Job, extractor: &Extractor, output: &Output) -> Done {
             (failed_document(name, e), Some(message))
         }
     };
+    let digest = output.merges().then(|| DocIncidents::of(0, &doc));
     let (piece, doc) = match output {
         Output::Stream { doc: render, .. } => (Some(render(doc)), None),
         Output::Whole(_) => (None, Some(doc)),
@@ -292,6 +313,7 @@ fn process(job: Job, extractor: &Extractor, output: &Output) -> Done {
     Done {
         piece,
         doc,
+        digest,
         error,
         bytes,
     }

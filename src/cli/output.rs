@@ -6,7 +6,7 @@
 
 use crate::report::build::DocumentView;
 use crate::report::json;
-use crate::report::model::{DocumentReport, Report, SCHEMA};
+use crate::report::model::{DocIncidents, DocumentReport, Report, SCHEMA};
 use clap::ValueEnum;
 
 /// The `--format` values.
@@ -28,6 +28,9 @@ pub enum Format {
     Events,
 }
 
+/// Writes a stream's tail from every document's incidents (in input order).
+pub type CorpusTail = fn(&[DocIncidents]) -> Vec<u8>;
+
 /// How a format is written.
 pub enum Output {
     /// Streamed: `head`, then each document's piece (non-empty pieces joined by `sep`), `tail`.
@@ -43,6 +46,9 @@ pub enum Output {
         /// The same piece written straight from the stages' results, appended to a buffer
         /// (formats that have it skip building the owned report and copying its text).
         view: Option<fn(&DocumentView, &mut Vec<u8>)>,
+        /// Writes the tail from every document's incidents instead of `tail` (formats that
+        /// carry the corpus-level merged incidents).
+        corpus: Option<CorpusTail>,
     },
     /// The whole report at once, at the end.
     Whole(fn(&Report) -> String),
@@ -58,6 +64,7 @@ impl Format {
                 tail: "\n  ]\n}\n".into(),
                 doc: json_doc,
                 view: Some(json_view),
+                corpus: Some(json_tail),
             },
             Format::Jsonl => Output::Stream {
                 head: String::new(),
@@ -65,6 +72,7 @@ impl Format {
                 tail: String::new(),
                 doc: jsonl_doc,
                 view: Some(jsonl_view),
+                corpus: None,
             },
             Format::Csv => Output::Stream {
                 head: crate::report::csv::to_csv(&Report::new(Vec::new())),
@@ -72,6 +80,7 @@ impl Format {
                 tail: String::new(),
                 doc: csv_doc,
                 view: None,
+                corpus: None,
             },
             Format::Geojson => Output::Stream {
                 head: "{\"type\":\"FeatureCollection\",\"features\":[".into(),
@@ -79,12 +88,45 @@ impl Format {
                 tail: "]}\n".into(),
                 doc: geojson_doc,
                 view: None,
+                corpus: None,
             },
             Format::Markdown => Output::Whole(crate::report::markdown::to_markdown),
             Format::Html => Output::Whole(html_report),
             Format::Events => Output::Whole(events_report),
         }
     }
+}
+
+impl Output {
+    /// Whether the tail needs every document's incidents.
+    pub fn merges(&self) -> bool {
+        matches!(
+            self,
+            Output::Stream {
+                corpus: Some(_),
+                ..
+            }
+        )
+    }
+}
+
+/// The JSON report's tail: the `documents` array closed, then (for more than one document)
+/// the corpus-level `incidents` and `duplicates` of [`Report::merged`], as it serialises them.
+fn json_tail(digests: &[DocIncidents]) -> Vec<u8> {
+    let mut out = b"\n  ]".to_vec();
+    if digests.len() > 1 {
+        let corpus = crate::incidents::merge::merge(digests);
+        if !corpus.incidents.is_empty() {
+            out.extend_from_slice(b",\n  \"incidents\": ");
+            json::write_pretty_at(&corpus.incidents, 1, &mut out);
+        }
+        if !corpus.duplicates.is_empty() {
+            out.extend_from_slice(b",\n  \"duplicates\": ");
+            json::write_pretty_at(&corpus.duplicates, 1, &mut out);
+        }
+    }
+    out.extend_from_slice(b"\n}\n");
+    out
 }
 
 /// A document pretty-printed at the depth of `documents[i]`, after a line break.

@@ -10,6 +10,7 @@ pub mod group;
 pub mod link;
 pub mod merge;
 pub mod place_parts;
+pub mod regroup;
 pub mod scope;
 pub mod totals;
 

@@ -7,6 +7,7 @@ use super::docs::DocList;
 use super::export::ExportBar;
 use super::help::Help;
 use super::helpers;
+use super::incidents::IncidentsView;
 use super::input::Input;
 use super::mapview::{fetch_basemap, MapView};
 use super::model::{Corrections, Status};
@@ -218,6 +219,7 @@ pub fn app() -> Html {
     let panel_tab = match state.view {
         View::Read => "tab-read",
         View::Table => "tab-table",
+        View::Incidents => "tab-incidents",
         View::Map => "tab-map",
         View::Settings => "tab-settings",
         View::About => "tab-about",
@@ -244,8 +246,12 @@ pub fn app() -> Html {
             <FigureTable docs={state.docs.clone()} hidden={state.settings.hidden.clone()}
                 place={state.place_filter.clone()} dispatch={dispatch.clone()} />
         },
+        View::Incidents => html! {
+            <IncidentsView docs={state.docs.clone()} dispatch={dispatch.clone()} />
+        },
         View::Map => html! {
             <MapView docs={state.docs.clone()} hidden={state.settings.hidden.clone()}
+                by_incident={state.map_by_incident}
                 basemap={basemap.0.clone()} basemap_error={basemap.1.clone()}
                 place={state.place_filter.clone()} dispatch={dispatch.clone()} />
         },
@@ -307,6 +313,7 @@ pub fn app() -> Html {
                 <nav class="tabs" role="tablist" aria-label="Views">
                     { tab("Read", View::Read, state.view, &dispatch) }
                     { tab("Table", View::Table, state.view, &dispatch) }
+                    { tab("Incidents", View::Incidents, state.view, &dispatch) }
                     { tab("Map", View::Map, state.view, &dispatch) }
                     { tab("Settings", View::Settings, state.view, &dispatch) }
                     { tab("Help", View::Help, state.view, &dispatch) }

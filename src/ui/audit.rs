@@ -9,8 +9,8 @@ use serde_json::{json, Value};
 use std::rc::Rc;
 
 /// Columns of the audit CSV, in order. `figure` is the 0-based index of the figure in its
-/// document (what `part_of` refers to); `incident` and `page` are empty where the report has
-/// none (plain-text documents have no pages).
+/// document (what `part_of` refers to); `incident` is the figure's incident (1-based),
+/// `background` or `summary`; `page` is empty where the report has none (plain-text documents have no pages).
 pub const CSV_HEADER: [&str; 27] = [
     "document",
     "figure",
@@ -68,6 +68,18 @@ fn opt<T: ToString>(v: Option<T>) -> String {
     v.map(|v| v.to_string()).unwrap_or_default()
 }
 
+/// The `incident` column: the figure's incident (1-based, as the reading view numbers
+/// them), `background`, `summary`, or empty (in no incident).
+fn incident_cell(r: &DocumentReport, i: usize) -> String {
+    use super::incident_marks::{role, Role};
+    match role(r, i) {
+        Role::Incident(k) => (k + 1).to_string(),
+        Role::Background => "background".into(),
+        Role::Summary => "summary".into(),
+        Role::None => String::new(),
+    }
+}
+
 /// Whether the figures of `doc` have anything to export.
 pub fn has_rows(docs: &[Rc<Doc>]) -> bool {
     finished(docs).any(|(r, _, _)| !r.figures.is_empty())
@@ -120,7 +132,7 @@ pub fn to_csv(docs: &[Rc<Doc>]) -> String {
                 opt(orig.and_then(|o| o.min)),
                 opt(orig.and_then(|o| o.max)),
                 opt(st.and_then(|s| s.at).map(super::time_text)),
-                String::new(),
+                incident_cell(r, i),
                 String::new(),
                 f.sentence
                     .text
@@ -181,6 +193,8 @@ pub fn to_json(docs: &[Rc<Doc>]) -> String {
             _ => {}
         }
     }
+    // The corpus-level incidents, merged across documents (README "Schema addition").
+    let report = Report::merged(report.documents);
     let mut v = serde_json::to_value(&report).unwrap_or(Value::Null);
     if let Some(ds) = v.get_mut("documents").and_then(Value::as_array_mut) {
         for (d, st) in ds.iter_mut().zip(states) {

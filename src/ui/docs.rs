@@ -57,6 +57,12 @@ pub fn doc_list(props: &DocListProps) -> Html {
                 .eff
                 .as_ref()
                 .map(|r| {
+                    // The document totals: sums of its incidents (background never summed).
+                    let incidents = match r.incidents.len() {
+                        0 => String::new(),
+                        1 => " (1 incident)".to_string(),
+                        n => format!(" ({n} incidents)"),
+                    };
                     if r.totals.is_empty() {
                         "no figures".to_string()
                     } else {
@@ -65,6 +71,7 @@ pub fn doc_list(props: &DocListProps) -> Html {
                             .map(|(c, t)| format!("{} {}", thousands(t.value), c.as_str()))
                             .collect::<Vec<_>>()
                             .join(" · ")
+                            + &incidents
                     }
                 })
                 .unwrap_or_default();

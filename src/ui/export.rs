@@ -23,6 +23,8 @@ pub enum Format {
     Html,
     /// A Markdown table (copied to the clipboard).
     Markdown,
+    /// One row per incident, merged across documents (CSV with a BOM).
+    Events,
 }
 
 /// The file name, MIME type and content of an export of `docs`.
@@ -62,6 +64,11 @@ pub fn render(format: Format, docs: &Docs) -> (String, &'static str, String) {
             "casualty-lens.json".into(),
             "application/json",
             audit::to_json(&docs.0),
+        ),
+        Format::Events => (
+            "casualty-lens-events.csv".into(),
+            "text/csv;charset=utf-8",
+            crate::report::events::to_events_csv(&super::incidents::CorpusView::of(&docs.0).report),
         ),
         Format::GeoJson => (
             "casualty-lens.geojson".into(),
@@ -146,6 +153,7 @@ pub fn export_bar(props: &ExportProps) -> Html {
             <span class="exports-label">{ "Export" }</span>
             { button("CSV", Format::Csv) }
             { button("JSON", Format::Json) }
+            { button("Events", Format::Events) }
             { button("GeoJSON", Format::GeoJson) }
             { button("HTML", Format::Html) }
             <button type="button" data-export="markdown" title="Copy the figures as a Markdown table"

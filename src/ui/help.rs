@@ -55,6 +55,8 @@ pub fn help() -> Html {
                 <li>{ "A story repeats and updates its counts, so across sentences the largest statement stands for the rest." }</li>
                 <li>{ "Totals across documents add the documents' totals. A total shows its value inside its own bounds: two “more than 40” reports add to 80 but at least 82, shown “at least 82”." }</li>
                 <li>{ "Rejected figures count nowhere; edited and added figures count with the reviewer's numbers." }</li>
+                <li>{ "A document's total is the sum of its incidents: the harmful events it reports as news. Each figure shows its incident's number; background figures (a war's or period's toll, an earlier attack) are hatched and struck through and never summed. An implicit victim (“a civilian was killed”, dotted underline) counts as 1." }</li>
+                <li>{ "The Incidents tab merges the incidents of all documents that are one event (same or nearby place, dates at most two days apart, compatible counts): the count is the highest consistent report, with the range across sources; expand a row to see its sources, their sentences and why they were merged. In correction mode, move a figure into another incident or a new one, or merge two incidents; undo reverses it." }</li>
             </ul>
             <h3>{ "Places and incidents" }</h3>
             <p>{ "Places are found with the GeoNames gazetteer and resolved to one reading (focus a place to see its region, country, coordinates and GeoNames id). Each figure is linked to the place where the harm happened, usually the nearest place in its sentence or the story's main place; the map adds up the counted figures per place. Correct a figure's place in correction mode." }</p>

@@ -105,6 +105,9 @@ pub struct MapViewProps {
     pub basemap_error: Option<String>,
     /// The place the table is filtered by.
     pub place: Option<String>,
+    /// One marker per incident (merged across documents) instead of one per place name.
+    #[prop_or_default]
+    pub by_incident: bool,
     /// State changes.
     pub dispatch: UseReducerDispatcher<AppState>,
 }
@@ -112,38 +115,76 @@ pub struct MapViewProps {
 /// The map view.
 #[function_component(MapView)]
 pub fn map_view(props: &MapViewProps) -> Html {
-    let markers = use_memo(props.docs.clone(), |docs| {
-        // Published reports: rejected figures are not on the map.
-        let published: Vec<std::borrow::Cow<DocumentReport>> = docs
-            .0
-            .iter()
-            .filter(|d| d.status == Status::Done)
-            .filter_map(|d| {
-                d.eff
-                    .as_deref()
-                    .map(|r| super::model::published(r, &d.review))
-            })
-            .collect();
-        let reports: Vec<&DocumentReport> = published.iter().map(|r| r.as_ref()).collect();
-        markers(&reports)
-    });
+    let markers = use_memo(
+        (props.docs.clone(), props.by_incident),
+        |(docs, by_incident)| {
+            if *by_incident {
+                return super::incidents::CorpusView::of(&docs.0).markers();
+            }
+            // Published reports: rejected figures are not on the map.
+            let published: Vec<std::borrow::Cow<DocumentReport>> = docs
+                .0
+                .iter()
+                .filter(|d| d.status == Status::Done)
+                .filter_map(|d| {
+                    d.eff
+                        .as_deref()
+                        .map(|r| super::model::published(r, &d.review))
+                })
+                .collect();
+            let reports: Vec<&DocumentReport> = published.iter().map(|r| r.as_ref()).collect();
+            markers(&reports)
+        },
+    );
+    // An incident marker ("E1 · Kirkuk") filters the table by its place.
     let on_select = {
         let d = props.dispatch.clone();
-        Callback::from(move |p: Option<String>| d.dispatch(Action::FilterPlace(p)))
+        let by_incident = props.by_incident;
+        Callback::from(move |p: Option<String>| {
+            let p = match (by_incident, p) {
+                (true, Some(m)) => m.split_once(" · ").map(|(_, place)| place.to_string()),
+                (_, p) => p,
+            };
+            d.dispatch(Action::FilterPlace(p))
+        })
+    };
+    let selected = match (props.by_incident, &props.place) {
+        (true, Some(p)) => markers
+            .iter()
+            .find(|m| m.name.split_once(" · ").is_some_and(|(_, x)| x == p))
+            .map(|m| m.name.clone()),
+        (_, p) => p.clone(),
+    };
+    let what = if props.by_incident {
+        "incidents"
+    } else {
+        "places"
     };
     let hint = match (&props.basemap_error, markers.is_empty()) {
         (Some(e), _) => format!("Country outlines unavailable ({e}); places are still shown."),
-        (None, true) => "No places with coordinates yet.".to_string(),
+        (None, true) => format!("No {what} with coordinates yet."),
         (None, false) => format!(
-            "{} places. Choose one to show only its figures below; click the sea to show all.",
+            "{} {what}. Choose one to show only its place's figures below; click the sea to show all.",
             markers.len()
         ),
     };
+    let mode = |label: &'static str, on: bool| {
+        let d = props.dispatch.clone();
+        html! {
+            <button type="button" aria-pressed={(props.by_incident == on).to_string()}
+                data-map-mode={if on { "incident" } else { "place" }}
+                onclick={Callback::from(move |_: MouseEvent| d.dispatch(Action::SetMapByIncident(on)))}>
+                { label }</button>
+        }
+    };
     html! {
         <div class="map-view">
+            <div class="map-mode" role="group" aria-label="Markers">
+                { mode("By place", false) }{ mode("By incident", true) }
+            </div>
             <p class="hint">{ hint }</p>
             <WorldMap topology={props.basemap.clone()} markers={(*markers).clone()}
-                selected={props.place.clone()} on_select={on_select} />
+                selected={selected} on_select={on_select} />
             <FigureTable docs={props.docs.clone()} hidden={props.hidden.clone()}
                 place={props.place.clone()} dispatch={props.dispatch.clone()} />
         </div>

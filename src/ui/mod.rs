@@ -9,6 +9,8 @@ pub mod docs;
 pub mod export;
 pub mod help;
 pub mod helpers;
+pub mod incident_marks;
+pub mod incidents;
 pub mod input;
 pub mod map;
 pub mod mapview;

@@ -2,12 +2,10 @@
 //! views and every export use. Pure logic, no browser calls.
 
 use crate::figures::bounds::bounds;
-use crate::figures::RawFigure;
-use crate::incidents::totals::totals;
+use crate::incidents::regroup::regroup;
 use crate::report::model::{
-    Category, DocumentReport, Figure, Place, PlaceKind, Qualifier, Report, Span,
+    Category, DocumentReport, Figure, Incident, Place, PlaceKind, Qualifier, Report, Span,
 };
-use crate::text::Document;
 use crate::Policy;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -194,6 +192,51 @@ impl PartialEq for Added {
     }
 }
 
+/// A figure as corrections find it again: its span and its original category (for added
+/// figures, the reviewer's), as in [`FigState`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FigKey {
+    /// Code point start.
+    pub start: usize,
+    /// Code point end.
+    pub end: usize,
+    /// Original category.
+    pub category: Category,
+}
+
+impl FigKey {
+    /// The key of a figure's review state.
+    pub fn of(s: &FigState) -> FigKey {
+        FigKey {
+            start: s.start,
+            end: s.end,
+            category: s.category,
+        }
+    }
+}
+
+/// A reviewer's change to which figures make one incident (split and merge), applied in order
+/// after the figure corrections.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
+pub enum IncidentEdit {
+    /// Move figure `fig` into the incident of figure `with`, or (None) into a new incident of
+    /// its own (a split). A background figure moved so is counted.
+    Move {
+        /// The figure moved.
+        fig: FigKey,
+        /// A figure of the incident it joins.
+        with: Option<FigKey>,
+    },
+    /// Merge the incident of figure `from` into the incident of figure `into`.
+    Merge {
+        /// A figure of the incident merged away.
+        from: FigKey,
+        /// A figure of the incident that stays.
+        into: FigKey,
+    },
+}
+
 /// Every correction of one document.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct DocCorrections {
@@ -201,12 +244,15 @@ pub struct DocCorrections {
     pub reviews: Vec<Review>,
     /// Figures added by hand.
     pub added: Vec<Added>,
+    /// Incident splits and merges, in the order they were made.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub incidents: Vec<IncidentEdit>,
 }
 
 impl DocCorrections {
     /// True when there is nothing to apply.
     pub fn is_empty(&self) -> bool {
-        self.reviews.is_empty() && self.added.is_empty()
+        self.reviews.is_empty() && self.added.is_empty() && self.incidents.is_empty()
     }
 
     /// Sets (replacing) the review of the figure at `start..end` with original `category`.
@@ -382,40 +428,93 @@ pub fn apply(
             .and_then(|p| remap.get(&p).copied())
             .filter(|p| !rejected[*p]);
     }
-    // The core's totals read sentences from the text; the report keeps no list groups or
-    // "another N" marks, so each figure counts as its own group and none as additive.
-    let doc = Document::new(text);
-    // Totals over the figures not rejected; `counted[k]` is the report index of the k-th.
-    let counted: Vec<usize> = (0..kept.len()).filter(|i| !rejected[*i]).collect();
-    let dense: BTreeMap<usize, usize> = counted.iter().enumerate().map(|(k, i)| (*i, k)).collect();
-    let raws: Vec<RawFigure> = counted
-        .iter()
-        .map(|&i| (i, &kept[i].0))
-        .map(|(i, f)| RawFigure {
-            span: byte_range(text, f.start, f.end),
-            category: f.category,
-            value: f.value,
-            max: f.max,
-            qualifier: f.qualifier,
-            victims: None,
-            trigger: byte_range(text, f.trigger.start, f.trigger.end),
-            part_of: f.part_of.and_then(|p| dense.get(&p).copied()),
-            confidence: f.confidence,
-            additive: false,
-            sentence: doc.sentence_of(byte_range(text, f.start, f.end).start),
-            group: i,
-            implicit: f.implicit,
-        })
-        .collect();
-    out.totals = totals(&doc, &raws, policy);
-    for t in out.totals.values_mut() {
-        for fi in t.figures.iter_mut() {
-            *fi = counted.get(*fi).copied().unwrap_or(*fi);
+    // Incidents: each kept figure stays in the extractor's incident (an added figure joins
+    // the incident of the figure before it), rejected figures leave theirs; then the
+    // reviewer's splits and merges; counts and totals are recomputed by the core's rules.
+    // Labels: the extractor's incident indices, then fresh ones above them.
+    let mut next = raw.incidents.len().max(kept.len());
+    let mut members: Vec<Option<usize>> = Vec::with_capacity(kept.len());
+    let mut bg: Vec<bool> = Vec::with_capacity(kept.len());
+    for (k, (_, st, old)) in kept.iter().enumerate() {
+        let machine = old.and_then(|o| {
+            raw.incidents
+                .iter()
+                .position(|inc| inc.figures.contains(&o))
+        });
+        let m = match (st.verdict, old) {
+            (Verdict::Rejected, _) => None,
+            (_, Some(_)) => machine,
+            (_, None) => members[..k].iter().rev().find_map(|m| *m).or_else(|| {
+                next += 1;
+                Some(next)
+            }),
+        };
+        members.push(m);
+        bg.push(
+            st.verdict != Verdict::Rejected && old.is_some_and(|o| raw.background.contains(&o)),
+        );
+    }
+    let mut templates: BTreeMap<usize, Incident> =
+        raw.incidents.iter().cloned().enumerate().collect();
+    let keys: Vec<FigKey> = kept.iter().map(|(_, st, _)| FigKey::of(st)).collect();
+    let find = |k: &FigKey| keys.iter().position(|x| x == k);
+    for e in &corr.incidents {
+        match e {
+            IncidentEdit::Move { fig, with } => {
+                let Some(i) = find(fig).filter(|&i| !rejected[i]) else {
+                    continue;
+                };
+                let target = match with.as_ref().and_then(find) {
+                    Some(j) if rejected[j] => continue, // a rejected figure counts nowhere
+                    Some(j) if j != i => match members[j] {
+                        Some(l) => l,
+                        None => {
+                            // Joining a figure in no incident: the two make a new one.
+                            next += 1;
+                            members[j] = Some(next);
+                            bg[j] = false;
+                            next
+                        }
+                    },
+                    Some(_) => continue,
+                    None if with.is_some() => continue,
+                    None => {
+                        next += 1;
+                        if let Some(t) = members[i].and_then(|l| templates.get(&l)).cloned() {
+                            templates.insert(next, t);
+                        }
+                        next
+                    }
+                };
+                members[i] = Some(target);
+                bg[i] = false;
+            }
+            IncidentEdit::Merge { from, into } => {
+                let (Some(a), Some(b)) = (find(from), find(into)) else {
+                    continue;
+                };
+                let (Some(la), Some(lb)) = (members[a], members[b]) else {
+                    continue;
+                };
+                for m in members.iter_mut().filter(|m| **m == Some(la)) {
+                    *m = Some(lb);
+                }
+            }
         }
     }
+    let background: Vec<usize> = (0..kept.len())
+        .filter(|&i| bg[i] && members[i].is_none())
+        .collect();
+    out.summary = out
+        .summary
+        .iter()
+        .filter_map(|o| remap.get(o).copied())
+        .filter(|&i| !rejected[i] && members[i].is_none())
+        .collect();
     out.places = places;
     let verdicts = kept.iter().map(|(_, v, _)| *v).collect();
     out.figures = kept.into_iter().map(|(f, _, _)| f).collect();
+    regroup(text, &mut out, &members, &templates, background, policy);
     (out, verdicts)
 }
 
@@ -640,13 +739,22 @@ pub fn published<'a>(
             f
         })
         .collect();
-    for t in out.totals.values_mut() {
-        t.figures = t
-            .figures
-            .iter()
+    let keep = |v: &[usize]| -> Vec<usize> {
+        v.iter()
             .filter_map(|i| map.get(*i).copied().flatten())
-            .collect();
+            .collect()
+    };
+    for t in out.totals.values_mut() {
+        t.figures = keep(&t.figures);
     }
+    for inc in &mut out.incidents {
+        inc.figures = keep(&inc.figures);
+        for t in inc.totals.values_mut() {
+            t.figures = keep(&t.figures);
+        }
+    }
+    out.background = keep(&out.background);
+    out.summary = keep(&out.summary);
     std::borrow::Cow::Owned(out)
 }
 

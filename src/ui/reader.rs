@@ -3,6 +3,7 @@
 //! trigger, place, confidence, its sentence) and, in correction mode, the review controls.
 //! Document text is only ever rendered as text nodes.
 
+use super::incident_marks::{role, role_text, IncidentEditor, Role};
 use super::model::{
     bounds_text, parse_qualifier, progress, qualifier_label, Added, Doc, Edit, Review, Verdict,
     QUALIFIERS,
@@ -113,13 +114,18 @@ fn figure_title(f: &Figure, r: &DocumentReport, rejected: bool) -> String {
         .map(|p| format!(" · {}", p.name))
         .unwrap_or_default();
     format!(
-        "{}{}: {} ({}, {}){}",
+        "{}{}: {} ({}, {}){}{}",
         if rejected { "rejected — " } else { "" },
         f.category.as_str(),
         thousands(f.value),
         qualifier_label(f.qualifier),
         bounds_text(f.min, f.max),
-        place
+        place,
+        if f.implicit {
+            " · implicit (no number word)"
+        } else {
+            ""
+        }
     )
 }
 
@@ -187,6 +193,24 @@ fn render_node(n: &Node, cx: &Ctx) -> Html {
                 Verdict::Rejected => Some("rejected"),
             };
             let dim = cx.props.unreviewed_only && verdict != Verdict::Unreviewed;
+            let role = role(cx.report, i);
+            let (incident, bg) = match role {
+                Role::Incident(k) => (Some((k + 1).to_string()), false),
+                Role::Background => (None, true),
+                _ => (None, false),
+            };
+            let title = match role {
+                Role::Incident(k) => format!(
+                    "{} · incident {}",
+                    figure_title(f, cx.report, verdict == Verdict::Rejected),
+                    k + 1
+                ),
+                Role::Background => format!(
+                    "{} · background: not counted in totals",
+                    figure_title(f, cx.report, verdict == Verdict::Rejected)
+                ),
+                _ => figure_title(f, cx.report, verdict == Verdict::Rejected),
+            };
             let activate = {
                 let d = cx.props.dispatch.clone();
                 Callback::from(move |_: FocusEvent| d.dispatch(Action::Activate(Some(i))))
@@ -197,13 +221,20 @@ fn render_node(n: &Node, cx: &Ctx) -> Html {
             };
             html! {
                 <mark class={classes!("fig", format!("cat-{}", f.category.as_str()), hidden.then_some("off"),
-                        (cx.props.active == Some(i)).then_some("active"), vclass, dim.then_some("dim"))}
+                        (cx.props.active == Some(i)).then_some("active"), vclass, dim.then_some("dim"),
+                        bg.then_some("bg"), f.implicit.then_some("implicit"))}
                     data-review={verdict.as_str()}
                     data-category={f.category.as_str()} data-value={f.value.to_string()}
-                    data-fig={i.to_string()} tabindex="0" title={figure_title(f, cx.report, verdict == Verdict::Rejected)}
-                    aria-label={figure_title(f, cx.report, verdict == Verdict::Rejected)}
+                    data-incident={incident.clone()} data-background={bg.then_some("true")}
+                    data-implicit={f.implicit.then_some("true")}
+                    data-fig={i.to_string()} tabindex="0" title={title.clone()}
+                    aria-label={title}
                     onfocus={activate} onmouseenter={hover}>
                     { render(kids, cx) }
+                    if let Some(n) = incident {
+                        // The incident's number, drawn by CSS from the attribute (not text).
+                        <span class="inc-tag" data-n={n} aria-hidden="true" />
+                    }
                 </mark>
             }
         }
@@ -239,6 +270,12 @@ fn legend(props: &ReaderProps, r: &DocumentReport) -> Html {
         .chain(std::iter::once(html! {
             <span class="place-key" title="Places are outlined like this; focus one to inspect it">
                 { "Key: " }<span class="place-sample">{ "place" }</span>
+                { " " }<span class="bg-sample" data-legend-key="background"
+                    title="A war's or period's toll, or an earlier event: never summed">{ "background" }</span>
+                { " " }<span class="implicit-sample" data-legend-key="implicit"
+                    title="A singular victim with no number word (“a civilian was killed”): counts as 1">{ "implicit (1)" }</span>
+                { " " }<span class="inc-sample" data-legend-key="incident"
+                    title="The small number after a figure is its incident">{ "incident " }<span class="inc-tag" data-n="1" aria-hidden="true" /></span>
             </span>
         }))
         .collect()
@@ -325,6 +362,10 @@ fn inspector(props: &ReaderProps, r: &DocumentReport) -> Html {
                 <dt>{ "Victims" }</dt><dd>{ f.victims.clone().unwrap_or_else(|| "not stated".into()) }</dd>
                 <dt>{ "Trigger" }</dt><dd>{ if f.trigger.text.is_empty() { "—".to_string() } else { format!("“{}”", f.trigger.text) } }</dd>
                 <dt>{ "Place" }</dt><dd>{ place_text }</dd>
+                <dt>{ "Incident" }</dt><dd data-inspect-incident="">{ role_text(r, i) }</dd>
+                if f.implicit {
+                    <dt>{ "Implicit" }</dt><dd data-inspect-implicit="">{ "implicit: a singular victim with no number word (counts as 1)" }</dd>
+                }
                 if let Some(p) = part { <dt>{ "Part of" }</dt><dd>{ p }</dd> }
                 <dt>{ "Confidence" }</dt><dd>{ if state.is_some_and(|s| s.verdict == Verdict::Added) {
                     "none (added by hand)".to_string() } else { format!("{:.0}%", f.confidence * 100.0) } }</dd>
@@ -340,6 +381,7 @@ fn inspector(props: &ReaderProps, r: &DocumentReport) -> Html {
             if props.correcting {
                 <Corrector doc={props.doc.clone()} index={i} edit_seq={props.edit_seq}
                     dispatch={props.dispatch.clone()} />
+                <IncidentEditor doc={props.doc.clone()} index={i} dispatch={props.dispatch.clone()} />
             }
         </div>
     }

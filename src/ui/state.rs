@@ -3,7 +3,7 @@
 
 use super::bridge::{Bridge, GazStatus, Item, ResultItem, WorkerEvent};
 use super::helpers;
-use super::model::{effective, Added, Corrections, Doc, Review, Status, Verdict};
+use super::model::{effective, Added, Corrections, Doc, IncidentEdit, Review, Status, Verdict};
 use super::protocol::set;
 use super::search::Search;
 use crate::report::model::Category;
@@ -43,6 +43,8 @@ pub enum View {
     Read,
     /// The figures table with totals.
     Table,
+    /// The incidents across documents.
+    Incidents,
     /// The world map of places, above the figures table.
     Map,
     /// Settings.
@@ -169,6 +171,8 @@ pub struct AppState {
     pub select_seq: u32,
     /// The search whose matches are highlighted.
     pub search: Option<Search>,
+    /// The map shows one marker per incident rather than per place name.
+    pub map_by_incident: bool,
 }
 
 impl Default for AppState {
@@ -198,6 +202,7 @@ impl Default for AppState {
             edit_seq: 0,
             select_seq: 0,
             search: None,
+            map_by_incident: false,
         }
     }
 }
@@ -279,6 +284,11 @@ pub enum Action {
     SetDocPage(usize),
     /// Show only one place's figures in the table (None: all places).
     FilterPlace(Option<String>),
+    /// Split or merge incidents of a document (an undoable correction), with its label
+    /// ("merge of incident 2 into incident 1").
+    EditIncidents(u32, IncidentEdit, String),
+    /// The map's markers: one per incident (true) or one per place name.
+    SetMapByIncident(bool),
 }
 
 fn stored_record(id: u32, name: &str, text: &str, error: Option<&str>) -> js_sys::Object {
@@ -491,6 +501,22 @@ impl AppState {
         }
         save_corrections(&self.corrections);
         self.reapply(&name);
+    }
+
+    /// Adds an incident split or merge (an undoable step).
+    fn edit_incidents(&mut self, doc: u32, edit: IncidentEdit, label: String) {
+        let Some(name) = self.doc_name(doc) else {
+            return;
+        };
+        self.record(format!("{label} in {name}"), DocsChange::Keep);
+        Rc::make_mut(&mut self.corrections)
+            .entry(name.clone())
+            .or_default()
+            .incidents
+            .push(edit);
+        save_corrections(&self.corrections);
+        self.reapply(&name);
+        self.notice = Some(format!("Done: {label}. Undo (Ctrl+Z) reverses it."));
     }
 
     /// Removes an added figure (an undoable step).
@@ -936,6 +962,8 @@ impl Reducible for AppState {
             Action::SetCorrecting(on) => s.correcting = on,
             Action::SetDocPage(p) => s.doc_page = p,
             Action::FilterPlace(p) => s.place_filter = p.filter(|p| !p.is_empty()),
+            Action::EditIncidents(doc, edit, label) => s.edit_incidents(doc, edit, label),
+            Action::SetMapByIncident(on) => s.map_by_incident = on,
         }
         Rc::new(s)
     }
