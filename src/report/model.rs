@@ -185,6 +185,33 @@ pub struct Place {
     pub geonames_id: Option<u64>,
     /// Every mention, in text order.
     pub mentions: Vec<Span>,
+    /// The best other gazetteer readings of the name, best first (extra key, written only
+    /// when [`crate::Options::candidates`] asks for it: the app shows them so a reader can
+    /// choose another).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub candidates: Vec<Candidate>,
+}
+
+/// Another reading of a place name: a gazetteer entry the resolution scored lower.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Candidate {
+    /// Gazetteer name.
+    pub name: String,
+    /// ISO 3166 alpha-2 country code.
+    pub country: Option<String>,
+    /// First-level region name.
+    pub admin1: Option<String>,
+    /// What kind of place it is.
+    pub kind: PlaceKind,
+    /// WGS84 latitude.
+    pub lat: Option<f64>,
+    /// WGS84 longitude.
+    pub lon: Option<f64>,
+    /// GeoNames id.
+    pub geonames_id: Option<u64>,
+    /// Its resolution score in this document (higher is likelier; the chosen reading scored
+    /// at least as much; `places::resolve::Weights` explains the parts).
+    pub score: f64,
 }
 
 /// A document-level count for one category.
@@ -257,6 +284,10 @@ pub struct DocumentReport {
     /// Set when the document could not be read (extra key); figures and places are then empty.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
+    /// For a PDF, the code point offset where each page starts (extra key, written only for
+    /// documents with pages): an offset's page is `text::pdf::page_of(&pages, offset)`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pages: Vec<usize>,
 }
 
 /// The whole report: schema tag and documents.
