@@ -6,7 +6,11 @@
 //! - containment: "Karma in Anbar province", "Rosario, Santa Fe", a region named elsewhere
 //!   in the text;
 //! - distance and bearing: "Balad, 80 km north of Baghdad";
-//! - proximity to the other places of the document.
+//! - proximity to the other places of the document;
+//! - a reader's country hint for the document, when there is one ([`resolve_scored`]).
+//!
+//! [`resolve_scored`] also keeps each name's best other candidates with their scores, so a
+//! reader can see what else the name could be and choose it.
 
 use super::detect::{Mention, Token};
 use super::fold;

@@ -57,7 +57,9 @@ pub fn help() -> Html {
                 <li>{ "Rejected figures count nowhere; edited and added figures count with the reviewer's numbers." }</li>
             </ul>
             <h3>{ "Places and incidents" }</h3>
-            <p>{ "Places are found with the GeoNames gazetteer and resolved to one reading (focus a place to see its region, country, coordinates and GeoNames id). Each figure is linked to the place where the harm happened, usually the nearest place in its sentence or the story's main place; the map adds up the counted figures per place. Correct a figure's place in correction mode." }</p>
+            <p>{ "Places are found with the GeoNames gazetteer and resolved to one reading (focus a place to see its region, country, coordinates, GeoNames id and the other candidates for its name; “Use this” moves every mention of the name, and its figures, to another candidate; “Country of this document” reads the document again preferring places in that country). Each figure is linked to the place where the harm happened, usually the nearest place in its sentence or the story's main place; the map adds up the counted figures per place. Correct a figure's place in correction mode." }</p>
+            <h3>{ "PDF files" }</h3>
+            <p>{ "Text-based PDFs are read in reading order (columns one after the other, table rows as rows); headers and footers repeated on every page are left out. A figure's details give its page, and the CSV has a page column. Scanned PDFs have no text to read: run them through OCR first." }</p>
             <h3>{ "Reviewing" }</h3>
             <p>{ "Turn on correction mode, then accept, reject, edit or add figures. Every document shows how many of its figures were reviewed; “Unreviewed only” makes j and k skip the others. Every export records each figure's review state, the machine's reading where it was edited, and when." }</p>
             <h3>{ "Keys" }</h3>
