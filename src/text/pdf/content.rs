@@ -3,9 +3,10 @@
 //! its font (`ToUnicode` map or simple encoding) and advances by the font's widths. Images and
 //! paths are ignored. Errors in a font or an operator cost that text only; nothing panics.
 
+use super::encoding::{Difference, Simple, ToUnicode};
 use super::layout::Piece;
 use lopdf::content::Content;
-use lopdf::{Dictionary, Document, Encoding, Object, ObjectId};
+use lopdf::{Dictionary, Document, Object, ObjectId};
 use std::collections::HashMap;
 
 /// Most decoded content read from one page (a decompression bomb stops here).
@@ -45,28 +46,44 @@ impl Matrix {
 }
 
 /// What the page needs of a font: how to cut a string into codes, decode and measure them.
-struct Font<'a> {
-    encoding: Option<Encoding<'a>>,
+struct Font {
+    /// The font's `ToUnicode` map, if it has one.
+    map: Option<ToUnicode>,
+    /// A simple font's encoding (codes the map lacks).
+    simple: Simple,
     /// Composite (Type0) fonts use two-byte codes here (Identity-H and its kin).
     two_byte: bool,
     widths: HashMap<u32, f32>,
     default_width: f32,
 }
 
-impl<'a> Font<'a> {
-    fn new(doc: &'a Document, dict: &'a Dictionary) -> Font<'a> {
+impl Font {
+    fn new(doc: &Document, dict: &Dictionary) -> Font {
         let subtype = dict
             .get(b"Subtype")
             .and_then(Object::as_name)
             .unwrap_or(b"");
         let two_byte = subtype == b"Type0";
-        let has_map = dict.get(b"ToUnicode").is_ok();
-        // A composite font without a ToUnicode map has codes with no known characters.
-        let encoding = if two_byte && !has_map {
-            None
-        } else {
-            dict.get_font_encoding_with_limit(doc, MAX_PAGE_CONTENT)
-                .ok()
+        // (A composite font without a ToUnicode map has codes with no known characters.)
+        let map = dict
+            .get_deref(b"ToUnicode", doc)
+            .and_then(Object::as_stream)
+            .and_then(|s| s.get_plain_content_with_limit(MAX_PAGE_CONTENT))
+            .ok()
+            .map(|bytes| ToUnicode::parse(&bytes))
+            .filter(|m| !m.is_empty());
+        let simple = match dict.get_deref(b"Encoding", doc) {
+            Ok(Object::Dictionary(enc)) => match enc.get_deref(b"Differences", doc) {
+                Ok(Object::Array(items)) => {
+                    Simple::with_differences(items.iter().filter_map(|o| match o {
+                        Object::Integer(c) => Some(Difference::Code((*c).clamp(0, 255) as u32)),
+                        Object::Name(n) => Some(Difference::Name(n)),
+                        _ => None,
+                    }))
+                }
+                _ => Simple::default(),
+            },
+            _ => Simple::default(),
         };
         let mut widths = HashMap::new();
         let mut default_width = 500.0;
@@ -98,7 +115,8 @@ impl<'a> Font<'a> {
             }
         }
         Font {
-            encoding,
+            map,
+            simple,
             two_byte,
             widths,
             default_width,
@@ -118,11 +136,11 @@ impl<'a> Font<'a> {
         }
     }
 
-    fn decode(&self, bytes: &[u8]) -> String {
-        let text = match &self.encoding {
-            Some(enc) => enc.bytes_to_string(bytes).unwrap_or_default(),
+    fn decode(&self, code: u32, bytes: &[u8]) -> String {
+        let text = match self.map.as_ref().and_then(|m| m.get(code)) {
+            Some(t) => t.to_string(),
             None if self.two_byte => String::new(),
-            None => bytes.iter().map(|&b| b as char).collect(),
+            None => bytes.iter().map(|&b| self.simple.char(b)).collect(),
         };
         let mut out = String::with_capacity(text.len());
         for c in text.chars() {
@@ -328,7 +346,7 @@ fn show_string(font: &Font, state: &State, bytes: &[u8], tm: &mut Matrix, out: &
     let step = if font.two_byte { 2 } else { 1 };
     for code_bytes in bytes.chunks(step) {
         let code = code_bytes.iter().fold(0u32, |c, &b| c << 8 | b as u32);
-        let text = font.decode(code_bytes);
+        let text = font.decode(code, code_bytes);
         let mut advance = font.width(code) * state.size + state.char_spacing;
         if step == 1 && code == 32 {
             advance += state.word_spacing;

@@ -11,6 +11,7 @@
 //! Never panics: a damaged or hostile file is a [`PdfError`] (fuzz target `pdf`).
 
 pub mod content;
+pub mod encoding;
 pub mod layout;
 
 use layout::Block;
@@ -270,6 +271,68 @@ mod tests {
         assert_eq!(t.text, "Déjà vu\n\nx");
         assert_eq!(t.pages, [0, 7, 9]);
         assert_eq!(page_of(&t.pages, 9), Some(3));
+    }
+
+    /// A one-page PDF in a standard font (no ToUnicode map, WinAnsi with Differences), made
+    /// with lopdf's writer.
+    fn simple_font_pdf(lines: &[&str]) -> Vec<u8> {
+        use lopdf::content::{Content, Operation};
+        use lopdf::{dictionary, Document, Object, Stream};
+        let mut doc = Document::with_version("1.5");
+        let pages_id = doc.new_object_id();
+        let differences = vec![Object::Integer(39), Object::Name(b"quoteright".to_vec())];
+        let font_id = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+            "Encoding" => dictionary! { "Type" => "Encoding", "BaseEncoding" => "WinAnsiEncoding",
+                "Differences" => differences },
+        });
+        let resources_id =
+            doc.add_object(dictionary! { "Font" => dictionary! { "F1" => font_id } });
+        let mut ops = vec![
+            Operation::new("BT", vec![]),
+            Operation::new("Tf", vec!["F1".into(), 12.into()]),
+        ];
+        ops.push(Operation::new("TL", vec![14.into()]));
+        ops.push(Operation::new("Td", vec![72.into(), 700.into()]));
+        for l in lines {
+            ops.push(Operation::new(
+                "Tj",
+                vec![Object::string_literal(l.as_bytes().to_vec())],
+            ));
+            ops.push(Operation::new("T*", vec![]));
+        }
+        ops.push(Operation::new("ET", vec![]));
+        let content = Content { operations: ops }.encode().expect("content");
+        let content_id = doc.add_object(Stream::new(dictionary! {}, content));
+        let page_id = doc.add_object(dictionary! {
+            "Type" => "Page", "Parent" => pages_id, "Contents" => content_id,
+        });
+        doc.objects.insert(
+            pages_id,
+            Object::Dictionary(dictionary! {
+                "Type" => "Pages", "Kids" => vec![page_id.into()], "Count" => 1,
+                "Resources" => resources_id, "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+            }),
+        );
+        let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+        doc.trailer.set("Root", catalog_id);
+        let mut out = Vec::new();
+        doc.save_to(&mut out).expect("save");
+        out
+    }
+
+    #[test]
+    fn standard_fonts_and_differences_are_read() {
+        let pdf = simple_font_pdf(&[
+            "Police said 12 people were killed in the",
+            "town's market on Friday.",
+        ]);
+        let t = to_text(&pdf).expect("text");
+        assert_eq!(
+            t.text,
+            "Police said 12 people were killed in the town\u{2019}s market on Friday."
+        );
+        assert_eq!(t.pages, [0]);
     }
 
     #[test]
