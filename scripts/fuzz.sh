@@ -15,7 +15,7 @@ secs="${1:-30}"
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(extract numbers decode html)
+  targets=(extract numbers decode html pdf)
 fi
 if ! command -v cargo-fuzz >/dev/null 2>&1; then
   echo "cargo-fuzz is not installed: cargo install cargo-fuzz" >&2
@@ -35,6 +35,7 @@ seed() {
   printf 'Between 10 and 15 were wounded; dozens of others, about 2,500, were displaced.\r\n\r\nAnother 3 are missing.' > "$dir/seed-crlf"
   printf '<!doctype html><p onclick="x()">7 dead &amp; 2&nbsp;hurt</p><script>var a="<p>";</script>' > "$dir/seed-html"
   printf '\xff\xfe1\x002\x00 \x00k\x00i\x00l\x00l\x00e\x00d\x00' > "$dir/seed-utf16"
+  if [ "$1" = pdf ]; then cp e2e/fixtures/report.pdf e2e/fixtures/scan.pdf "$dir/"; fi
 }
 status=0
 for t in "${targets[@]}"; do

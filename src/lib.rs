@@ -37,6 +37,14 @@ pub use vocab::{Category, Policy, Qualifier};
 pub struct Options {
     /// The coding policy for bounds and totals.
     pub policy: Policy,
+    /// A reader's hint for the document's country (ISO alpha-2, upper case): place
+    /// resolution prefers candidates there (`places::resolve::Weights::country_hint`).
+    #[serde(default)]
+    pub country: Option<[u8; 2]>,
+    /// Whether the report lists each place's other candidates (`Place::candidates`; off by
+    /// default, so the CLI's reports are unchanged; the app turns it on).
+    #[serde(default)]
+    pub candidates: bool,
 }
 
 /// The extractor: a gazetteer plus settings. Cheap to share between threads.
@@ -81,7 +89,7 @@ impl Extractor {
     pub fn analyse<'a>(&self, text: &'a str) -> Analysis<'a> {
         let doc = text::Document::new(text);
         let mut figures = figures::extract(&doc);
-        let places = places::find(&doc, &self.gazetteer);
+        let places = places::find_with(&doc, &self.gazetteer, self.options.country);
         let links = incidents::link::link_places(&doc, &figures, &places);
         incidents::place_parts::place_parts(&doc, &mut figures, &places, &links);
         let mut incidents =

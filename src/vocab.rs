@@ -153,3 +153,25 @@ impl Policy {
         }
     }
 }
+
+/// Another reading of a place name: a gazetteer entry the resolution scored lower.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Candidate {
+    /// Gazetteer name.
+    pub name: String,
+    /// ISO 3166 alpha-2 country code.
+    pub country: Option<String>,
+    /// First-level region name.
+    pub admin1: Option<String>,
+    /// What kind of place it is.
+    pub kind: PlaceKind,
+    /// WGS84 latitude.
+    pub lat: Option<f64>,
+    /// WGS84 longitude.
+    pub lon: Option<f64>,
+    /// GeoNames id.
+    pub geonames_id: Option<u64>,
+    /// Its resolution score in this document (higher is likelier; the chosen reading scored
+    /// at least as much; `places::resolve::Weights` explains the parts).
+    pub score: f64,
+}

@@ -103,7 +103,8 @@ fn directories_stdin_and_input_order() {
         "c.html",
         b"<p>2 people were reported missing</p><script>var t = \"9 killed\";</script>",
     );
-    write(&dir, "skip.pdf", b"%PDF-1.4");
+    // (PDFs are documents now: tests/hostile_input.rs and the PDF tests below.)
+    write(&dir, "skip.png", b"\x89PNG");
     write(&dir, "skip.jsonl", b"{}");
     let other = tmpdir("dirs-single");
     let single = write(&other, "z.txt", b"nothing here");
@@ -431,4 +432,65 @@ fn streamed_json_is_the_merged_report_and_one_document_has_no_corpus_keys() {
     assert_eq!(String::from_utf8_lossy(&out.stdout), want);
     let one = json(&run(&["extract", INCIDENT_FIXTURES[0]], None));
     assert!(one.get("incidents").is_none() && one.get("duplicates").is_none());
+}
+
+#[test]
+fn country_hint_and_other_candidates() {
+    let dir = tmpdir("country");
+    let story = write(
+        &dir,
+        "tripoli.txt",
+        b"At least 5 people were killed in Tripoli on Monday, police said.",
+    );
+    let story = story.to_str().expect("path");
+    let place = |out: &Output| json(out)["documents"][0]["places"][0].clone();
+    // By default: the Libyan capital, and no candidates in the report (unchanged output).
+    let plain = place(&run(&["extract", story], None));
+    assert_eq!(plain["country"], "LY", "{plain}");
+    assert!(plain.get("candidates").is_none(), "{plain}");
+    // --candidates lists the others, best first, with scores; Lebanon's Tripoli among them.
+    let with = place(&run(&["extract", "--candidates", story], None));
+    assert_eq!(with["country"], "LY");
+    let cands = with["candidates"].as_array().expect("candidates");
+    assert!(!cands.is_empty() && cands.len() <= 4, "{with}");
+    assert!(cands.iter().any(|c| c["country"] == "LB"), "{with}");
+    let scores: Vec<f64> = cands.iter().filter_map(|c| c["score"].as_f64()).collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+    // --country LB prefers the Lebanese city; a bad code is refused.
+    let hinted = place(&run(&["extract", "--country", "lb", story], None));
+    assert_eq!(hinted["country"], "LB", "{hinted}");
+    let bad = run(&["extract", "--country", "Lebanon", story], None);
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("country"));
+}
+
+#[test]
+fn pdf_files_in_a_directory_are_read_with_their_pages() {
+    let dir = tmpdir("pdf");
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("e2e/fixtures/report.pdf");
+    std::fs::copy(&fixture, dir.join("report.pdf")).expect("copy");
+    let out = run(&["extract", dir.to_str().expect("path")], None);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report = json(&out);
+    let doc = &report["documents"][0];
+    assert_eq!(doc["name"], "report.pdf");
+    assert_eq!(
+        doc["pages"].as_array().map(Vec::len),
+        Some(2),
+        "{}",
+        doc["pages"]
+    );
+    let killed: Vec<u64> = doc["figures"]
+        .as_array()
+        .expect("figures")
+        .iter()
+        .filter(|f| f["category"] == "killed")
+        .filter_map(|f| f["value"].as_u64())
+        .collect();
+    // Tarbela's 23 and Swabi's 4 once each: the running header's "7 people killed" is dropped.
+    assert_eq!(killed, [23, 4], "{killed:?}");
 }

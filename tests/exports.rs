@@ -50,6 +50,7 @@ fn place(text: &str, name: &str) -> Place {
         lon: Some(-20.25),
         geonames_id: Some(1),
         mentions: vec![span(text, name)],
+        candidates: Vec::new(),
     }
 }
 
@@ -77,6 +78,7 @@ fn doc(name: &str, figures: Vec<Figure>, places: Vec<Place>) -> DocumentReport {
         background: vec![],
         summary: vec![],
         text_hash: None,
+        pages: Vec::new(),
         error: None,
     }
 }

@@ -319,3 +319,89 @@ fn a_hundred_megabyte_file() {
     assert!(docs[0]["figures"].as_array().map(Vec::len).unwrap_or(0) > 100_000);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The PDF fixtures of the e2e tests (scripts/make-pdf-fixtures.sh).
+fn pdf_fixture(name: &str) -> Vec<u8> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("e2e/fixtures")
+        .join(name);
+    std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+}
+
+#[test]
+fn damaged_pdfs_are_errors_or_text_never_panics() {
+    // Cut short at every few hundred bytes, and with bytes overwritten here and there: the
+    // reader returns an error or some text, with page starts that fit the text.
+    let good = pdf_fixture("report.pdf");
+    let mut cases: Vec<Vec<u8>> = (0..good.len())
+        .step_by(997)
+        .map(|n| good[..n].to_vec())
+        .collect();
+    for k in 1..40usize {
+        let mut bad = good.clone();
+        for j in 0..k {
+            let at = (k * 7919 + j * 104_729) % bad.len();
+            bad[at] = bad[at].wrapping_mul(31).wrapping_add(k as u8);
+        }
+        cases.push(bad);
+    }
+    cases.push(
+        b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 1 0 R >> endobj\ntrailer << /Root 1 0 R >>"
+            .to_vec(),
+    );
+    cases
+        .push(b"%PDF-1.4\n1 0 obj << /Length 99999999999 >> stream\nxx\nendstream endobj".to_vec());
+    for bytes in &cases {
+        if let Ok(t) = text::pdf::to_text(bytes) {
+            let n = t.text.chars().count();
+            assert!(t.pages.windows(2).all(|w| w[0] <= w[1]));
+            assert!(t.pages.iter().all(|&p| p <= n));
+        }
+    }
+}
+
+#[test]
+fn pdfs_through_the_cli_scans_and_broken_files_are_named() {
+    let dir = tmpdir("pdf");
+    let report = write(&dir, "report.pdf", &pdf_fixture("report.pdf"));
+    let scan = write(&dir, "scan.pdf", &pdf_fixture("scan.pdf"));
+    let broken = write(&dir, "broken.pdf", &pdf_fixture("broken.pdf"));
+    let good = write(&dir, "good.txt", STORY.as_bytes());
+    let out = cli(&[&scan, &report, &broken, &good]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let msgs: Vec<&str> = stderr.lines().collect();
+    assert_eq!(msgs.len(), 2, "{stderr}");
+    assert!(
+        msgs[0].contains("scan.pdf") && msgs[0].contains("no text layer"),
+        "{stderr}"
+    );
+    assert!(
+        msgs[1].contains("broken.pdf") && msgs[1].contains("not a readable PDF"),
+        "{stderr}"
+    );
+    let docs = lines(&out);
+    assert_eq!(docs.len(), 4);
+    assert!(docs[1]["error"].is_null());
+    // Two pages; the figure of the second page starts after the second page does.
+    let pages: Vec<u64> = docs[1]["pages"]
+        .as_array()
+        .map(|a| a.iter().filter_map(Value::as_u64).collect())
+        .unwrap_or_default();
+    assert_eq!(pages.len(), 2, "{}", docs[1]["pages"]);
+    let wall = docs[1]["figures"]
+        .as_array()
+        .and_then(|fs| {
+            fs.iter().find(|f| {
+                f["sentence"]["text"]
+                    .as_str()
+                    .is_some_and(|s| s.contains("wall collapsed"))
+            })
+        })
+        .expect("the figure of page 2");
+    assert!(wall["start"].as_u64() > Some(pages[1]));
+    assert!(docs[1]["figures"]
+        .as_array()
+        .is_some_and(|fs| fs.iter().all(|f| f["value"] != 7)));
+    assert_eq!(figures_of(&docs[3]).len(), 3);
+}

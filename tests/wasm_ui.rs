@@ -33,6 +33,7 @@ fn doc() -> Rc<Doc> {
         lat: None,
         lon: None,
         geonames_id: None,
+        candidates: Vec::new(),
         mentions: vec![
             Span {
                 start: n,
@@ -154,7 +155,7 @@ fn reviewed_doc() -> Rc<Doc> {
             },
         ],
         added: Vec::new(),
-        incidents: Vec::new(),
+        ..Default::default()
     };
     let (eff, review) = apply(&raw, TEXT, Some(&corr), Policy::Literal);
     let mut d = Doc::new(1, "t.txt".into(), TEXT.into());

@@ -43,6 +43,13 @@ pub struct ExtractArgs {
     /// or `jsonl` (one {"id": ..., "text": ...} document a line).
     #[arg(long, value_enum, default_value = "files")]
     input: InputKind,
+    /// Prefer places in this country (ISO alpha-2 code, e.g. `LB`) where a name has
+    /// candidates there: a reader's hint for documents about one country.
+    #[arg(long, value_parser = parse_country)]
+    country: Option<[u8; 2]>,
+    /// List each place's other gazetteer candidates with their scores (`candidates`).
+    #[arg(long)]
+    candidates: bool,
     /// Worker threads (default: one per core).
     #[arg(long)]
     threads: Option<usize>,
@@ -52,6 +59,14 @@ pub struct ExtractArgs {
     /// Input files or directories (`-` reads stdin).
     #[arg(required = true)]
     inputs: Vec<String>,
+}
+
+fn parse_country(s: &str) -> Result<[u8; 2], String> {
+    let up = s.to_ascii_uppercase();
+    match up.as_bytes() {
+        &[a, b] if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() => Ok([a, b]),
+        _ => Err(format!("not a two-letter country code: {s:?}")),
+    }
 }
 
 /// The `--input` values.
@@ -108,6 +123,8 @@ fn run_in_pool(args: &ExtractArgs) -> ExitCode {
         default_gazetteer(),
         Options {
             policy: args.policy,
+            country: args.country,
+            candidates: args.candidates,
         },
     );
     let output = args.format.output();
@@ -265,8 +282,8 @@ fn process(job: Job, extractor: &Extractor, output: &Output) -> Done {
             match read_bytes(path.as_deref()) {
                 Ok(bytes) => {
                     let n = bytes.len() as u64;
-                    let text = text::load(&name, &bytes).map_err(|e| e.to_string());
-                    (name, text, n)
+                    let loaded = text::read(&name, &bytes).map_err(|e| e.to_string());
+                    (name, loaded, n)
                 }
                 Err(e) => (name, Err(e), 0),
             }
@@ -274,15 +291,20 @@ fn process(job: Job, extractor: &Extractor, output: &Output) -> Done {
         Job::Text { name, text } => {
             let n = text.len() as u64;
             let text = text::prepare(&name, text);
-            (name, Ok(text), n)
+            let pages = Vec::new();
+            (name, Ok(text::Loaded { text, pages }), n)
         }
         Job::Failed { name, error } => (name, Err(error), 0),
     };
     let (doc, error) = match loaded {
-        Ok(text) => {
-            if let Output::Stream {
-                view: Some(write), ..
-            } = output
+        Ok(text::Loaded { text, pages }) => {
+            // (A PDF's page starts are not in the borrowed view: it takes the owned report.)
+            if let (
+                Output::Stream {
+                    view: Some(write), ..
+                },
+                true,
+            ) = (output, pages.is_empty())
             {
                 // The fast path: no owned report, the JSON written from the stages' results.
                 let analysis = extractor.analyse(&text);
@@ -298,7 +320,9 @@ fn process(job: Job, extractor: &Extractor, output: &Output) -> Done {
                     bytes,
                 };
             }
-            (extractor.extract(&name, &text), None)
+            let mut doc = extractor.extract(&name, &text);
+            doc.pages = pages;
+            (doc, None)
         }
         Err(e) => {
             let message = format!("{}: {e}", label.as_deref().unwrap_or(&name));
@@ -331,6 +355,7 @@ fn failed_document(name: String, error: String) -> DocumentReport {
         background: Vec::new(),
         summary: Vec::new(),
         text_hash: None,
+        pages: Vec::new(),
         error: Some(error),
     }
 }
@@ -424,7 +449,7 @@ fn extension(p: &Path) -> Option<String> {
 fn is_document(p: &Path) -> bool {
     matches!(
         extension(p).as_deref(),
-        Some("txt" | "md" | "html" | "htm" | "docx" | "odt")
+        Some("txt" | "md" | "html" | "htm" | "docx" | "odt" | "pdf")
     )
 }
 

@@ -78,7 +78,13 @@ pub fn peak_memory_bytes() -> Option<u64> {
 
 /// An extractor over the default gazetteer with the given policy (for `eval` and friends).
 pub(crate) fn new_extractor(policy: Policy) -> crate::Extractor {
-    crate::Extractor::new(default_gazetteer(), crate::Options { policy })
+    crate::Extractor::new(
+        default_gazetteer(),
+        crate::Options {
+            policy,
+            ..Default::default()
+        },
+    )
 }
 
 /// CPU time used so far by this process, all threads, in seconds (Linux `/proc/self/stat`,

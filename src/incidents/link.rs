@@ -466,6 +466,7 @@ mod tests {
             lon: None,
             geonames_id: None,
             mentions,
+            candidates: Vec::new(),
         }
     }
 

@@ -15,7 +15,7 @@ pub mod resolve;
 pub mod words;
 
 use crate::text::Document;
-use crate::vocab::PlaceKind;
+use crate::vocab::{Candidate, PlaceKind};
 use gazetteer::Gazetteer;
 use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
@@ -40,10 +40,23 @@ pub struct ResolvedPlace {
     pub geonames_id: Option<u64>,
     /// Mentions in text order.
     pub mentions: Vec<Range<usize>>,
+    /// The best other gazetteer entries for the name, best first (empty for places found
+    /// from context).
+    pub candidates: Vec<Candidate>,
 }
 
 /// Finds and resolves the places a document names, in order of first mention.
 pub fn find(doc: &Document, gazetteer: &Gazetteer) -> Vec<ResolvedPlace> {
+    find_with(doc, gazetteer, None)
+}
+
+/// [`find`], preferring places in `country` (ISO alpha-2, a reader's hint for the document)
+/// where a name has candidates there.
+pub fn find_with(
+    doc: &Document,
+    gazetteer: &Gazetteer,
+    country: Option<[u8; 2]>,
+) -> Vec<ResolvedPlace> {
     thread_local! {
         /// The token buffer, reused from text to text.
         static TOKENS: std::cell::RefCell<Vec<detect::Token>> = Default::default();
@@ -55,7 +68,7 @@ pub fn find(doc: &Document, gazetteer: &Gazetteer) -> Vec<ResolvedPlace> {
         .and_then(Result::ok)
         .unwrap_or_default();
     detect::tokenize_into(doc, &mut tokens);
-    let places = find_in(doc, &tokens, gazetteer);
+    let places = find_in(doc, &tokens, gazetteer, country);
     // (A buffer grown by a huge text is let go.)
     if tokens.capacity() <= 1 << 20 {
         let _ = TOKENS.try_with(|t| {
@@ -67,7 +80,29 @@ pub fn find(doc: &Document, gazetteer: &Gazetteer) -> Vec<ResolvedPlace> {
     places
 }
 
-fn find_in(doc: &Document, tokens: &[detect::Token], gazetteer: &Gazetteer) -> Vec<ResolvedPlace> {
+/// A gazetteer entry as a candidate reading of a name, with its resolution score.
+fn candidate(e: &gazetteer::Entry, score: f64) -> Candidate {
+    Candidate {
+        name: e.name.to_string(),
+        country: e.country.map(str::to_string),
+        admin1: e
+            .admin1
+            .filter(|_| e.feature != index_format::feature::COUNTRY)
+            .map(str::to_string),
+        kind: e.kind(),
+        lat: e.coords.map(|c| c.0),
+        lon: e.coords.map(|c| c.1),
+        geonames_id: e.geonames_id,
+        score: (score * 100.0).round() / 100.0,
+    }
+}
+
+fn find_in(
+    doc: &Document,
+    tokens: &[detect::Token],
+    gazetteer: &Gazetteer,
+    country: Option<[u8; 2]>,
+) -> Vec<ResolvedPlace> {
     let mentions = detect::find_mentions(doc, tokens, gazetteer);
     let mut made = context::find(doc.text, tokens, &mentions);
     let datelines: Vec<bool> = mentions
@@ -75,8 +110,10 @@ fn find_in(doc: &Document, tokens: &[detect::Token], gazetteer: &Gazetteer) -> V
         .map(|m| resolve::is_dateline(doc.text, tokens, m))
         .collect();
     let hints = detect::demonym_votes(doc.text, tokens);
-    let mut picks =
-        resolve::resolve_with(doc.text, tokens, &mentions, &datelines, &hints, gazetteer);
+    let resolution = resolve::resolve_scored(
+        doc.text, tokens, &mentions, &datelines, &hints, country, gazetteer,
+    );
+    let mut picks = resolution.picks;
     // The entries of the picks (before `local_places` drops some).
     let entries = local_places(
         doc.text, tokens, &mentions, &datelines, &hints, &mut picks, &mut made, gazetteer,
@@ -117,6 +154,14 @@ fn find_in(doc: &Document, tokens: &[detect::Token], gazetteer: &Gazetteer) -> V
                 lon: e.coords.map(|c| c.1),
                 geonames_id: e.geonames_id,
                 mentions: Vec::with_capacity(4),
+                candidates: resolution
+                    .alternatives
+                    .get(mi)
+                    .into_iter()
+                    .flatten()
+                    .filter(|(id, _)| *id != rec)
+                    .filter_map(|&(id, score)| Some(candidate(&gazetteer.entry(id)?, score)))
+                    .collect(),
             });
             places.len() - 1
         });
@@ -165,6 +210,7 @@ fn find_in(doc: &Document, tokens: &[detect::Token], gazetteer: &Gazetteer) -> V
                 lon: e.coords.map(|c| c.1),
                 geonames_id: None,
                 mentions: vec![c.span.clone()],
+                candidates: Vec::new(),
             },
             None => ResolvedPlace {
                 name: c.name.clone(),
@@ -175,6 +221,7 @@ fn find_in(doc: &Document, tokens: &[detect::Token], gazetteer: &Gazetteer) -> V
                 lon: src.and_then(|p| p.lon),
                 geonames_id: None,
                 mentions: vec![c.span.clone()],
+                candidates: Vec::new(),
             },
         };
         places.push(place);

@@ -6,7 +6,11 @@
 //! - containment: "Karma in Anbar province", "Rosario, Santa Fe", a region named elsewhere
 //!   in the text;
 //! - distance and bearing: "Balad, 80 km north of Baghdad";
-//! - proximity to the other places of the document.
+//! - proximity to the other places of the document;
+//! - a reader's country hint for the document, when there is one ([`resolve_scored`]).
+//!
+//! [`resolve_scored`] also keeps each name's best other candidates with their scores, so a
+//! reader can see what else the name could be and choose it.
 
 use super::detect::{Mention, Token};
 use super::fold;
@@ -67,6 +71,10 @@ pub struct Weights {
     pub far: f64,
     /// See [`Weights::far`].
     pub far_km: f64,
+    /// The document's country hint (a reader's choice, [`crate::Options::country`]): a
+    /// candidate in that country gains this, more than any evidence of the text gives a
+    /// namesake (focus, dateline), less than a stated relation and a better name together.
+    pub country_hint: f64,
 }
 
 /// The weights in use.
@@ -89,6 +97,7 @@ pub const W: Weights = Weights {
     near_500km: 0.75,
     far: 3.0,
     far_km: 1500.0,
+    country_hint: 6.0,
 };
 
 /// Whether a place mention names a border: "the Ecuador border", "Ecuador's border", "the
@@ -118,6 +127,19 @@ fn names_a_border(text: &str, span: &Range<usize>) -> bool {
     ]
     .iter()
     .any(|p| tail.ends_with(p))
+}
+
+/// Other candidates kept per name ([`Resolution::alternatives`]).
+pub const MAX_ALTERNATIVES: usize = 4;
+
+/// The picks of [`resolve_scored`] with, per mention, the best other candidates of its name.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Resolution {
+    /// The entry chosen for each mention (None where no candidate is usable).
+    pub picks: Vec<Option<u32>>,
+    /// Per mention: up to [`MAX_ALTERNATIVES`] other entries of its name with their final
+    /// scores, best first.
+    pub alternatives: Vec<Vec<(u32, f64)>>,
 }
 
 /// Great-circle distance in km.
@@ -292,6 +314,28 @@ pub fn resolve_with(
     hints: &[([u8; 2], u32)],
     gaz: &Gazetteer,
 ) -> Vec<Option<u32>> {
+    resolve_scored(text, tokens, mentions, datelines, hints, None, gaz).picks
+}
+
+/// [`resolve_with`] keeping the other candidates, and preferring candidates in `country`
+/// (a reader's hint; [`Weights::country_hint`]). Without a hint the picks are
+/// [`resolve_with`]'s.
+pub fn resolve_scored(
+    text: &str,
+    tokens: &[Token],
+    mentions: &[Mention],
+    datelines: &[bool],
+    hints: &[([u8; 2], u32)],
+    country: Option<[u8; 2]>,
+    gaz: &Gazetteer,
+) -> Resolution {
+    let hinted = |c: &Cand| {
+        if country.is_some() && c.country == country {
+            W.country_hint
+        } else {
+            0.0
+        }
+    };
     // Distinct names: the same folded name gets the same place throughout.
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut by_key: FxHashMap<(&str, bool), usize> = FxHashMap::default();
@@ -358,10 +402,11 @@ pub fn resolve_with(
         .iter()
         .map(|cs| {
             scores.clear();
-            scores.extend(cs.iter().map(|c| c.stat));
+            scores.extend(cs.iter().map(|c| c.stat + hinted(c)));
             argmax(&scores).unwrap_or(0)
         })
         .collect();
+    let mut final_scores: Vec<Vec<f64>> = vec![Vec::new(); groups.len()];
     for _round in 0..3 {
         // Country focus from the current picks, each name counted by its mentions.
         // Ordered, so that a tie between countries breaks the same way on every run.
@@ -390,7 +435,7 @@ pub fn resolve_with(
         let mut next = pick.clone();
         for g in 0..groups.len() {
             scores.clear();
-            scores.extend(cands[g].iter().map(|c| c.stat));
+            scores.extend(cands[g].iter().map(|c| c.stat + hinted(c)));
             // Votes from the other names only: this name's own vote (its current pick's
             // country) comes out of its country's votes and of the total.
             let (own_c, own_w) = match cands[g].get(pick[g]) {
@@ -495,20 +540,42 @@ pub fn resolve_with(
                 scores[ci] += s;
             }
             next[g] = argmax(&scores).unwrap_or(0);
+            final_scores[g].clone_from(&scores);
         }
         if next == pick {
             break;
         }
         pick = next;
     }
-    mentions
+    // The best other candidates of each name, by their last scores.
+    let alternatives: Vec<Vec<(u32, f64)>> = final_scores
         .iter()
         .enumerate()
-        .map(|(mi, _)| {
-            let g = group_of[mi];
-            cands[g].get(pick[g]).map(|e| e.id)
+        .map(|(g, sc)| {
+            let mut order: Vec<usize> = (0..sc.len().min(cands[g].len()))
+                .filter(|&i| i != pick[g])
+                .collect();
+            order.sort_by(|&a, &b| sc[b].total_cmp(&sc[a]).then(a.cmp(&b)));
+            order
+                .into_iter()
+                .take(MAX_ALTERNATIVES)
+                .map(|i| (cands[g][i].id, sc[i]))
+                .collect()
         })
-        .collect()
+        .collect();
+    Resolution {
+        picks: mentions
+            .iter()
+            .enumerate()
+            .map(|(mi, _)| {
+                let g = group_of[mi];
+                cands[g].get(pick[g]).map(|e| e.id)
+            })
+            .collect(),
+        alternatives: (0..mentions.len())
+            .map(|mi| alternatives[group_of[mi]].clone())
+            .collect(),
+    }
 }
 
 /// A position with the parts of [`distance_km`] that depend on it alone (computed the same

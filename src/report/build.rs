@@ -6,7 +6,7 @@
 
 use super::json;
 use super::model::{
-    Category, DocumentReport, Figure, Incident, Place, PlaceKind, Qualifier, Span, Total,
+    Candidate, Category, DocumentReport, Figure, Incident, Place, PlaceKind, Qualifier, Span, Total,
 };
 use crate::figures::{bounds::bounds, RawFigure};
 use crate::incidents::Incidents;
@@ -42,6 +42,7 @@ pub fn document(
         background: incidents.background.clone(),
         summary: incidents.summary.clone(),
         text_hash: Some(v.text_hash.clone()),
+        pages: Vec::new(),
         figures: (0..figures.len())
             .filter_map(|i| v.figure(i))
             .map(FigureRef::into_owned)
@@ -164,6 +165,11 @@ impl<'a> DocumentView<'a> {
                 view: self,
                 mentions: &p.mentions,
             },
+            candidates: if self.options.candidates {
+                &p.candidates
+            } else {
+                &[]
+            },
         }
     }
 }
@@ -211,6 +217,7 @@ impl DocumentView<'_> {
             background: Vec::new(),
             summary: Vec::new(),
             text_hash: Some(self.text_hash.clone()),
+            pages: Vec::new(),
             error: None,
         };
         super::model::DocIncidents::of(document, &slim)
@@ -350,6 +357,8 @@ struct PlaceRef<'a, 'b> {
     lon: Option<f64>,
     geonames_id: Option<u64>,
     mentions: Mentions<'a, 'b>,
+    #[serde(skip_serializing_if = "<[Candidate]>::is_empty")]
+    candidates: &'a [Candidate],
 }
 
 impl PlaceRef<'_, '_> {
@@ -368,6 +377,7 @@ impl PlaceRef<'_, '_> {
                 .iter()
                 .map(|r| self.mentions.view.span(r).to_owned())
                 .collect(),
+            candidates: self.candidates.to_vec(),
         }
     }
 }
@@ -401,6 +411,7 @@ mod tests {
             crate::Gazetteer::embedded(),
             Options {
                 policy: Policy::AcledConservative,
+                ..Options::default()
             },
         );
         for text in [

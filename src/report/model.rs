@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 // The shared vocabulary, defined on the ground floor (`crate::vocab`) so that the stages
 // below the report need not import it.
-pub use crate::vocab::{Category, PlaceKind, Qualifier, Total};
+pub use crate::vocab::{Candidate, Category, PlaceKind, Qualifier, Total};
 
 /// The schema tag every report carries.
 pub const SCHEMA: &str = "casualty-lens/1";
@@ -82,6 +82,11 @@ pub struct Place {
     pub geonames_id: Option<u64>,
     /// Every mention, in text order.
     pub mentions: Vec<Span>,
+    /// The best other gazetteer readings of the name, best first (extra key, written only
+    /// when [`crate::Options::candidates`] asks for it: the app shows them so a reader can
+    /// choose another).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub candidates: Vec<Candidate>,
 }
 
 /// One incident of a document (SCHEMA.md `incidents`): a harmful event the document reports
@@ -136,6 +141,10 @@ pub struct DocumentReport {
     /// Set when the document could not be read (extra key); figures and places are then empty.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
+    /// For a PDF, the code point offset where each page starts (extra key, written only for
+    /// documents with pages): an offset's page is `text::pdf::page_of(&pages, offset)`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pages: Vec<usize>,
 }
 
 /// The whole report: schema tag and documents.

@@ -160,18 +160,20 @@ fn utf16(endian: Endian, bytes: &[u8]) -> String {
 /// Written out here rather than through `encoding_rs`, whose every-encoding tables would
 /// add ~200 KB to the app's WebAssembly for the one single-byte table we need.
 fn windows_1252(bytes: &[u8]) -> String {
+    bytes.iter().map(|&b| cp1252(b)).collect()
+}
+
+/// One Windows-1252 byte as a character (see [`windows_1252`]; PDF fonts' `WinAnsiEncoding`).
+pub(crate) fn cp1252(b: u8) -> char {
     const HIGH: [char; 32] = [
         '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž',
         '\u{8F}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}',
         'ž', 'Ÿ',
     ];
-    bytes
-        .iter()
-        .map(|&b| match b {
-            0x80..=0x9F => HIGH[usize::from(b - 0x80)],
-            _ => char::from(b),
-        })
-        .collect()
+    match b {
+        0x80..=0x9F => HIGH[usize::from(b - 0x80)],
+        _ => char::from(b),
+    }
 }
 
 fn magic(bytes: &[u8]) -> Option<&'static str> {

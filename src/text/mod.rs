@@ -1,10 +1,11 @@
-//! Text stage: decoding bytes to text, HTML, Word and OpenDocument to text, sentence
+//! Text stage: decoding bytes to text, HTML, Word, OpenDocument and PDF to text, sentence
 //! boundaries and offsets.
 
 pub mod decode;
 pub mod html;
 pub mod office;
 pub mod offsets;
+pub mod pdf;
 pub mod sentences;
 
 use std::fmt;
@@ -17,6 +18,8 @@ pub enum LoadError {
     Decode(decode::DecodeError),
     /// A .docx or .odt file that could not be read.
     Office(office::OfficeError),
+    /// A PDF that could not be read, or that has no text (a scan).
+    Pdf(pdf::PdfError),
 }
 
 impl fmt::Display for LoadError {
@@ -24,6 +27,7 @@ impl fmt::Display for LoadError {
         match self {
             LoadError::Decode(e) => e.fmt(f),
             LoadError::Office(e) => e.fmt(f),
+            LoadError::Pdf(e) => e.fmt(f),
         }
     }
 }
@@ -36,17 +40,47 @@ impl From<decode::DecodeError> for LoadError {
     }
 }
 
+/// A document's text and, for a PDF, where its pages start.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Loaded {
+    /// The text to analyse (report offsets refer to it).
+    pub text: String,
+    /// For a PDF, the code point offset where each page starts ([`pdf::page_of`] turns an
+    /// offset into a page number); empty for documents without pages.
+    pub pages: Vec<usize>,
+}
+
 /// Loads a document: a .docx or .odt file (by name) becomes the text of its paragraphs;
 /// other bytes are decoded and, when HTML (by name or by content), reduced to readable text.
 /// The CLI and the app both read files through this.
 ///
 /// Offsets in reports refer to the returned text.
 pub fn load(name: &str, bytes: &[u8]) -> Result<String, LoadError> {
-    if let Some(flavor) = office::Flavor::of(name) {
-        return office::to_text(bytes, flavor).map_err(LoadError::Office);
+    read(name, bytes).map(|l| l.text)
+}
+
+/// [`load`] with page starts: a PDF (by name, or bytes that start with `%PDF-`) becomes its
+/// text in reading order ([`pdf::to_text`]); other documents have no pages.
+pub fn read(name: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
+    let is_pdf_name = name
+        .rsplit_once('.')
+        .is_some_and(|(_, ext)| ext.eq_ignore_ascii_case("pdf"));
+    if is_pdf_name || bytes.starts_with(b"%PDF-") {
+        let t = pdf::to_text(bytes).map_err(LoadError::Pdf)?;
+        return Ok(Loaded {
+            text: t.text,
+            pages: t.pages,
+        });
     }
-    let text = decode::decode(bytes)?;
-    Ok(prepare(name, text))
+    let text = if let Some(flavor) = office::Flavor::of(name) {
+        office::to_text(bytes, flavor).map_err(LoadError::Office)?
+    } else {
+        prepare(name, decode::decode(bytes)?)
+    };
+    Ok(Loaded {
+        text,
+        pages: Vec::new(),
+    })
 }
 
 /// Turns an already decoded document into the text to analyse (HTML -> text when it is HTML).
@@ -149,7 +183,8 @@ mod load_tests {
         );
         assert!(matches!(
             load("x.pdf", b"%PDF-1.4"),
-            Err(LoadError::Decode(_))
+            Err(LoadError::Pdf(super::pdf::PdfError::Damaged(_)))
         ));
+        assert!(matches!(load("x.txt", b"%PDF-1.4"), Err(LoadError::Pdf(_))));
     }
 }

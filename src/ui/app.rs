@@ -43,6 +43,7 @@ async fn restore(dispatch: UseReducerDispatcher<AppState>) {
                 name: get_str(&r, "name").unwrap_or_default(),
                 text: get_str(&r, "text").unwrap_or_default(),
                 error: get_str(&r, "error"),
+                pages: super::bridge::pages_of(&r).unwrap_or_default(),
             })
             .collect(),
         Err(e) => {
@@ -229,12 +230,19 @@ pub fn app() -> Html {
     let redo_label = state.history.redo.last().map(|s| s.label.clone());
     let panel = match state.view {
         View::Read => match selected {
-            Some(doc) => html! {
+            Some(doc) => {
+                let country = state
+                    .corrections
+                    .get(&doc.name)
+                    .and_then(|c| c.country.clone());
+                html! {
                 <Reader doc={doc} hidden={state.settings.hidden.clone()} active={state.active}
                     focus_seq={state.focus_seq} flash_seq={state.flash_seq}
                     correcting={state.correcting} unreviewed_only={state.unreviewed_only}
-                    edit_seq={state.edit_seq} search={state.search.clone()} dispatch={dispatch.clone()} />
-            },
+                    edit_seq={state.edit_seq} search={state.search.clone()} dispatch={dispatch.clone()}
+                    country={country} />
+                }
+            }
             None => html! {
                 <div class="empty">
                     <h2>{ "No document open" }</h2>

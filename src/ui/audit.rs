@@ -10,7 +10,8 @@ use std::rc::Rc;
 
 /// Columns of the audit CSV, in order. `figure` is the 0-based index of the figure in its
 /// document (what `part_of` refers to); `incident` is the figure's incident (1-based),
-/// `background` or `summary`; `page` is empty where the report has none (plain-text documents have no pages).
+/// `background` or `summary`; `page` (1-based, where the figure starts) is empty for documents
+/// without pages (all but PDF).
 pub const CSV_HEADER: [&str; 27] = [
     "document",
     "figure",
@@ -133,7 +134,7 @@ pub fn to_csv(docs: &[Rc<Doc>]) -> String {
                 opt(orig.and_then(|o| o.max)),
                 opt(st.and_then(|s| s.at).map(super::time_text)),
                 incident_cell(r, i),
-                String::new(),
+                opt(doc.page_of(f.start)),
                 f.sentence
                     .text
                     .split_whitespace()
@@ -147,6 +148,27 @@ pub fn to_csv(docs: &[Rc<Doc>]) -> String {
     format!("{BOM}{body}")
 }
 
+/// Each place's review in the JSON export: `state` is `chosen` where a reader chose another
+/// of its candidates (then `machine` is the extractor's reading), else `machine`.
+fn place_reviews(d: &Doc, eff: &DocumentReport) -> Vec<Value> {
+    let raw = d.raw.as_deref();
+    eff.places
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            match raw
+                .and_then(|r| r.places.get(i))
+                .filter(|m| m.name != p.name || m.geonames_id != p.geonames_id)
+            {
+                Some(m) => json!({"state": "chosen", "machine": {"name": m.name,
+                    "country": m.country, "admin1": m.admin1, "lat": m.lat, "lon": m.lon,
+                    "geonames_id": m.geonames_id}}),
+                None => json!({"state": "machine", "machine": null}),
+            }
+        })
+        .collect()
+}
+
 /// The JSON report (`casualty-lens/1`) of the corrected documents, every figure with a
 /// `review` object: `state`, `at` (ISO time or null) and `machine` (the extractor's category,
 /// value, qualifier and bounds where the reviewer edited it, else null). A figure added by
@@ -154,10 +176,14 @@ pub fn to_csv(docs: &[Rc<Doc>]) -> String {
 pub fn to_json(docs: &[Rc<Doc>]) -> String {
     let mut report = Report::new(Vec::new());
     let mut states: Vec<Vec<Value>> = Vec::new();
+    let mut place_states: Vec<Vec<Value>> = Vec::new();
     for d in docs {
         match (&d.status, &d.eff) {
             (Status::Done, Some(r)) => {
-                report.documents.push((**r).clone());
+                let mut r = (**r).clone();
+                r.pages = d.pages.to_vec();
+                place_states.push(place_reviews(d, &r));
+                report.documents.push(r);
                 states.push(
                     d.review
                         .iter()
@@ -186,9 +212,11 @@ pub fn to_json(docs: &[Rc<Doc>]) -> String {
                     background: Vec::new(),
                     summary: Vec::new(),
                     text_hash: None,
+                    pages: Vec::new(),
                     error: Some(e.clone()),
                 });
                 states.push(Vec::new());
+                place_states.push(Vec::new());
             }
             _ => {}
         }
@@ -197,6 +225,13 @@ pub fn to_json(docs: &[Rc<Doc>]) -> String {
     let report = Report::merged(report.documents);
     let mut v = serde_json::to_value(&report).unwrap_or(Value::Null);
     if let Some(ds) = v.get_mut("documents").and_then(Value::as_array_mut) {
+        for (d, st) in ds.iter_mut().zip(&place_states) {
+            if let Some(ps) = d.get_mut("places").and_then(Value::as_array_mut) {
+                for (p, s) in ps.iter_mut().zip(st) {
+                    p["review"] = s.clone();
+                }
+            }
+        }
         for (d, st) in ds.iter_mut().zip(states) {
             if let Some(fs) = d.get_mut("figures").and_then(Value::as_array_mut) {
                 for (f, s) in fs.iter_mut().zip(st) {

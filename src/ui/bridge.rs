@@ -1,6 +1,7 @@
 //! The page's side of the extraction worker: starts `worker.js` as a module worker, holds
 //! requests until the worker says it is ready, and turns its messages into [`WorkerEvent`]s.
 
+use super::model::Corrections;
 use super::protocol::{get_array, get_f64, get_str, message, set};
 use crate::report::model::DocumentReport;
 use crate::Policy;
@@ -39,6 +40,8 @@ pub struct ResultItem {
     pub id: u32,
     /// Decoded text, for files.
     pub text: Option<String>,
+    /// Page starts of a PDF's text.
+    pub pages: Option<Vec<usize>>,
     /// The report, or why the document could not be read.
     pub report: Result<DocumentReport, String>,
 }
@@ -77,6 +80,17 @@ pub struct Bridge {
     _onerror: Closure<dyn FnMut(web_sys::Event)>,
 }
 
+/// The `pages` array of a worker result or a saved document, if any.
+pub fn pages_of(obj: &JsValue) -> Option<Vec<usize>> {
+    let arr = get_array(obj, "pages");
+    (arr.length() > 0).then(|| {
+        arr.iter()
+            .filter_map(|v| v.as_f64())
+            .map(|v| v.max(0.0) as usize)
+            .collect()
+    })
+}
+
 fn parse_results(data: &JsValue) -> WorkerEvent {
     let items = get_array(data, "items")
         .iter()
@@ -91,6 +105,7 @@ fn parse_results(data: &JsValue) -> WorkerEvent {
             ResultItem {
                 id,
                 text: get_str(&it, "text"),
+                pages: pages_of(&it),
                 report,
             }
         })
@@ -172,8 +187,9 @@ impl Bridge {
         }
     }
 
-    /// Asks for the extraction of `items` under `policy`.
-    pub fn extract(&self, policy: Policy, items: Vec<Item>) {
+    /// Sends documents to be read and extracted under `policy`, each with its country hint
+    /// from `corrections` (by document name).
+    pub fn extract(&self, policy: Policy, items: Vec<Item>, corrections: &Corrections) {
         if items.is_empty() {
             return;
         }
@@ -196,6 +212,9 @@ impl Bridge {
                     set(&o, "file", file);
                 }
                 Item::Text { id, name, text } => {
+                    if let Some(c) = corrections.get(&name).and_then(|c| c.country.as_deref()) {
+                        set(&o, "country", c);
+                    }
                     set(&o, "id", id);
                     set(&o, "name", name);
                     set(&o, "text", &*text);

@@ -30,11 +30,10 @@ fn kind(name: &str) -> Kind {
         None => return Kind::Document,
     };
     match ext.as_str() {
-        "txt" | "text" | "md" | "markdown" | "html" | "htm" | "xhtml" | "docx" | "docm" | "odt" => {
-            Kind::Document
-        }
+        "txt" | "text" | "md" | "markdown" | "html" | "htm" | "xhtml" | "docx" | "docm" | "odt"
+        | "pdf" => Kind::Document,
         other => Kind::Unsupported(format!(
-            "unsupported file type .{other}: use .txt, .md, .html, .docx or .odt"
+            "unsupported file type .{other}: use .txt, .md, .html, .docx, .odt or .pdf"
         )),
     }
 }
@@ -220,12 +219,12 @@ pub fn input(props: &InputProps) -> Html {
             <div class={classes!("dropzone", (*over).then_some("over"))} data-dropzone=""
                 {ondragover} {ondragleave} {ondrop}>
                 <p><strong>{ "Drop articles here" }</strong></p>
-                <p class="hint">{ ".txt, .md, .html, .docx, .odt — many files or a folder" }</p>
+                <p class="hint">{ ".txt, .md, .html, .docx, .odt, .pdf — many files or a folder" }</p>
                 <div class="pickers">
                     <label class="button">
                         { "Choose files" }
                         <input type="file" class="visually-hidden" id="file-input" multiple={true}
-                            accept=".txt,.text,.md,.markdown,.html,.htm,.docx,.odt,text/plain,text/markdown,text/html"
+                            accept=".txt,.text,.md,.markdown,.html,.htm,.docx,.odt,.pdf,application/pdf,text/plain,text/markdown,text/html"
                             onchange={onchange.clone()} />
                     </label>
                     <label class="button">

@@ -15,6 +15,7 @@ pub mod input;
 pub mod map;
 pub mod mapview;
 pub mod model;
+pub mod place_panel;
 pub mod projection;
 pub mod protocol;
 pub mod reader;

@@ -4,7 +4,8 @@
 use crate::figures::bounds::bounds;
 use crate::incidents::regroup::regroup;
 use crate::report::model::{
-    Category, DocumentReport, Figure, Incident, Place, PlaceKind, Qualifier, Report, Span,
+    Candidate, Category, DocumentReport, Figure, Incident, Place, PlaceKind, Qualifier, Report,
+    Span,
 };
 use crate::Policy;
 use serde::{Deserialize, Serialize};
@@ -50,6 +51,8 @@ pub struct Doc {
     pub eff: Option<Rc<DocumentReport>>,
     /// Review state and origin of each figure of `eff`.
     pub review: Rc<Vec<FigState>>,
+    /// For a PDF, the code point offset where each page starts (empty otherwise).
+    pub pages: Rc<Vec<usize>>,
 }
 
 impl Doc {
@@ -63,7 +66,13 @@ impl Doc {
             raw: None,
             eff: None,
             review: Rc::new(Vec::new()),
+            pages: Rc::new(Vec::new()),
         }
+    }
+
+    /// The 1-based page of a code point offset (None for documents without pages).
+    pub fn page_of(&self, offset: usize) -> Option<usize> {
+        crate::text::pdf::page_of(&self.pages, offset)
     }
 }
 
@@ -237,6 +246,17 @@ pub enum IncidentEdit {
     },
 }
 
+/// A reader's choice of another reading of a place name; it applies to every mention.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlaceChoice {
+    /// The place's name as the extractor resolved it (its `name` in the raw report).
+    pub machine: String,
+    /// The reading chosen instead (one of the place's candidates).
+    pub chosen: Candidate,
+    /// When (ms since the Unix epoch).
+    pub at: Option<f64>,
+}
+
 /// Every correction of one document.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct DocCorrections {
@@ -247,12 +267,29 @@ pub struct DocCorrections {
     /// Incident splits and merges, in the order they were made.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub incidents: Vec<IncidentEdit>,
+    /// Other readings chosen for place names.
+    #[serde(default)]
+    pub places: Vec<PlaceChoice>,
+    /// The reader's country hint for the document (ISO alpha-2): the worker re-reads the
+    /// document preferring places there (`Options::country`).
+    #[serde(default)]
+    pub country: Option<String>,
 }
 
 impl DocCorrections {
-    /// True when there is nothing to apply.
+    /// True when there is nothing to apply to the extractor's report (the country hint is
+    /// applied by the extractor itself).
     pub fn is_empty(&self) -> bool {
-        self.reviews.is_empty() && self.added.is_empty() && self.incidents.is_empty()
+        self.reviews.is_empty()
+            && self.added.is_empty()
+            && self.incidents.is_empty()
+            && self.places.is_empty()
+    }
+
+    /// Sets (replacing) the reading of the place the extractor named `choice.machine`.
+    pub fn choose_place(&mut self, choice: PlaceChoice) {
+        self.places.retain(|c| c.machine != choice.machine);
+        self.places.push(choice);
     }
 
     /// Sets (replacing) the review of the figure at `start..end` with original `category`.
@@ -293,6 +330,7 @@ fn place_index(places: &mut Vec<Place>, name: &str) -> usize {
         lat: None,
         lon: None,
         geonames_id: None,
+        candidates: Vec::new(),
         mentions: Vec::new(),
     });
     places.len() - 1
@@ -511,11 +549,33 @@ pub fn apply(
         .filter_map(|o| remap.get(o).copied())
         .filter(|&i| !rejected[i] && members[i].is_none())
         .collect();
+    for choice in &corr.places {
+        choose_place(&mut places, choice);
+    }
     out.places = places;
     let verdicts = kept.iter().map(|(_, v, _)| *v).collect();
     out.figures = kept.into_iter().map(|(f, _, _)| f).collect();
     regroup(text, &mut out, &members, &templates, background, policy);
     (out, verdicts)
+}
+
+/// Gives the place the extractor named `choice.machine` the chosen reading (name, region,
+/// country, coordinates, GeoNames id): every mention and linked figure follows, as the
+/// figures refer to the place by index. The chosen reading leaves the candidates.
+fn choose_place(places: &mut [Place], choice: &PlaceChoice) {
+    let Some(p) = places.iter_mut().find(|p| p.name == choice.machine) else {
+        return;
+    };
+    let c = &choice.chosen;
+    p.name = c.name.clone();
+    p.country = c.country.clone();
+    p.admin1 = c.admin1.clone();
+    p.kind = c.kind;
+    p.lat = c.lat;
+    p.lon = c.lon;
+    p.geonames_id = c.geonames_id;
+    p.candidates
+        .retain(|o| o.geonames_id != c.geonames_id || o.name != c.name);
 }
 
 /// [`apply`] that shares the extractor's report when there is nothing to apply (no copy: a
@@ -563,6 +623,7 @@ pub fn report(docs: &[Rc<Doc>]) -> Report {
                     background: Vec::new(),
                     summary: Vec::new(),
                     text_hash: None,
+                    pages: Vec::new(),
                     error: Some(e.clone()),
                 }),
                 _ => None,

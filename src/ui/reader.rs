@@ -8,11 +8,12 @@ use super::model::{
     bounds_text, parse_qualifier, progress, qualifier_label, Added, Doc, Edit, Review, Verdict,
     QUALIFIERS,
 };
+use super::place_panel::{kind_label, PlacePanel};
 use super::segments::{build, disjoint, Layer, Mark, Node};
 use super::state::{Action, AppState};
 use super::thousands;
 use crate::numbers;
-use crate::report::model::{Category, DocumentReport, Figure, PlaceKind};
+use crate::report::model::{Category, DocumentReport, Figure};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -41,6 +42,9 @@ pub struct ReaderProps {
     /// The search whose matches are highlighted.
     #[prop_or_default]
     pub search: Option<super::search::Search>,
+    /// The document's country hint (for the place inspector).
+    #[prop_or_default]
+    pub country: Option<String>,
     /// State changes.
     pub dispatch: UseReducerDispatcher<AppState>,
 }
@@ -54,19 +58,6 @@ pub fn category_label(c: Category) -> &'static str {
         Category::Kidnapped => "Kidnapped",
         Category::Detained => "Detained",
         Category::Displaced => "Displaced",
-    }
-}
-
-fn kind_label(k: PlaceKind) -> &'static str {
-    match k {
-        PlaceKind::Country => "country",
-        PlaceKind::Admin1 => "region (admin 1)",
-        PlaceKind::Admin2 => "district (admin 2)",
-        PlaceKind::City => "town or city",
-        PlaceKind::District => "neighbourhood",
-        PlaceKind::Site => "site",
-        PlaceKind::Region => "region",
-        PlaceKind::Other => "place (added by hand)",
     }
 }
 
@@ -281,36 +272,6 @@ fn legend(props: &ReaderProps, r: &DocumentReport) -> Html {
         .collect()
 }
 
-/// What the report says about a place: resolved name, kind, admin1, country, coordinates,
-/// GeoNames id, mentions and the figures linked to it. (The report keeps no other candidates,
-/// so there is none to choose from; a figure's place is corrected in its form.)
-fn place_panel(r: &DocumentReport, i: usize, on_close: Callback<MouseEvent>) -> Html {
-    let Some(p) = r.places.get(i) else {
-        return html! {};
-    };
-    let linked = r.figures.iter().filter(|f| f.place == Some(i)).count();
-    let none = || "not known".to_string();
-    html! {
-        <div class="inspector place-inspector" data-place-inspect={p.name.clone()}>
-            <h3>{ format!("Place: {}", p.name) }
-                <button type="button" class="close" aria-label="Close place details" onclick={on_close}>{ "×" }</button>
-            </h3>
-            <dl>
-                <dt>{ "Resolved as" }</dt><dd>{ format!("{} — {}", p.name, kind_label(p.kind)) }</dd>
-                <dt>{ "Region" }</dt><dd>{ p.admin1.clone().unwrap_or_else(none) }</dd>
-                <dt>{ "Country" }</dt><dd>{ p.country.clone().unwrap_or_else(none) }</dd>
-                <dt>{ "Coordinates" }</dt><dd>{ match (p.lat, p.lon) {
-                    (Some(a), Some(b)) => format!("{a:.4}, {b:.4}"), _ => "none".into() } }</dd>
-                <dt>{ "GeoNames id" }</dt><dd>{ match p.geonames_id {
-                    Some(id) => id.to_string(), None => "none".into() } }</dd>
-                <dt>{ "Mentions" }</dt><dd>{ p.mentions.len() }</dd>
-                <dt>{ "Figures here" }</dt><dd>{ linked }</dd>
-                <dt>{ "Candidates" }</dt><dd>{ "Only the chosen reading is in the report. To link a figure elsewhere, edit its Place in correction mode." }</dd>
-            </dl>
-        </div>
-    }
-}
-
 fn inspector(props: &ReaderProps, r: &DocumentReport) -> Html {
     let Some(i) = props.active else {
         return html! {
@@ -365,6 +326,9 @@ fn inspector(props: &ReaderProps, r: &DocumentReport) -> Html {
                 <dt>{ "Incident" }</dt><dd data-inspect-incident="">{ role_text(r, i) }</dd>
                 if f.implicit {
                     <dt>{ "Implicit" }</dt><dd data-inspect-implicit="">{ "implicit: a singular victim with no number word (counts as 1)" }</dd>
+                }
+                if let Some(n) = props.doc.page_of(f.start) {
+                    <dt>{ "Page" }</dt><dd data-page={n.to_string()}>{ format!("page {n} of {}", props.doc.pages.len()) }</dd>
                 }
                 if let Some(p) = part { <dt>{ "Part of" }</dt><dd>{ p }</dd> }
                 <dt>{ "Confidence" }</dt><dd>{ if state.is_some_and(|s| s.verdict == Verdict::Added) {
@@ -533,7 +497,8 @@ pub fn reader(props: &ReaderProps) -> Html {
                                     aria-label="Close the details">{ "Close" }</button>
                             }
                             if let Some(pi) = *place_sel {
-                                { place_panel(r, pi, close_place.clone()) }
+                                <PlacePanel doc={doc.clone()} index={pi} country={props.country.clone()}
+                                    on_close={close_place.clone()} dispatch={props.dispatch.clone()} />
                             }
                             { inspector(props, r) }
                         </aside>

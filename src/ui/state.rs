@@ -3,7 +3,9 @@
 
 use super::bridge::{Bridge, GazStatus, Item, ResultItem, WorkerEvent};
 use super::helpers;
-use super::model::{effective, Added, Corrections, Doc, IncidentEdit, Review, Status, Verdict};
+use super::model::{
+    effective, Added, Corrections, Doc, IncidentEdit, PlaceChoice, Review, Status, Verdict,
+};
 use super::protocol::set;
 use super::search::Search;
 use crate::report::model::Category;
@@ -217,6 +219,8 @@ pub struct Stored {
     pub text: String,
     /// Failure reason.
     pub error: Option<String>,
+    /// A PDF's page starts.
+    pub pages: Vec<usize>,
 }
 
 /// Changes to the state.
@@ -282,6 +286,13 @@ pub enum Action {
     SetCorrecting(bool),
     /// Page of the documents list.
     SetDocPage(usize),
+    /// Choose another reading for a place name of a document (every mention follows).
+    ChoosePlace(u32, PlaceChoice),
+    /// Back to the extractor's reading of a place name (document, the machine's name).
+    RestorePlace(u32, String),
+    /// Set (or clear) a document's country hint: the document is read again preferring
+    /// places in that country.
+    SetCountry(u32, Option<String>),
     /// Show only one place's figures in the table (None: all places).
     FilterPlace(Option<String>),
     /// Split or merge incidents of a document (an undoable correction), with its label
@@ -300,6 +311,18 @@ fn stored_record(id: u32, name: &str, text: &str, error: Option<&str>) -> js_sys
         set(&o, "error", e);
     }
     o
+}
+
+/// A saved record with a PDF's page starts.
+fn with_pages(record: js_sys::Object, pages: &[usize]) -> js_sys::Object {
+    if !pages.is_empty() {
+        let arr: js_sys::Array = pages
+            .iter()
+            .map(|&p| wasm_bindgen::JsValue::from(p as f64))
+            .collect();
+        set(&record, "pages", arr);
+    }
+    record
 }
 
 fn save(records: &[js_sys::Object]) {
@@ -367,7 +390,10 @@ impl AppState {
                             records.push(stored_record(d.id, &d.name, &d.text, Some(e)))
                         }
                         _ => {
-                            records.push(stored_record(d.id, &d.name, &d.text, None));
+                            records.push(with_pages(
+                                stored_record(d.id, &d.name, &d.text, None),
+                                &d.pages,
+                            ));
                             // Read again: the policy or the gazetteer may have changed meanwhile.
                             items.push(Item::Text {
                                 id: d.id,
@@ -381,7 +407,7 @@ impl AppState {
                 }
                 save(&records);
                 if let Some(b) = &self.bridge {
-                    b.extract(self.settings.policy, items);
+                    b.extract(self.settings.policy, items, &self.corrections);
                 }
                 if self.selected.is_none() {
                     self.selected = self.docs.0.first().map(|d| d.id);
@@ -419,6 +445,16 @@ impl AppState {
         for n in &names {
             self.reapply(n);
         }
+        // A changed country hint takes a new reading by the worker.
+        let hint = |c: &Corrections, n: &String| c.get(n).and_then(|d| d.country.clone());
+        let rehinted: Vec<String> = names
+            .iter()
+            .filter(|n| hint(&before, n) != hint(&self.corrections, n))
+            .cloned()
+            .collect();
+        if !rehinted.is_empty() {
+            self.reread(&rehinted);
+        }
         Step {
             label: step.label,
             corrections: before,
@@ -449,6 +485,100 @@ impl AppState {
                     .map(|f| format!("“{}”", f.text))
             })
             .unwrap_or_else(|| "a figure".into())
+    }
+
+    /// Chooses another reading of a place name (an undoable step).
+    fn choose_place(&mut self, doc: u32, choice: PlaceChoice) {
+        let Some(name) = self.doc_name(doc) else {
+            return;
+        };
+        let label = format!(
+            "place “{}” read as {}{} in {name}",
+            choice.machine,
+            choice.chosen.name,
+            choice
+                .chosen
+                .country
+                .as_deref()
+                .map(|c| format!(", {c}"))
+                .unwrap_or_default()
+        );
+        self.record(label, DocsChange::Keep);
+        Rc::make_mut(&mut self.corrections)
+            .entry(name.clone())
+            .or_default()
+            .choose_place(choice);
+        save_corrections(&self.corrections);
+        self.reapply(&name);
+    }
+
+    /// Forgets the reading chosen for a place name (an undoable step).
+    fn restore_place(&mut self, doc: u32, machine: &str) {
+        let Some(name) = self.doc_name(doc) else {
+            return;
+        };
+        let chosen = self
+            .corrections
+            .get(&name)
+            .is_some_and(|c| c.places.iter().any(|p| p.machine == machine));
+        if !chosen {
+            return;
+        }
+        self.record(
+            format!("place “{machine}” back to the machine's reading in {name}"),
+            DocsChange::Keep,
+        );
+        if let Some(c) = Rc::make_mut(&mut self.corrections).get_mut(&name) {
+            c.places.retain(|p| p.machine != machine);
+        }
+        save_corrections(&self.corrections);
+        self.reapply(&name);
+    }
+
+    /// Sets a document's country hint (an undoable step) and reads it again.
+    fn set_country(&mut self, doc: u32, country: Option<String>) {
+        let Some(name) = self.doc_name(doc) else {
+            return;
+        };
+        let country = country
+            .filter(|c| c.len() == 2)
+            .map(|c| c.to_ascii_uppercase());
+        let now = self.corrections.get(&name).and_then(|c| c.country.clone());
+        if now == country {
+            return;
+        }
+        self.record(
+            match &country {
+                Some(c) => format!("country hint {c} for {name}"),
+                None => format!("no country hint for {name}"),
+            },
+            DocsChange::Keep,
+        );
+        Rc::make_mut(&mut self.corrections)
+            .entry(name.clone())
+            .or_default()
+            .country = country;
+        save_corrections(&self.corrections);
+        self.reread(&[name]);
+    }
+
+    /// Sends documents (by name) to the worker again, with their country hints.
+    fn reread(&mut self, names: &[String]) {
+        let items: Vec<Item> = self
+            .docs
+            .0
+            .iter()
+            .filter(|d| names.contains(&d.name))
+            .filter(|d| !matches!(d.status, Status::Failed(_)) && !d.text.is_empty())
+            .map(|d| Item::Text {
+                id: d.id,
+                name: d.name.clone(),
+                text: d.text.clone(),
+            })
+            .collect();
+        if let Some(b) = &self.bridge {
+            b.extract(self.settings.policy, items, &self.corrections);
+        }
     }
 
     /// Sets a review (an undoable step); nothing happens when it is already the review.
@@ -580,7 +710,7 @@ impl AppState {
                 text: d.text.clone(),
             })
             .collect();
-        bridge.extract(self.settings.policy, items);
+        bridge.extract(self.settings.policy, items, &self.corrections);
     }
 
     /// Recomputes the corrected report of every document called `name`.
@@ -633,13 +763,17 @@ impl AppState {
             }
             if let Some(t) = it.text {
                 d.text = t.into();
+                d.pages = Rc::new(it.pages.unwrap_or_default());
                 if d.text.trim().is_empty() {
                     let e = "this file is empty: there is no text to read".to_string();
                     records.push(stored_record(d.id, &d.name, "", Some(&e)));
                     d.status = Status::Failed(e);
                     continue;
                 }
-                records.push(stored_record(d.id, &d.name, &d.text, None));
+                records.push(with_pages(
+                    stored_record(d.id, &d.name, &d.text, None),
+                    &d.pages,
+                ));
             }
             match it.report {
                 Ok(raw) => {
@@ -703,6 +837,7 @@ impl Reducible for AppState {
                 for st in stored {
                     s.next_id = s.next_id.max(st.id.saturating_add(1));
                     let mut d = Doc::new(st.id, st.name, st.text.into());
+                    d.pages = Rc::new(st.pages);
                     match st.error {
                         Some(e) => d.status = Status::Failed(e),
                         None => items.push(Item::Text {
@@ -715,7 +850,7 @@ impl Reducible for AppState {
                 }
                 s.add_docs(docs);
                 if let Some(b) = &s.bridge {
-                    b.extract(s.settings.policy, items);
+                    b.extract(s.settings.policy, items, &s.corrections);
                 }
             }
             Action::AddFiles(files) => {
@@ -733,7 +868,7 @@ impl Reducible for AppState {
                 }
                 s.add_docs(docs);
                 if let Some(b) = &s.bridge {
-                    b.extract(s.settings.policy, items);
+                    b.extract(s.settings.policy, items, &s.corrections);
                 }
             }
             Action::AddTexts(texts) => {
@@ -755,7 +890,7 @@ impl Reducible for AppState {
                 save(&records);
                 s.add_docs(docs);
                 if let Some(b) = &s.bridge {
-                    b.extract(s.settings.policy, items);
+                    b.extract(s.settings.policy, items, &s.corrections);
                 }
             }
             Action::AddPasted(name, text) => {
@@ -863,6 +998,9 @@ impl Reducible for AppState {
                 s.focus_seq += 1;
             }
             Action::Review(doc, review) => s.review(doc, review),
+            Action::ChoosePlace(doc, choice) => s.choose_place(doc, choice),
+            Action::RestorePlace(doc, machine) => s.restore_place(doc, &machine),
+            Action::SetCountry(doc, country) => s.set_country(doc, country),
             Action::AddFigure(doc, added) => {
                 let same = s.doc_name(doc).is_some_and(|n| {
                     s.corrections

@@ -24,7 +24,7 @@ struct State {
     /// The gazetteer once loaded. It is checked and indexed once (a few hundred ms in wasm);
     /// clones share it, so a policy change rebuilds only the cheap extractor around it.
     gazetteer: Option<Gazetteer>,
-    extractor: Option<(Policy, Extractor)>,
+    extractor: Option<(Options, Extractor)>,
 }
 
 thread_local! {
@@ -59,7 +59,7 @@ pub fn start() {
 /// wait in the worker's queue meanwhile, and are handled right after.
 fn warm_up() {
     if let Some((name, text)) = super::samples::SAMPLES.first() {
-        with_extractor(Policy::default(), |ex| {
+        with_extractor(Options::default(), |ex| {
             std::hint::black_box(ex.extract(name, text));
         });
     }
@@ -98,11 +98,8 @@ async fn load_gazetteer() {
                 let t2 = now();
                 STATE.with(|s| {
                     let mut s = s.borrow_mut();
-                    let policy = s.extractor.as_ref().map(|(p, _)| *p).unwrap_or_default();
-                    s.extractor = Some((
-                        policy,
-                        Extractor::new(gazetteer.clone(), Options { policy }),
-                    ));
+                    let options = s.extractor.as_ref().map(|(o, _)| *o).unwrap_or_default();
+                    s.extractor = Some((options, Extractor::new(gazetteer.clone(), options)));
                     s.gazetteer = Some(gazetteer);
                 });
                 // The place tables are built on their first use with a gazetteer.
@@ -122,19 +119,26 @@ async fn load_gazetteer() {
     }
 }
 
-fn with_extractor<R>(policy: Policy, f: impl FnOnce(&Extractor) -> R) -> R {
+fn with_extractor<R>(options: Options, f: impl FnOnce(&Extractor) -> R) -> R {
     STATE.with(|s| {
         let mut s = s.borrow_mut();
-        if s.extractor.as_ref().map(|(p, _)| *p) != Some(policy) {
+        if s.extractor.as_ref().map(|(o, _)| *o) != Some(options) {
             let gaz = s.gazetteer.clone().unwrap_or_else(Gazetteer::empty);
-            s.extractor = Some((policy, Extractor::new(gaz, Options { policy })));
+            s.extractor = Some((options, Extractor::new(gaz, options)));
         }
         match &s.extractor {
             Some((_, ex)) => f(ex),
             // Unreachable: set just above; an empty extractor keeps it panic-free anyway.
-            None => f(&Extractor::new(Gazetteer::empty(), Options { policy })),
+            None => f(&Extractor::new(Gazetteer::empty(), options)),
         }
     })
+}
+
+/// A document's country hint as the worker receives it ("LB"), if it is two letters.
+fn country_hint(item: &JsValue) -> Option<[u8; 2]> {
+    let c = get_str(item, "country")?.to_ascii_uppercase();
+    let b: [u8; 2] = c.as_bytes().try_into().ok()?;
+    b.iter().all(u8::is_ascii_alphabetic).then_some(b)
 }
 
 fn is_html(name: &str) -> bool {
@@ -143,8 +147,10 @@ fn is_html(name: &str) -> bool {
 }
 
 /// Reads a File synchronously (allowed in workers), decodes it, and reduces HTML to its text
-/// with the core's HTML reader (no DOM involved, so nothing in the file can run).
-fn read_file(file: &web_sys::File) -> Result<String, String> {
+/// with the core's HTML reader (no DOM involved, so nothing in the file can run). Word,
+/// OpenDocument and PDF files are read by the core as the CLI reads them (a PDF with its
+/// page starts).
+fn read_file(file: &web_sys::File) -> Result<text::Loaded, String> {
     if file.size() > MAX_FILE_BYTES {
         return Err(format!(
             "file too large ({:.0} MB; the limit is {:.0} MB)",
@@ -157,15 +163,20 @@ fn read_file(file: &web_sys::File) -> Result<String, String> {
         .read_as_array_buffer(file)
         .map_err(|e| format!("cannot read: {e:?}"))?;
     let bytes = js_sys::Uint8Array::new(&buf).to_vec();
-    if text::office::Flavor::of(&file.name()).is_some() {
-        // Word and OpenDocument: unzipped and read by the core, as the CLI does.
-        return text::load(&file.name(), &bytes).map_err(|e| e.to_string());
+    let name = file.name();
+    let pdf = name.to_ascii_lowercase().ends_with(".pdf") || bytes.starts_with(b"%PDF-");
+    if pdf || text::office::Flavor::of(&name).is_some() {
+        return text::read(&name, &bytes).map_err(|e| e.to_string());
     }
     let text = text::decode::decode(&bytes).map_err(|e| e.to_string())?;
-    Ok(if is_html(&file.name()) {
+    let text = if is_html(&name) {
         text::html::to_text(&text)
     } else {
         text
+    };
+    Ok(text::Loaded {
+        text,
+        pages: Vec::new(),
     })
 }
 
@@ -194,9 +205,14 @@ fn on_message(data: JsValue) {
                 Ok(file) => {
                     let t = read_file(&file);
                     if let Ok(t) = &t {
-                        set(&out, "text", t.as_str());
+                        set(&out, "text", t.text.as_str());
+                        if !t.pages.is_empty() {
+                            let pages: js_sys::Array =
+                                t.pages.iter().map(|&p| JsValue::from(p as f64)).collect();
+                            set(&out, "pages", pages);
+                        }
                     }
-                    t
+                    t.map(|l| l.text)
                 }
                 Err(_) => Err("nothing to read".to_string()),
             },
@@ -206,7 +222,14 @@ fn on_message(data: JsValue) {
                 let t0 = now();
                 // The report's JSON straight from the stages' results (as the CLI writes it).
                 json.clear();
-                with_extractor(policy, |ex| {
+                // The app shows each place's other candidates, and a document may carry a
+                // reader's country hint.
+                let options = Options {
+                    policy,
+                    country: country_hint(&item),
+                    candidates: true,
+                };
+                with_extractor(options, |ex| {
                     ex.analyse(&t).view(&name).write_json(&mut json)
                 });
                 ms += now() - t0;
