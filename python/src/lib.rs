@@ -144,7 +144,7 @@ impl PyExtractor {
         let name = name.unwrap_or("");
         let mut json = Vec::with_capacity(text.len().saturating_mul(6) + 256);
         py.detach(|| report_json(&self.inner, name, text, &mut json));
-        let dict = convert::report_dict(py, &json)?;
+        let dict = convert::report_dict(&convert::loads(py)?, &json)?;
         if let Some(d) = date {
             if dict.get_item("date")?.is_none_or(|v| v.is_none()) {
                 dict.set_item("date", d)?;
@@ -194,9 +194,10 @@ impl PyExtractor {
                     .collect()
             })
         })?;
+        let loads = convert::loads(py)?;
         reports
             .iter()
-            .map(|json| convert::report_dict(py, json))
+            .map(|json| convert::report_dict(&loads, json))
             .collect()
     }
 
