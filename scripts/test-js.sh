@@ -5,6 +5,10 @@
 #   scripts/test-js.sh
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+# Idempotent (seconds when done): wasm32 target, wasm-bindgen-cli, the e2e npm packages
+# (playwright-core, wasm-opt). Chromium comes from setup_test_tools (scripts/setup.sh --tests).
+setup_build_tools
+command -v chromium >/dev/null || { echo "chromium is missing: run scripts/setup.sh --tests" >&2; exit 1; }
 cd "$ROOT"
 step "cargo clippy (js crate, wasm32)"
 cargo clippy --locked -p casualty-lens-js --target wasm32-unknown-unknown -- -D warnings

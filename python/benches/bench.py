@@ -1,6 +1,6 @@
 """Throughput and memory of the Python paths against the CLI, on the same text.
 
-    python python/bench.py CORPUS.jsonl [--cli target/release/casualty-lens]
+    python python/benches/bench.py CORPUS.jsonl [--cli target/release/casualty-lens]
 
 CORPUS.jsonl holds {"id", "text"} lines (``cargo run --release --example bench_corpus --
 CORPUS.jsonl 8``). Prints MB/s of text for the CLI (``extract --input jsonl --format jsonl``),
@@ -21,7 +21,7 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def mb_per_s(nbytes: int, seconds: float) -> float:
