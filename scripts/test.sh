@@ -3,7 +3,8 @@
 # format and lint (native + wasm32), native unit/integration/property tests, the web build,
 # wasm-bindgen tests in headless Chromium, end-to-end Playwright tests against the built site
 # served from a sub-path, the JavaScript module (Node, Chromium), the Python wheel (pytest with
-# pyarrow, Polars, Spark and Dask in a virtualenv), a short fuzz run, and the scores against ../shared/corpus (when present).
+# pyarrow, Polars, Spark and Dask in a virtualenv), a short fuzz run, and the scores against
+# ../shared/corpus (when present).
 #   scripts/test.sh
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
