@@ -4,7 +4,8 @@
 # Sourced by serve.sh and test.sh; run it alone to install only.
 #
 #   scripts/setup.sh            # build tools (wasm target, trunk, wasm-bindgen-cli, wasm-opt)
-#   scripts/setup.sh --tests    # plus Chromium/ChromeDriver and the e2e packages
+#   scripts/setup.sh --tests    # plus Chromium/ChromeDriver, the e2e packages, cargo-fuzz,
+#                               # the Python tests' virtualenv and Java (for Spark)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -57,8 +58,32 @@ setup_test_tools() {
   fi
 }
 
+# The Python tests' virtualenv ($PYENV, from python/requirements-test.txt) and a Java
+# runtime for Spark (Debian's OpenJDK 17 when none is installed). Puts the venv first on PATH.
+PYENV="$ROOT/target/pyenv"
+setup_python_env() {
+  step "python virtualenv ($PYENV) from python/requirements-test.txt"
+  local req="$ROOT/python/requirements-test.txt"
+  if [ ! -x "$PYENV/bin/python" ]; then
+    python3 -m venv "$PYENV"
+  fi
+  if [ ! -f "$PYENV/.requirements" ] || ! cmp -s "$req" "$PYENV/.requirements"; then
+    "$PYENV/bin/pip" install --quiet --disable-pip-version-check -r "$req"
+    cp "$req" "$PYENV/.requirements"
+  fi
+  export VIRTUAL_ENV="$PYENV" PATH="$PYENV/bin:$PATH"
+
+  step "java (Spark)"
+  if ! command -v java >/dev/null; then
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends openjdk-17-jre-headless >/dev/null
+  fi
+}
+
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
   setup_build_tools
   [ "${1:-}" = "--tests" ] && setup_test_tools
+  [ "${1:-}" = "--tests" ] && setup_python_env
   step "set-up done in $((SECONDS - t0))s"
 fi

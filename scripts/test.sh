@@ -2,7 +2,9 @@
 # Installs what the tests need and runs every test:
 # format and lint (native + wasm32), native unit/integration/property tests, the web build,
 # wasm-bindgen tests in headless Chromium, end-to-end Playwright tests against the built site
-# served from a sub-path, a short fuzz run, and the scores against ../shared/corpus (when present).
+# served from a sub-path, the JavaScript module (Node, Chromium), the Python wheel (pytest with
+# pyarrow, Polars, Spark and Dask in a virtualenv), a short fuzz run, and the scores against
+# ../shared/corpus (when present).
 #   scripts/test.sh
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
@@ -37,6 +39,12 @@ step "end-to-end tests in headless Chromium (Playwright)"
 mkdir -p e2e/artifacts
 cargo run --locked --release --quiet --example bench_corpus -- e2e/artifacts/bench-corpus.jsonl 4
 (cd e2e && DIST="$ROOT/dist" BENCH_JSONL="$ROOT/e2e/artifacts/bench-corpus.jsonl" node --test)
+
+step "JavaScript module: build, tests in Node and headless Chromium"
+scripts/test-js.sh
+
+step "Python wheel: build, pytest (API, Arrow, Polars, Spark local[2] vs the CLI, determinism)"
+REQUIRE_JS=1 scripts/test-python.sh
 
 step "short fuzz run"
 scripts/fuzz.sh "${FUZZ_SECONDS:-20}"
