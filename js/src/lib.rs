@@ -106,7 +106,13 @@ impl Extractor {
         let gazetteer = Gazetteer::from_bytes(gazetteer)
             .map_err(|e| JsError::new(&format!("gazetteer: {e}")))?;
         Ok(Extractor {
-            inner: casualty_lens::Extractor::new(gazetteer, Options { policy }),
+            inner: casualty_lens::Extractor::new(
+                gazetteer,
+                Options {
+                    policy,
+                    ..Default::default()
+                },
+            ),
         })
     }
 

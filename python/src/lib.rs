@@ -55,8 +55,16 @@ fn shared(policy: Policy) -> Arc<Extractor> {
         Policy::Literal => &LITERAL,
         Policy::AcledConservative => &ACLED,
     };
-    cell.get_or_init(|| Arc::new(Extractor::new(Gazetteer::embedded(), Options { policy })))
-        .clone()
+    cell.get_or_init(|| {
+        Arc::new(Extractor::new(
+            Gazetteer::embedded(),
+            Options {
+                policy,
+                ..Default::default()
+            },
+        ))
+    })
+    .clone()
 }
 
 /// Runs `f` on a rayon pool of `threads` threads (None: the global pool, one per core).
