@@ -1,93 +1,14 @@
 // End-to-end tests of PDF input (issue 14): reading order, pages, scans, damaged files;
 // and of place inspection: other candidates, choosing one, a document's country hint.
 // Run: cd e2e && DIST=../dist node --test pdf.test.mjs
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, existsSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serve, open as openApp, drop, allDone, axe, shot } from './harness.mjs';
 
-const DIST = resolve(process.env.DIST || '../dist');
-const ART = resolve('artifacts');
-const AXE = resolve('node_modules/axe-core/axe.min.js');
-const PORT = 9000 + Math.floor(Math.random() * 1000);
-const SUB = '/pdf/';
-const ORIGIN = `http://127.0.0.1:${PORT}`;
-const URL_ = ORIGIN + SUB;
-
-let server, browser, root;
-
-before(async () => {
-  assert.ok(existsSync(join(DIST, 'index.html')), `no build in ${DIST}`);
-  root = mkdtempSync(join(tmpdir(), 'cl-e2e-pdf-'));
-  mkdirSync(join(root, SUB), { recursive: true });
-  cpSync(DIST, join(root, SUB), { recursive: true });
-  mkdirSync(ART, { recursive: true });
-  server = spawn('python3', ['-m', 'http.server', String(PORT), '--bind', '127.0.0.1'], {
-    cwd: root, stdio: 'ignore',
-  });
-  for (let i = 0; i < 50; i++) {
-    try { if ((await fetch(URL_)).ok) break; } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--no-first-run', '--disable-quic'],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  server?.kill();
-  if (root) rmSync(root, { recursive: true, force: true });
-});
-
-async function open(opts = {}) {
-  // bypassCSP only so the test can inject axe-core; the app itself never needs it.
-  const context = await browser.newContext({ viewport: { width: 1366, height: 850 }, bypassCSP: true, ...opts });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('dialog', (d) => d.accept());
-  await page.goto(URL_);
-  await page.waitForSelector('[data-dropzone]');
-  return { context, page, errors };
-}
-
-async function drop(page, files) {
-  const dt = await page.evaluateHandle((files) => {
-    const dt = new DataTransfer();
-    for (const [name, text] of files) dt.items.add(new File([text], name, { type: 'text/plain' }));
-    return dt;
-  }, files);
-  await page.dispatchEvent('[data-dropzone]', 'drop', { dataTransfer: dt });
-}
-
-async function allDone(page, n, timeout = 60000) {
-  await page.waitForFunction((n) => {
-    const s = document.querySelector('.status');
-    return document.querySelectorAll('[data-doc]').length >= n
-      && s && s.dataset.pending === '0' && s.textContent.includes(`${n} documents`);
-  }, n, { timeout });
-}
-
-const shot = (page, name) => page.screenshot({ path: join(ART, name + '.png'), fullPage: false });
-
-async function axe(page, label) {
-  await page.addScriptTag({ path: AXE });
-  const bad = await page.evaluate(async () => {
-    const r = await globalThis.axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-  });
-  assert.deepEqual(bad, [], `axe-core, ${label}`);
-}
-
+const h = serve('/pdf/', 9000);
+const open = (opts = {}) => openApp(h, opts);
 
 /** Rows of a CSV text (quoted fields may hold commas, quotes and line breaks). */
 function csv(text) {
