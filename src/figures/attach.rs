@@ -83,11 +83,11 @@ pub struct Cand {
     pub captors: bool,
 }
 
-fn word<'a>(text: &'a str, toks: &[Tok], i: usize) -> &'a str {
+pub(crate) fn word<'a>(text: &'a str, toks: &[Tok], i: usize) -> &'a str {
     toks.get(i).map(|t| text_of(text, t)).unwrap_or("")
 }
 
-fn is_word(text: &str, toks: &[Tok], i: usize, w: &str) -> bool {
+pub(crate) fn is_word(text: &str, toks: &[Tok], i: usize, w: &str) -> bool {
     toks.get(i)
         .is_some_and(|t| t.shape == Shape::Word && is(text_of(text, t), w))
 }

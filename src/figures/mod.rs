@@ -544,17 +544,11 @@ fn analyse_sentence(text: &str, toks: &[Tok], trig_end: &[Option<usize>], cands:
 /// "kidnapped and killed", "abducted and later murdered": a killing word joined by "and"
 /// (with "then" or "later" at most between) right after a harm word ending at token `end`.
 fn killed_after(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usize)> {
-    if !toks
-        .get(end)
-        .is_some_and(|t| lexicon::is(tokens::text_of(text, t), "and"))
-    {
+    if !attach::is_word(text, toks, end, "and") {
         return None;
     }
     let mut k = end + 1;
-    if toks.get(k).is_some_and(|t| {
-        let w = tokens::text_of(text, t);
-        lexicon::is(w, "then") || lexicon::is(w, "later")
-    }) {
+    if attach::is_word(text, toks, k, "then") || attach::is_word(text, toks, k, "later") {
         k += 1;
     }
     let m = toks.get(k)?.trigger?;
@@ -574,7 +568,7 @@ fn killed_after_relative(
     toks: &[Tok],
     trigger: (usize, usize),
 ) -> Option<(usize, usize)> {
-    let word = |k: usize| toks.get(k).map_or("", |t| tokens::text_of(text, t));
+    let word = |k: usize| attach::word(text, toks, k);
     // Back from the harm word: adverbs and auxiliaries, then "who" or "that".
     let mut k = trigger.0;
     let mut aux = false;
@@ -634,7 +628,7 @@ const TO_HOSPITAL_VERBS: &[(&str, &str)] = &[
 /// harm takes to hospital is a count of injured (GUIDELINES.md: people treated in hospital
 /// for injuries are injured).
 fn to_hospital(text: &str, toks: &[Tok], c: &Cand) -> Option<Attach> {
-    let word = |k: usize| toks.get(k).map_or("", |t| tokens::text_of(text, t));
+    let word = |k: usize| attach::word(text, toks, k);
     let is_verb = |k: usize| {
         TO_HOSPITAL_VERBS
             .iter()
