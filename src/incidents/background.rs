@@ -253,26 +253,21 @@ pub fn roles(doc: &Document, figures: &[RawFigure], pub_date: Option<Date>) -> V
             roles[i] = Role::Summary;
         }
     }
-    // The lead's largest count, for the magnitude rules.
     // The lead's largest count per category, for the magnitude rules (a flood's thousands
     // displaced are no war toll beside its forty dead: only like is compared with like).
-    let lead_max = |cat: crate::vocab::Category| {
-        figures
-            .iter()
-            .zip(roles.iter())
-            .filter(|(f, r)| {
-                **r != Role::Background
-                    && in_lead(f.sentence)
-                    && f.part_of.is_none()
-                    && f.category == cat
-            })
-            .map(|(f, _)| f.value)
-            .max()
-            .filter(|&m| m > 0)
-    };
-    let maxima: Vec<Option<u64>> = figures.iter().map(|f| lead_max(f.category)).collect();
+    let mut lead_max: rustc_hash::FxHashMap<crate::vocab::Category, u64> = Default::default();
+    for (f, r) in figures.iter().zip(&roles) {
+        if *r != Role::Background && in_lead(f.sentence) && f.part_of.is_none() {
+            let m = lead_max.entry(f.category).or_insert(0);
+            *m = (*m).max(f.value);
+        }
+    }
+    let maxima: Vec<Option<u64>> = figures
+        .iter()
+        .map(|f| lead_max.get(&f.category).copied().filter(|&m| m > 0))
+        .collect();
     {
-        let mut far: Vec<usize> = Vec::new();
+        let mut far: rustc_hash::FxHashSet<usize> = Default::default();
         for (i, f) in figures.iter().enumerate() {
             if roles[i] == Role::Background || in_lead(f.sentence) || f.part_of.is_some() {
                 continue;
@@ -284,7 +279,7 @@ pub fn roles(doc: &Document, figures: &[RawFigure], pub_date: Option<Date>) -> V
                 || (f.value >= lead_max.saturating_mul(ABOVE) && (perfect(s) || vague_large))
             {
                 roles[i] = Role::Background;
-                far.push(f.sentence);
+                far.insert(f.sentence);
             }
         }
         // The other counts of such a sentence ("Thousands have been killed and two million
@@ -309,13 +304,13 @@ pub fn roles(doc: &Document, figures: &[RawFigure], pub_date: Option<Date>) -> V
         if roles[i] == Role::Background || in_lead(si) || si == 0 {
             continue;
         }
-        let prev_bg = figures
-            .iter()
-            .zip(&roles)
-            .filter(|(g, _)| g.sentence + 1 == si)
-            .map(|(_, r)| *r == Role::Background)
-            .reduce(|a, b| a && b)
-            .unwrap_or(false);
+        // (Figures are in text order: the previous sentence's are one run.)
+        let from = figures.partition_point(|g| g.sentence + 1 < si);
+        let to = figures.partition_point(|g| g.sentence < si);
+        let prev_bg = from < to
+            && roles
+                .get(from..to)
+                .is_some_and(|rs| rs.iter().all(|r| *r == Role::Background));
         let opener = sentence_text(si).trim_start().to_ascii_lowercase();
         if prev_bg && ANAPHORA.iter().any(|a| find_phrase(&opener, a) == Some(0)) {
             roles[i] = Role::Background;
