@@ -13,8 +13,11 @@
 //! * a sentence that goes on about the background just before ("The attacks included ...",
 //!   "Most of those killed ...", [`ANAPHORA`]) is background too.
 
+use std::sync::LazyLock;
+
 use super::dates::{find_phrase, written_dates, Date};
 use crate::figures::RawFigure;
+use crate::text::phrases::Phrases;
 use crate::text::Document;
 use crate::vocab::Qualifier;
 
@@ -170,6 +173,11 @@ pub const ANAPHORA: &[&str] = &[
     "additionally",
 ];
 
+/// The automata of [`STRONG`], [`WEAK`] and [`ANAPHORA`].
+static STRONG_SET: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(STRONG.iter().map(|r| r.0)));
+static WEAK_SET: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(WEAK.iter().map(|r| r.0)));
+static ANAPHORA_SET: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(ANAPHORA.iter().copied()));
+
 /// Outside the lead, a count at least this many times the lead's largest is background.
 pub const FAR_ABOVE: u64 = 10;
 /// ... and at least this many times, in the perfect tense ("have been killed").
@@ -311,8 +319,7 @@ pub fn roles(doc: &Document, figures: &[RawFigure], pub_date: Option<Date>) -> V
             && roles
                 .get(from..to)
                 .is_some_and(|rs| rs.iter().all(|r| *r == Role::Background));
-        let opener = sentence_text(si).trim_start().to_ascii_lowercase();
-        if prev_bg && ANAPHORA.iter().any(|a| find_phrase(&opener, a) == Some(0)) {
+        if prev_bg && ANAPHORA_SET.starts(sentence_text(si).trim_start()) {
             roles[i] = Role::Background;
         }
     }
@@ -364,7 +371,7 @@ fn before_superlative_since(doc: &Document, f: &RawFigure) -> bool {
 /// A sentence's cue: Some(true) strong, Some(false) weak, None none.
 fn sentence_cue(s: &str, ref_year: Option<i32>, pub_date: Option<Date>) -> Option<bool> {
     let lower = s.to_ascii_lowercase();
-    if STRONG.iter().any(|(p, _)| find_phrase(&lower, p).is_some()) {
+    if STRONG_SET.any_in(s) {
         return Some(true);
     }
     let dates = written_dates(s);
@@ -382,7 +389,7 @@ fn sentence_cue(s: &str, ref_year: Option<i32>, pub_date: Option<Date>) -> Optio
             return Some(true);
         }
     }
-    if WEAK.iter().any(|(p, _)| find_phrase(&lower, p).is_some()) {
+    if WEAK_SET.any_in(s) {
         return Some(false);
     }
     // A month named alone: another month than the document's, or opening the sentence

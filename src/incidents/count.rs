@@ -12,9 +12,11 @@
 
 use crate::figures::bounds::bounds;
 use crate::figures::RawFigure;
+use crate::text::phrases::Phrases;
 use crate::text::Document;
 use crate::vocab::{Category, Qualifier, Total};
 use crate::Policy;
+use std::sync::LazyLock;
 
 /// Words that say a toll moved (each with an example of our own): a later statement with one
 /// replaces the count when it is larger.
@@ -34,6 +36,9 @@ pub const UPDATE: &[(&str, &str)] = &[
     ("total of", "a total of 52 people died"),
     ("in all", "in all, 70 people were killed"),
 ];
+
+/// The automaton of [`UPDATE`].
+static UPDATE_SET: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(UPDATE.iter().map(|r| r.0)));
 
 /// An exact count at most this share (PRECISE_NUM / PRECISE_DEN) above an earlier open count
 /// ("more than 300", "at least 40") makes it precise rather than revising it.
@@ -132,8 +137,7 @@ impl Stmt {
                         .sentences
                         .get(f.sentence)
                         .and_then(|r| doc.text.get(r.clone()))
-                        .unwrap_or("")
-                        .to_ascii_lowercase();
+                        .unwrap_or("");
                     out.push(Stmt {
                         value,
                         min: lo,
@@ -141,9 +145,7 @@ impl Stmt {
                         figures: vec![i],
                         vague: f.qualifier == Qualifier::Vague,
                         headline: is_headline(doc, f.sentence),
-                        update: UPDATE
-                            .iter()
-                            .any(|(p, _)| super::dates::find_phrase(&sentence, p).is_some()),
+                        update: UPDATE_SET.any_in(sentence),
                     })
                 }
             }

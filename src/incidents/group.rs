@@ -18,10 +18,29 @@ use super::count::{count, Stmt};
 use super::dates::{sentence_date, Date, Precision};
 use crate::figures::RawFigure;
 use crate::places::{specificity, ResolvedPlace};
+use crate::text::phrases::Phrases;
 use crate::text::Document;
 use crate::vocab::{Category, PlaceKind, Total};
 use crate::Policy;
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+/// Words that make a sentence tell another event than the one before ("in a separate
+/// attack", "a second blast", "an earlier raid").
+static ANOTHER: LazyLock<Phrases> = LazyLock::new(|| {
+    Phrases::new([
+        "another",
+        "separate",
+        "separately",
+        "second",
+        "earlier",
+        "previous",
+    ])
+});
+
+/// The automaton of [`SINGLE_EVENTS`].
+static SINGLE_EVENT_WORDS: LazyLock<Phrases> =
+    LazyLock::new(|| Phrases::new(SINGLE_EVENTS.iter().map(|r| r.0)));
 
 /// Places at most this far apart (km) are one place for incidents (a district and its town).
 pub const NEAR_KM: f64 = 25.0;
@@ -225,10 +244,7 @@ pub fn group(
         let lead_end = first
             .and_then(|si| doc.sentences.get(si))
             .map_or(0, |r| r.end);
-        let lead = text.get(..lead_end).unwrap_or("").to_ascii_lowercase();
-        SINGLE_EVENTS
-            .iter()
-            .any(|(w, _)| super::dates::find_phrase(&lead, w).is_some())
+        SINGLE_EVENT_WORDS.any_in(text.get(..lead_end).unwrap_or(""))
     };
     // Per incident: figures, anchor place.
     let mut members: Vec<Vec<usize>> = Vec::new();
@@ -272,18 +288,9 @@ pub fn group(
         // What the sentence says of its event, read once a sentence.
         if cue_sentence != Some(f.sentence) {
             cue_sentence = Some(f.sentence);
-            let lower = text.get(sent.clone()).unwrap_or("").to_ascii_lowercase();
-            another = [
-                "another",
-                "separate",
-                "separately",
-                "second",
-                "earlier",
-                "previous",
-            ]
-            .iter()
-            .any(|w| super::dates::find_phrase(&lower, w).is_some());
-            mine = event_kinds(&lower);
+            let sentence = text.get(sent.clone()).unwrap_or("");
+            another = ANOTHER.any_in(sentence);
+            mine = event_kinds(sentence);
         }
         let target = if let Some(k) = whole {
             Some(k)
@@ -397,11 +404,10 @@ pub fn group(
         // Nor incidents of another kind of event ("in five bombings" sums no battle).
         let here = place_of(i);
         let sk = event_kinds(
-            &doc.sentences
+            doc.sentences
                 .get(figures[i].sentence)
                 .and_then(|r| text.get(r.clone()))
-                .unwrap_or("")
-                .to_ascii_lowercase(),
+                .unwrap_or(""),
         );
         let holders = members
             .iter()
@@ -505,17 +511,24 @@ const EVENT_KINDS: &[(&str, &[&str])] = &[
     ),
 ];
 
-/// The kinds of event a sentence (lower case) names, a bit per row of [`EVENT_KINDS`].
-fn event_kinds(lower: &str) -> u8 {
+/// The words of [`EVENT_KINDS`], each with the bit of its row.
+static EVENT_KIND_WORDS: LazyLock<(Phrases, Vec<u8>)> = LazyLock::new(|| {
+    let rows = EVENT_KINDS
+        .iter()
+        .enumerate()
+        .flat_map(|(k, (_, words))| words.iter().map(move |w| (*w, 1u8 << k)));
+    let (words, bits): (Vec<&'static str>, Vec<u8>) = rows.unzip();
+    (Phrases::new(words), bits)
+});
+
+/// The kinds of event a sentence names, a bit per row of [`EVENT_KINDS`].
+fn event_kinds(sentence: &str) -> u8 {
+    let (words, kind) = &*EVENT_KIND_WORDS;
     let mut bits = 0u8;
-    for (k, (_, words)) in EVENT_KINDS.iter().enumerate() {
-        if words
-            .iter()
-            .any(|w| super::dates::find_phrase(lower, w).is_some())
-        {
-            bits |= 1 << k;
-        }
-    }
+    words.each(sentence, |w, _| {
+        bits |= kind.get(w).copied().unwrap_or(0);
+        true
+    });
     bits
 }
 

@@ -12,6 +12,8 @@
 //!
 //! Not scope words: "last month", "on Monday", "since Monday's attack" (one incident's time).
 
+use std::sync::LazyLock;
+
 /// Phrases that make a count a toll over a whole period or the whole country.
 const PHRASES: &[&str] = &[
     "since the beginning",
@@ -57,7 +59,7 @@ pub fn is_national(clause: &str) -> bool {
         .filter(|w| !w.is_empty())
     {
         w = [w[1], w[2], word];
-        if PHRASES.iter().any(|p| ends_with(&w, p)) {
+        if PHRASE_WORDS.iter().any(|p| ends_with(&w, p)) {
             return true;
         }
         let (a, b) = (w[1], w[2]);
@@ -78,13 +80,18 @@ pub fn is_national(clause: &str) -> bool {
     false
 }
 
+/// [`PHRASES`] cut into words, once.
+static PHRASE_WORDS: LazyLock<Vec<Vec<&'static str>>> =
+    LazyLock::new(|| PHRASES.iter().map(|p| p.split(' ').collect()).collect());
+
 /// Whether the last words of `w` are the words of `phrase`.
-fn ends_with(w: &[&str; 3], phrase: &str) -> bool {
-    let n = phrase.split(' ').count();
+fn ends_with(w: &[&str; 3], phrase: &[&str]) -> bool {
+    let n = phrase.len();
     n <= w.len()
         && phrase
-            .split(' ')
-            .zip(&w[w.len() - n..])
+            .iter()
+            .rev()
+            .zip(w.iter().rev())
             .all(|(a, b)| a.eq_ignore_ascii_case(b))
 }
 

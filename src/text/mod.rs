@@ -6,6 +6,7 @@ pub mod html;
 pub mod office;
 pub mod offsets;
 pub mod pdf;
+pub mod phrases;
 pub mod sentences;
 
 use std::fmt;
