@@ -320,6 +320,8 @@ fn implicit_sentences(doc: &Document) -> Vec<bool> {
             AhoCorasick::builder()
                 .ascii_case_insensitive(true)
                 .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                // A DFA: this automaton reads every byte of every document.
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                 .build(words)
                 .ok()
         })

@@ -232,6 +232,16 @@ pub fn roles(doc: &Document, figures: &[RawFigure], pub_date: Option<Date>) -> V
             .entry(si)
             .or_insert_with(|| sentence_cue(sentence_text(si), ref_year, pub_date))
     };
+    // Per sentence: whether it sums several events, read once (figures are in text order).
+    let mut summary_memo: Option<(usize, bool)> = None;
+    let mut summary_of = |si: usize| match summary_memo {
+        Some((s, yes)) if s == si => yes,
+        _ => {
+            let yes = is_summary(sentence_text(si));
+            summary_memo = Some((si, yes));
+            yes
+        }
+    };
     let mut roles = vec![Role::Incident; figures.len()];
     for (i, f) in figures.iter().enumerate() {
         let lead = in_lead(f.sentence);
@@ -257,7 +267,7 @@ pub fn roles(doc: &Document, figures: &[RawFigure], pub_date: Option<Date>) -> V
         {
             roles[i] = Role::Background;
         }
-        if roles[i] == Role::Incident && is_summary(sentence_text(f.sentence)) {
+        if roles[i] == Role::Incident && summary_of(f.sentence) {
             roles[i] = Role::Summary;
         }
     }

@@ -160,6 +160,11 @@ const WEEKDAYS: &[&str] = &[
 /// The month number of a word ("March", "mar", "Sept."), if it names one.
 pub fn month_of(word: &str) -> Option<u8> {
     let w = word.trim_end_matches('.');
+    // Most words are no month: rule them out by length and first letter before the table.
+    let first = w.as_bytes().first()?.to_ascii_lowercase();
+    if !(3..=9).contains(&w.len()) || !b"jfmasond".contains(&first) {
+        return None;
+    }
     MONTHS
         .iter()
         .find(|(name, _)| name.eq_ignore_ascii_case(w))
@@ -188,10 +193,19 @@ struct Word<'a> {
 /// The words of `text` (letters, digits, apostrophes, dots inside abbreviations and
 /// hyphens), with their offsets. Ordinal suffixes stay with their number ("25th").
 fn words(text: &str) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
+    let b = text.as_bytes();
+    let mut out = Vec::with_capacity(b.len() / 6 + 1);
     let mut start = None;
-    for (i, c) in text.char_indices() {
-        let inside = c.is_alphanumeric() || c == '\'' || c == '\u{2019}' || c == '-';
+    let mut i = 0;
+    while i < b.len() {
+        // ASCII bytes are read as they are; other chars are decoded.
+        let (inside, len) = match b[i] {
+            x if x.is_ascii() => (x.is_ascii_alphanumeric() || x == b'\'' || x == b'-', 1),
+            _ => text
+                .get(i..)
+                .and_then(|t| t.chars().next())
+                .map_or((false, 1), |c| (inside_word(c), c.len_utf8())),
+        };
         match (inside, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
@@ -203,6 +217,7 @@ fn words(text: &str) -> Vec<Word<'_>> {
             }
             _ => {}
         }
+        i += len;
     }
     if let Some(s) = start {
         out.push(Word {
@@ -213,8 +228,35 @@ fn words(text: &str) -> Vec<Word<'_>> {
     out
 }
 
+/// Whether `c` belongs to a word of [`words`].
+fn inside_word(c: char) -> bool {
+    c.is_alphanumeric() || c == '\'' || c == '\u{2019}' || c == '-'
+}
+
+/// The last `n` words of `text` (as [`words`] cuts them), read from the end.
+fn last_words(text: &str, n: usize) -> Vec<Word<'_>> {
+    let mut seen = 0;
+    let mut in_word = false;
+    let mut cut = 0;
+    for (i, c) in text.char_indices().rev() {
+        let inside = inside_word(c);
+        if in_word && !inside {
+            seen += 1;
+            if seen == n {
+                cut = i + c.len_utf8();
+                break;
+            }
+        }
+        in_word = inside;
+    }
+    text.get(cut..).map(words).unwrap_or_default()
+}
+
 /// A day number written "3", "03", "3rd", "25th" (1..=31).
 fn day_number(w: &str) -> Option<u8> {
+    if !w.as_bytes().first()?.is_ascii_digit() {
+        return None;
+    }
     let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     let suffix = &w[digits.len()..];
     if !matches!(suffix, "" | "st" | "nd" | "rd" | "th") || digits.is_empty() || digits.len() > 2 {
@@ -247,7 +289,11 @@ pub struct Written {
 /// Written dates of a text, in order: ISO "2024-10-25", "25 October 2024", "25th Oct, 2024",
 /// "October 25, 2024", "Oct. 25", "3 March", and months alone ("in March", "March 2019").
 pub fn written_dates(text: &str) -> Vec<Written> {
-    let ws = words(text);
+    dates_of_words(&words(text))
+}
+
+/// [`written_dates`] of a text cut into words.
+fn dates_of_words(ws: &[Word<'_>]) -> Vec<Written> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < ws.len() {
@@ -367,7 +413,7 @@ pub fn publication_date(text: &str) -> Option<Date> {
                 .get(w.start..)
                 .and_then(|t| t.get(..10))
                 .is_some_and(|t| Date::parse_iso(t).is_some());
-            let byline = words(before)
+            let byline = last_words(before, 6)
                 .iter()
                 .rev()
                 .take(6)
@@ -437,7 +483,7 @@ pub fn sentence_date(sentence: &str, pub_date: Option<Date>) -> Option<(Date, Pr
             .any(|w| SPEECH.iter().any(|s| s.eq_ignore_ascii_case(w.text)))
     };
     let mut month_only = None;
-    for w in written_dates(sentence) {
+    for w in dates_of_words(&ws) {
         if spoken(w.start) {
             continue;
         }
@@ -541,6 +587,28 @@ mod tests {
             month: 1,
             day: 1,
         })
+    }
+
+    #[test]
+    fn last_words_are_the_tail_of_words() {
+        let texts = [
+            "",
+            "one",
+            "Published on: 3 May",
+            "  By Jean-Luc O\u{2019}Neil, staff writer -- posted   ",
+            "\u{e9}t\u{e9} \u{2014} d\u{e9}j\u{e0}, 12th-floor (AP) updated",
+            "a b c d e f g h i j",
+        ];
+        for t in texts {
+            for n in 1..8 {
+                let all: Vec<&str> = words(t).iter().map(|w| w.text).collect();
+                let tail: Vec<&str> = last_words(t, n).iter().map(|w| w.text).collect();
+                assert_eq!(
+                    tail[tail.len().saturating_sub(n)..],
+                    all[all.len().saturating_sub(n)..]
+                );
+            }
+        }
     }
 
     #[test]

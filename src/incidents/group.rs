@@ -151,7 +151,10 @@ pub fn dateline_end(text: &str) -> usize {
         if here > 1200 {
             break;
         }
-        let head: String = line.chars().take(60).collect();
+        let head = line
+            .char_indices()
+            .nth(60)
+            .map_or(line, |(end, _)| line.get(..end).unwrap_or(line));
         for sep in [": ", " – ", " - ", " — ", " -- "] {
             if let Some(i) = head.find(sep) {
                 let prefix = head[..i].trim();

@@ -97,6 +97,8 @@ fn anchors() -> &'static AhoCorasick {
         AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            // A DFA: this automaton reads every byte of every document.
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(pats)
             .unwrap_or_else(|_| AhoCorasick::new(["0"]).unwrap_or_else(|_| unreachable!()))
     })
