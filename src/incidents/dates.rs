@@ -559,22 +559,16 @@ pub fn sentence_date(sentence: &str, pub_date: Option<Date>) -> Option<(Date, Pr
 
 /// The byte offset of `phrase` in `lower` as whole words.
 pub fn find_phrase(lower: &str, phrase: &str) -> Option<usize> {
-    let b = lower.as_bytes();
-    let mut from = 0;
-    while let Some(i) = lower.get(from..).and_then(|t| t.find(phrase)) {
-        let at = from + i;
-        let end = at + phrase.len();
-        let left = at == 0 || !b[at - 1].is_ascii_alphanumeric();
-        let right = end >= b.len() || !b[end].is_ascii_alphanumeric();
-        if left && right {
-            return Some(at);
-        }
-        from = at + 1;
-        while from < lower.len() && !lower.is_char_boundary(from) {
-            from += 1;
-        }
-    }
-    None
+    // Sentences are short: look for the first byte and compare, rather than build a
+    // substring searcher for each phrase.
+    let (b, p) = (lower.as_bytes(), phrase.as_bytes());
+    let first = *p.first()?;
+    memchr::memchr_iter(first, b).find(|&at| {
+        let end = at + p.len();
+        b.get(at..end) == Some(p)
+            && (at == 0 || !b[at - 1].is_ascii_alphanumeric())
+            && (end >= b.len() || !b[end].is_ascii_alphanumeric())
+    })
 }
 
 #[cfg(test)]
