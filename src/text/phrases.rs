@@ -136,6 +136,9 @@ mod tests {
         assert_eq!(found, [(0, 9), (1, 21), (3, 19)]);
     }
 
+    /// `any_in`, `starts` and the rows with offsets, for one text.
+    type Answers = (bool, bool, Vec<(usize, usize)>);
+
     /// The fallback (no automaton) answers as the automaton does.
     #[test]
     fn fallback_agrees() {
@@ -155,12 +158,12 @@ mod tests {
             r.sort_unstable();
             r
         };
-        let with: Vec<(bool, bool, Vec<(usize, usize)>)> = texts
+        let with: Vec<Answers> = texts
             .iter()
             .map(|t| (p.any_in(t), p.starts(t), rows(&p, t)))
             .collect();
         p.ac = None;
-        let without: Vec<(bool, bool, Vec<(usize, usize)>)> = texts
+        let without: Vec<Answers> = texts
             .iter()
             .map(|t| (p.any_in(t), p.starts(t), rows(&p, t)))
             .collect();
