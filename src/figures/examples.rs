@@ -9,25 +9,8 @@
 use super::examples_data::{Ex, EXAMPLES, PARTS};
 use crate::figures::extract;
 use crate::numbers::{self, NumberKind};
+use crate::text::marked::unmark as unbracket;
 use crate::text::Document;
-
-/// The text without brackets and the bracketed spans (byte offsets into the clean text).
-fn unbracket(s: &str) -> (String, Vec<std::ops::Range<usize>>) {
-    let mut out = String::with_capacity(s.len());
-    let mut spans = Vec::new();
-    let mut rest = s;
-    while let Some(i) = rest.find("[[") {
-        out.push_str(&rest[..i]);
-        let after = &rest[i + 2..];
-        let j = after.find("]]").unwrap_or(after.len());
-        let start = out.len();
-        out.push_str(&after[..j]);
-        spans.push(start..out.len());
-        rest = after.get(j + 2..).unwrap_or("");
-    }
-    out.push_str(rest);
-    (out, spans)
-}
 
 /// Whether the numbers stage reads every bracket as one cardinal with the expected value.
 fn numbers_ready(text: &str, spans: &[std::ops::Range<usize>], ex: &Ex) -> bool {

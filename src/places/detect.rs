@@ -645,7 +645,11 @@ fn org_before(text: &str, tokens: &[Token], at: usize) -> bool {
             return false;
         }
         if q.cap && q.is(ORG_HEAD) {
-            return true;
+            // A head word alone that opens its sentence is capitalised by its place, not as
+            // a name: "Police in Kabul found 12 bodies", "Forces in Mosul pushed on" name
+            // Kabul and Mosul ("Al Qaeda in Iraq" and "University of X" keep their name).
+            let link_in = fold::ascii_lower_eq(word(text, &tokens[at]), "in");
+            return !(q.initial && k == at && link_in);
         }
         if !(q.cap || q.is(ORG_INNER)) {
             return false;

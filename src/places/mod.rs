@@ -8,6 +8,8 @@ pub mod aliases;
 pub mod context;
 pub mod demonyms;
 pub mod detect;
+#[cfg(test)]
+mod examples;
 pub mod fold;
 pub mod gazetteer;
 pub mod index_format;

@@ -3,6 +3,8 @@
 
 pub mod decode;
 pub mod html;
+#[cfg(test)]
+pub mod marked;
 pub mod office;
 pub mod offsets;
 pub mod pdf;

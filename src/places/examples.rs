@@ -1,0 +1,161 @@
+//! The places corpus: our own sentences, one class of construction at a time, in the
+//! notation of `text::marked` (the figures corpus is `figures/examples_data.rs`). Each
+//! bracket is a place mention, with the country (ISO alpha-2) and kind it must resolve to; a
+//! text must give no place outside its brackets.
+
+use super::{find, Gazetteer};
+use crate::text::marked::{overlaps, unmark};
+use crate::text::Document;
+use crate::vocab::PlaceKind::{self, *};
+
+/// One example: the text with its place mentions bracketed, and per bracket its country and
+/// kind.
+struct Ex {
+    text: &'static str,
+    places: &'static [(&'static str, PlaceKind)],
+}
+
+const fn ex(text: &'static str, places: &'static [(&'static str, PlaceKind)]) -> Ex {
+    Ex { text, places }
+}
+
+/// A text that names no place.
+const fn none(text: &'static str) -> Ex {
+    Ex { text, places: &[] }
+}
+
+const EXAMPLES: &[Ex] = &[
+    // --- Towns and capitals named where the harm happened.
+    ex(
+        "A car bomb killed 9 people in [[Kabul]] on Monday.",
+        &[("AF", City)],
+    ),
+    ex(
+        "Shelling of [[Aleppo]] wounded 31 civilians.",
+        &[("SY", City)],
+    ),
+    ex(
+        "Gunmen stormed a church in [[Maiduguri]], killing 4.",
+        &[("NG", City)],
+    ),
+    ex(
+        "Two blasts rocked [[Peshawar]] and [[Quetta]] overnight.",
+        &[("PK", City), ("PK", City)],
+    ),
+    ex("Police in [[Mosul]] found 12 bodies.", &[("IQ", City)]),
+    // --- Countries and first-level regions.
+    ex(
+        "Floods displaced 3,000 people across [[Malawi]].",
+        &[("MW", Country)],
+    ),
+    ex(
+        "Fighting in [[Helmand]] province killed 12 soldiers.",
+        &[("AF", Admin1)],
+    ),
+    ex(
+        "Rebels kidnapped 20 workers in [[Borno]] state.",
+        &[("NG", Admin1)],
+    ),
+    // --- A name that several countries hold, settled by the country beside it.
+    ex(
+        "Shelling hit [[Tripoli]], in northern [[Lebanon]], wounding 5.",
+        &[("LB", City), ("LB", Country)],
+    ),
+    ex(
+        "Police in [[Hyderabad]], [[Pakistan]], arrested 14 men.",
+        &[("PK", City), ("PK", Country)],
+    ),
+    // --- ... or by the other places of the story.
+    ex(
+        "Troops left [[Baghdad]] for [[Ramadi]], where a bomb killed 6.",
+        &[("IQ", City), ("IQ", City)],
+    ),
+    // --- "the town of X": a town the gazetteer may not rank high.
+    ex(
+        "Gunmen attacked the town of [[Bama]] in [[Borno]] state.",
+        &[("NG", City), ("NG", Admin1)],
+    ),
+    // --- Datelines in capitals.
+    ex(
+        "[[MOGADISHU]] (Wire) - A blast at a checkpoint killed 4.",
+        &[("SO", City)],
+    ),
+    // --- Possessives and hyphens keep the name.
+    ex("[[Kandahar]]'s governor said 8 died.", &[("AF", City)]),
+    // --- A common word that opens the sentence before "in" is no organisation's name.
+    ex("Police in [[Kano]] said 3 were arrested.", &[("NG", City)]),
+    ex(
+        "Forces in [[Mosul]] pushed on; 7 soldiers died.",
+        &[("IQ", City)],
+    ),
+    // --- Not places: people, organisations, common words in capitals.
+    none("The University of California said 2 students were hurt."),
+    none("Al Qaeda in Iraq claimed the attack."),
+    none("President Obama met Michael Jordan and Bush."),
+    none("The Jerusalem Post reported the attack."),
+    none("MORE than 50 people were hurt."),
+    none("Most residents left early, officials said."),
+];
+
+fn gazetteer() -> &'static Gazetteer {
+    static G: std::sync::OnceLock<Gazetteer> = std::sync::OnceLock::new();
+    G.get_or_init(Gazetteer::embedded)
+}
+
+fn check(ex: &Ex) -> Result<(), String> {
+    let (text, spans) = unmark(ex.text);
+    if spans.len() != ex.places.len() {
+        return Err(format!(
+            "{:?}: {} brackets, {} answers",
+            ex.text,
+            spans.len(),
+            ex.places.len()
+        ));
+    }
+    let doc = Document::new(&text);
+    let found = find(&doc, gazetteer());
+    let mentions: Vec<(&std::ops::Range<usize>, &super::ResolvedPlace)> = found
+        .iter()
+        .flat_map(|p| p.mentions.iter().map(move |m| (m, p)))
+        .collect();
+    let mut errs = Vec::new();
+    for (sp, &(country, kind)) in spans.iter().zip(ex.places) {
+        match mentions.iter().find(|(m, _)| overlaps(m, sp)) {
+            None => errs.push(format!("missed [[{}]]", &text[sp.clone()])),
+            Some((_, p)) if p.country.as_deref() != Some(country) || p.kind != kind => {
+                errs.push(format!(
+                    "[[{}]] got {} {:?} {:?}, want {country} {kind:?}",
+                    &text[sp.clone()],
+                    p.name,
+                    p.country,
+                    p.kind
+                ))
+            }
+            Some(_) => {}
+        }
+    }
+    for (m, p) in &mentions {
+        if !spans.iter().any(|sp| overlaps(m, sp)) {
+            errs.push(format!("extra {:?} ({})", &text[(*m).clone()], p.name));
+        }
+    }
+    if errs.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("{:?}: {}", ex.text, errs.join("; ")))
+    }
+}
+
+#[test]
+fn examples() {
+    let failed: Vec<String> = EXAMPLES.iter().filter_map(|e| check(e).err()).collect();
+    for f in &failed {
+        println!("FAILED: {f}");
+    }
+    assert!(
+        failed.is_empty(),
+        "{} of {} place examples failed",
+        failed.len(),
+        EXAMPLES.len()
+    );
+}
