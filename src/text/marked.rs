@@ -46,6 +46,6 @@ mod tests {
             ("No figure here.".into(), vec![])
         );
         // An unclosed bracket runs to the end.
-        assert_eq!(unmark("a [[b").1, [2..3]);
+        assert_eq!(unmark("a [[b").1, vec![2..3]);
     }
 }
