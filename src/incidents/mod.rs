@@ -6,6 +6,8 @@
 pub mod background;
 pub mod count;
 pub mod dates;
+#[cfg(test)]
+mod examples;
 pub mod group;
 pub mod link;
 pub mod merge;

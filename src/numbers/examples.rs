@@ -1,6 +1,7 @@
 //! Runs every example of the tables (and the general examples below) through [`find`].
 //!
-//! Notation: `"text with [[the span]] => expectation"`. The expectation lists, in any order:
+//! Notation (`text::marked`, shared by every stage's corpus): `"text with [[the span]] =>
+//! expectation"`. The expectation lists, in any order:
 //! the value (`43`), or low and high ends (`10..15`, or `2000000..` for an open high end); a
 //! qualifier (`exact` when left out: `about`, `at_least`, `more_than`, `at_most`,
 //! `less_than`, `range`, `vague`); a kind (`cardinal` when left out: `year`, `date`, `time`,
@@ -8,6 +9,7 @@
 //! `none` means no number expression may overlap the bracketed text.
 
 use super::{find, kind, qualifiers, vague, words, NumberKind};
+use crate::text::marked::unmark;
 use crate::vocab::Qualifier;
 
 /// General examples: forms, tricky cases and non-figures, written for these tests.
@@ -289,14 +291,15 @@ fn parse(example: &str) -> Result<Expect, String> {
     } else {
         left.to_string()
     };
-    let a = left.find("[[").ok_or("no [[")?;
-    let b = left.find("]]").filter(|b| *b >= a + 2).ok_or("no ]]")?;
-    let text = format!("{}{}{}", &left[..a], &left[a + 2..b], &left[b + 2..]);
-    // Further [[ ]] pairs only mark other spans; drop their brackets.
-    let text = text.replace("[[", "").replace("]]", "");
+    if !left.contains("]]") {
+        return Err("no ]]".into());
+    }
+    // The first bracket is the expression; further ones only mark other spans.
+    let (text, spans) = unmark(&left);
+    let span = spans.first().cloned().ok_or("no [[")?;
     let mut e = Expect {
         text,
-        span: a..b - 2,
+        span,
         none: false,
         value: None,
         max: None,
