@@ -34,6 +34,7 @@ fn doc() -> Rc<Doc> {
         lon: None,
         geonames_id: None,
         candidates: Vec::new(),
+        why: None,
         mentions: vec![
             Span {
                 start: n,
