@@ -123,3 +123,42 @@ fn explain_reports_an_unreadable_file() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("story.txt"));
 }
+
+#[test]
+fn a_place_carries_its_resolution_trace_on_demand() {
+    let text = "Gunmen killed 3 guards at a checkpoint in Jalalabad, in eastern Afghanistan.";
+    // Off by default: the report is unchanged.
+    let plain = Extractor::new(Gazetteer::embedded(), Options::default()).extract("a", text);
+    assert!(plain.places.iter().all(|p| p.why.is_none()));
+    let json = serde_json::to_string(&plain).expect("json");
+    assert!(!json.contains("\"why\""));
+    // With the candidates: the chosen entry first, then the others, parts adding up.
+    let opts = Options {
+        candidates: true,
+        ..Options::default()
+    };
+    let d = Extractor::new(Gazetteer::embedded(), opts).extract("a", text);
+    let p = d
+        .places
+        .iter()
+        .find(|p| p.mentions.iter().any(|m| m.text == "Jalalabad"))
+        .expect("Jalalabad");
+    let why = p.why.as_ref().expect("a trace");
+    assert_eq!(why.mention, "Jalalabad");
+    assert!(why.considered >= why.candidates.len() && why.candidates.len() >= 2);
+    let won = &why.candidates[0];
+    assert_eq!(won.name, p.name);
+    assert_eq!(won.country, p.country);
+    for c in &why.candidates {
+        let sum: f64 = c.parts.named().iter().map(|(_, v)| v).sum();
+        assert!((sum - c.parts.total).abs() < 0.05, "{c:?}");
+        assert!(won.parts.total >= c.parts.total, "{why:?}");
+    }
+    // The country focus (Afghanistan) is what put it ahead of its namesakes.
+    assert!(won.parts.focus > 0.0, "{won:?}");
+    // The same places with and without the trace.
+    let names = |d: &casualty_lens::report::model::DocumentReport| {
+        d.places.iter().map(|p| p.name.clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(names(&plain), names(&d));
+}
