@@ -84,12 +84,55 @@ impl Extractor {
         )
     }
 
+    /// [`Extractor::extract`] with every decision's reason: each figure's rule (as always),
+    /// each place's resolution trace (the candidates with their score parts) and why each
+    /// incident's figures went together. Places and figures are the same as `extract`'s.
+    pub fn explain(&self, name: &str, text: &str) -> Explanation {
+        let ex = Extractor {
+            gazetteer: self.gazetteer.clone(),
+            options: Options {
+                candidates: true,
+                ..self.options
+            },
+        };
+        let a = ex.analyse(text);
+        let joined = a
+            .incidents
+            .list
+            .iter()
+            .map(|inc| {
+                incidents::why::reasons(&a.doc, &a.figures, &a.places, &a.links, inc)
+                    .iter()
+                    .map(|w| w.describe(&a.places))
+                    .collect()
+            })
+            .collect();
+        Explanation {
+            report: report::build::document(
+                name,
+                &a.doc,
+                &a.figures,
+                &a.places,
+                &a.links,
+                a.totals.clone(),
+                &a.incidents,
+                ex.options,
+            ),
+            joined,
+        }
+    }
+
     /// Runs the stages over one document's text, stopping before the report is built: for
     /// writers that serialise [`Analysis::view`] straight into a buffer (no text copies).
     pub fn analyse<'a>(&self, text: &'a str) -> Analysis<'a> {
         let doc = text::Document::new(text);
         let mut figures = figures::extract(&doc);
-        let places = places::find_with(&doc, &self.gazetteer, self.options.country);
+        // (With the candidates, each place's resolution trace: the app's "Why" line.)
+        let places = if self.options.candidates {
+            places::find_traced(&doc, &self.gazetteer, self.options.country)
+        } else {
+            places::find_with(&doc, &self.gazetteer, self.options.country)
+        };
         let links = incidents::link::link_places(&doc, &figures, &places);
         incidents::place_parts::place_parts(&doc, &mut figures, &places, &links);
         let mut incidents =
@@ -105,6 +148,17 @@ impl Extractor {
             options: self.options,
         }
     }
+}
+
+/// A document's report with the reason of each decision, from [`Extractor::explain`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Explanation {
+    /// The report, each place with its other candidates and its resolution trace
+    /// ([`Place::why`]); each figure has its `rule`.
+    pub report: DocumentReport,
+    /// Per incident of the report, per member figure (in the incident's order): why it is in
+    /// the incident ([`incidents::why`]).
+    pub joined: Vec<Vec<String>>,
 }
 
 /// One document's stage results (byte offsets), from [`Extractor::analyse`].

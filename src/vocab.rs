@@ -175,3 +175,123 @@ pub struct Candidate {
     /// at least as much; `places::resolve::Weights` explains the parts).
     pub score: f64,
 }
+
+/// A place candidate's resolution score, part by part: the parts `places::resolve::W`
+/// weighs, each already weighted, and their sum (the score the resolution compared).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct ScoreParts {
+    /// What kind of place (a country 5, a capital 4, a region 3, ... a town 0.5).
+    pub kind: f64,
+    /// Weighted log10 of the population.
+    pub population: f64,
+    /// The entry's own name is the name written.
+    pub own_name: f64,
+    /// A region word after the name ("Anbar province") favours areas.
+    pub region_word: f64,
+    /// The reader's country hint.
+    pub hint: f64,
+    /// The document's country focus (the other names' countries).
+    pub focus: f64,
+    /// A region the document names contains it.
+    pub region_named: f64,
+    /// Other places of the story nearby.
+    pub near: f64,
+    /// Far from every other place of the story (negative).
+    pub far: f64,
+    /// Relations stated in the text: "a in b", "a, 80 km north of b".
+    pub relations: f64,
+    /// The sum.
+    pub total: f64,
+}
+
+impl ScoreParts {
+    /// The named parts, in order.
+    pub fn named(&self) -> [(&'static str, f64); 10] {
+        [
+            ("kind", self.kind),
+            ("population", self.population),
+            ("own name", self.own_name),
+            ("region word", self.region_word),
+            ("country hint", self.hint),
+            ("focus", self.focus),
+            ("region named", self.region_named),
+            ("near", self.near),
+            ("far", self.far),
+            ("relations", self.relations),
+        ]
+    }
+
+    /// The parts that are not zero and the total, one line:
+    /// `kind 0.5 + population 2.8 + focus 4.0 = 7.3`.
+    ///
+    /// ```
+    /// use casualty_lens::vocab::ScoreParts;
+    /// let p = ScoreParts { kind: 0.5, focus: 4.0, total: 4.5, ..Default::default() };
+    /// assert_eq!(p.describe(), "kind 0.5 + focus 4.0 = 4.5");
+    /// ```
+    pub fn describe(&self) -> String {
+        let parts: Vec<String> = self
+            .named()
+            .iter()
+            .filter(|(_, v)| *v != 0.0)
+            .map(|(n, v)| format!("{n} {v:.1}"))
+            .collect();
+        let sum = if parts.is_empty() {
+            "0".to_string()
+        } else {
+            parts.join(" + ").replace("+ far -", "- far ")
+        };
+        format!("{sum} = {:.1}", self.total)
+    }
+
+    /// Every part rounded to two decimals (as the report writes scores).
+    pub fn rounded(mut self) -> ScoreParts {
+        for v in [
+            &mut self.kind,
+            &mut self.population,
+            &mut self.own_name,
+            &mut self.region_word,
+            &mut self.hint,
+            &mut self.focus,
+            &mut self.region_named,
+            &mut self.near,
+            &mut self.far,
+            &mut self.relations,
+            &mut self.total,
+        ] {
+            *v = (*v * 100.0).round() / 100.0;
+        }
+        self
+    }
+}
+
+/// A gazetteer entry the resolution considered for a name, with the parts of its score.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Considered {
+    /// Gazetteer name.
+    pub name: String,
+    /// ISO 3166 alpha-2 country code.
+    pub country: Option<String>,
+    /// First-level region name.
+    pub admin1: Option<String>,
+    /// What kind of place it is.
+    pub kind: PlaceKind,
+    /// Population as the gazetteer gives it (0: unknown).
+    pub population: u64,
+    /// GeoNames id.
+    pub geonames_id: Option<u64>,
+    /// Its score, part by part.
+    pub parts: ScoreParts,
+}
+
+/// How a place's name was resolved: the best candidates the resolution scored, best first;
+/// the first one won.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct PlaceWhy {
+    /// The name as first written.
+    pub mention: String,
+    /// How many gazetteer entries the name had (the best of them are listed).
+    pub considered: usize,
+    /// The best candidates, the winner first.
+    pub candidates: Vec<Considered>,
+}

@@ -37,6 +37,7 @@ fn figure(text: &str, number: &str, trigger: &str, sentence: &str, value: u64) -
         confidence: 0.9,
         sentence: span(text, sentence),
         implicit: false,
+        rule: String::new(),
     }
 }
 
@@ -51,6 +52,7 @@ fn place(text: &str, name: &str) -> Place {
         geonames_id: Some(1),
         mentions: vec![span(text, name)],
         candidates: Vec::new(),
+        why: None,
     }
 }
 

@@ -34,6 +34,7 @@ fn doc() -> Rc<Doc> {
         lon: None,
         geonames_id: None,
         candidates: Vec::new(),
+        why: None,
         mentions: vec![
             Span {
                 start: n,
@@ -287,4 +288,45 @@ fn incident_splits_and_merges_recompute_incidents_and_totals() {
     assert_eq!(rej.incidents.len(), 1);
     assert_eq!(rej.incidents[0].figures, vec![1]);
     assert_eq!(killed(&rej), Some(5));
+}
+
+#[wasm_bindgen_test]
+fn every_figure_and_place_says_why() {
+    use casualty_lens::report::model::{Considered, PlaceWhy, ScoreParts};
+    use casualty_lens::ui::place_panel::why_lines;
+    // Figures: the rule the inspector's "Why" line shows.
+    let d = doc();
+    let raw = d.raw.clone().expect("a report");
+    assert!(!raw.figures.is_empty());
+    assert!(raw.figures.iter().all(|f| !f.rule.is_empty()));
+    // Places: the chosen candidate and the runner-up with their score parts.
+    let cand = |name: &str, country: &str, focus: f64, total: f64| Considered {
+        name: name.into(),
+        country: Some(country.into()),
+        admin1: None,
+        kind: PlaceKind::City,
+        population: 1000,
+        geonames_id: None,
+        parts: ScoreParts {
+            kind: 0.5,
+            focus,
+            total,
+            ..ScoreParts::default()
+        },
+    };
+    let mut p = raw.places[0].clone();
+    p.why = Some(PlaceWhy {
+        mention: "Northtown".into(),
+        considered: 3,
+        candidates: vec![
+            cand("Northtown", "ZZ", 4.0, 4.5),
+            cand("Northtown", "YY", 0.0, 0.5),
+        ],
+    });
+    let (won, runner_up) = why_lines(&p).expect("a why");
+    assert_eq!(won, "Northtown, ZZ: kind 0.5 + focus 4.0 = 4.5");
+    assert_eq!(runner_up.as_deref(), Some("Northtown, YY: kind 0.5 = 0.5"));
+    // A reader's choice is not the extractor's reading: no "Why".
+    p.name = "Southtown".into();
+    assert!(why_lines(&p).is_none());
 }

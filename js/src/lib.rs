@@ -39,6 +39,8 @@ export interface Figure {
   min: number | null; max: number | null; victims: string | null;
   trigger: Span; place: number | null; part_of: number | null;
   confidence: number; sentence: Span; implicit?: boolean;
+  /** Why it was read: construction and trigger row ("attach.toll: 'death toll' (toll) — ..."). */
+  rule: string;
 }
 export interface Place {
   name: string; country: string | null; admin1: string | null;

@@ -89,6 +89,7 @@ pub fn report_fields() -> Fields {
             float("confidence"),
             span("sentence"),
             Field::new("implicit", DataType::Boolean, true),
+            utf8("rule"),
         ],
     );
     let place = structure(

@@ -61,7 +61,7 @@ pub struct ExtractArgs {
     inputs: Vec<String>,
 }
 
-fn parse_country(s: &str) -> Result<[u8; 2], String> {
+pub(crate) fn parse_country(s: &str) -> Result<[u8; 2], String> {
     let up = s.to_ascii_uppercase();
     match up.as_bytes() {
         &[a, b] if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() => Ok([a, b]),
@@ -361,7 +361,7 @@ fn failed_document(name: String, error: String) -> DocumentReport {
 }
 
 /// A file's bytes (None: stdin), refusing documents over [`MAX_DOC_BYTES`].
-fn read_bytes(path: Option<&Path>) -> Result<Vec<u8>, String> {
+pub(crate) fn read_bytes(path: Option<&Path>) -> Result<Vec<u8>, String> {
     let too_large = |n: u64| {
         format!(
             "too large ({} MB; the limit is {} MB a document): split it",

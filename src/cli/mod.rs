@@ -4,6 +4,7 @@
 //! [`run`] dispatches. Output formats live in `output` (one [`output::Format`] variant each).
 
 mod eval;
+mod explain;
 mod extract;
 mod gazetteer;
 pub mod output;
@@ -25,6 +26,9 @@ enum Command {
     /// Extract figures and places from files (`-` reads stdin; a directory means its
     /// .txt/.md/.html files; `--input jsonl` reads one {"id", "text"} document a line).
     Extract(extract::ExtractArgs),
+    /// Explain one document: each figure's rule, each place's candidates with their score
+    /// parts, and why each incident's figures went together, as readable text.
+    Explain(explain::ExplainArgs),
     /// Write the compiled gazetteer (the web app's `gazetteer.bin`) to OUT_FILE.
     GazetteerAsset {
         /// Where to write the asset.
@@ -45,6 +49,7 @@ pub fn main() -> ExitCode {
 fn run(command: Command) -> ExitCode {
     match command {
         Command::Extract(args) => extract::run(args),
+        Command::Explain(args) => explain::run(args),
         Command::GazetteerAsset { out_file } => gazetteer::write_asset(&out_file),
         Command::Eval(args) => eval::run_eval(args),
         Command::EvalTotals(args) => eval::run_totals(args),

@@ -9,6 +9,7 @@
 
 use super::lexicon::*;
 use super::nonfigures;
+use super::rule::Construction;
 use super::tokens::{text_of, Shape, Tok};
 use super::triggers::{Form, TriggerMatch};
 use crate::vocab::Category;
@@ -35,6 +36,8 @@ pub struct Attach {
     pub trigger: (usize, usize),
     /// How.
     pub how: How,
+    /// The construction that found it (the figure's [`super::rule::Rule`]).
+    pub rule: Construction,
     /// Confidence 0..1.
     pub confidence: f32,
 }
@@ -678,6 +681,7 @@ pub fn forward(text: &str, toks: &[Tok], c: &Cand) -> Option<Attach> {
                     category: category_of(&tm, toks, tr, Some((lo, j))),
                     trigger: tr,
                     how: How::Forward,
+                    rule: Construction::NumberOf,
                     confidence: 0.75,
                 });
             }
@@ -800,6 +804,13 @@ pub fn forward(text: &str, toks: &[Tok], c: &Cand) -> Option<Attach> {
         category: category_of(&tm, toks, tr, c.np),
         trigger: tr,
         how: How::Forward,
+        rule: if via_place {
+            Construction::Shelter
+        } else if via_experience {
+            Construction::Experience
+        } else {
+            Construction::Forward
+        },
         confidence: conf,
     })
 }
@@ -840,6 +851,7 @@ fn partitive_noun(toks: &[Tok], c: &Cand) -> Option<Attach> {
         category: tm.row().category,
         trigger: (k, k + usize::from(tm.len)),
         how: How::Forward,
+        rule: Construction::Partitive,
         confidence: 0.7,
     })
 }
@@ -911,10 +923,20 @@ pub fn backward(text: &str, toks: &[Tok], c: &Cand, trig_end: &[Option<usize>]) 
             } else {
                 0.75
             };
+            let rule = match row.form {
+                _ if label => Construction::Label,
+                _ if counted => Construction::Running,
+                Form::Toll => Construction::Toll,
+                Form::Shelter => Construction::Hosting,
+                Form::Adj | Form::Noun => Construction::TheHarmed,
+                Form::Participle if the_before => Construction::TheHarmed,
+                _ => Construction::Backward,
+            };
             return Some(Attach {
                 category: category_of(&tm, toks, tr, c.np),
                 trigger: tr,
                 how: How::Backward,
+                rule,
                 confidence: conf,
             });
         }

@@ -12,6 +12,7 @@ pub mod implicit;
 pub mod lexicon;
 pub mod nonfigures;
 pub mod parts;
+pub mod rule;
 pub mod tokens;
 pub mod triggers;
 pub mod zero;
@@ -25,6 +26,7 @@ use crate::numbers::{self, NumberKind, NumberMention};
 use crate::text::Document;
 use crate::vocab::{Category, Qualifier};
 use attach::{Attach, Cand, How};
+use rule::{Construction, Rule};
 use std::ops::Range;
 use tokens::Tok;
 
@@ -58,6 +60,8 @@ pub struct RawFigure {
     /// A singular victim with no number word ("a civilian was killed"): value 1, the span is
     /// the noun phrase (SCHEMA.md `implicit`). Counts in totals; not a mention-level figure.
     pub implicit: bool,
+    /// Why it was read: the construction and the trigger row ([`rule`]).
+    pub rule: Rule,
 }
 
 /// Finds the casualty figures of a document, in text order.
@@ -217,6 +221,7 @@ pub fn extract(doc: &Document) -> Vec<RawFigure> {
         parts::link_sentence(doc.text, &toks, &mut cands, &out, &hints, si);
         for c in cands.iter() {
             let Some(mut at) = c.attach else { continue };
+            let mut then_killed = false;
             // "14 people were kidnapped and killed": the harm that ends it is the count's.
             // "3 officers who were kidnapped last week were found dead": the main clause's.
             let after = killed_after(doc.text, &toks, at.trigger.1)
@@ -225,6 +230,7 @@ pub fn extract(doc: &Document) -> Vec<RawFigure> {
                 if at.category != Category::Killed && at.how != How::Part {
                     at.category = Category::Killed;
                     at.trigger = end;
+                    then_killed = true;
                 }
             }
             let m = &mentions[c.mention];
@@ -252,6 +258,14 @@ pub fn extract(doc: &Document) -> Vec<RawFigure> {
                 sentence: si,
                 group: group_base + c.group,
                 implicit: false,
+                rule: Rule {
+                    construction: at.rule,
+                    row: toks
+                        .get(at.trigger.0)
+                        .and_then(|t| t.trigger)
+                        .map(|m| m.entry),
+                    then_killed,
+                },
             });
             hints.push(parts::Hint::from_cand(c));
         }
@@ -280,6 +294,13 @@ pub fn extract(doc: &Document) -> Vec<RawFigure> {
                     sentence: si,
                     group: group_base,
                     implicit: true,
+                    rule: Rule {
+                        row: toks
+                            .get(v.trigger.0)
+                            .and_then(|t| t.trigger)
+                            .map(|m| m.entry),
+                        ..Rule::of(Construction::Implicit)
+                    },
                 });
                 hints.push(parts::Hint {
                     part_marker: implicit::in_breakdown(doc.text, &toks, v.det),
@@ -453,6 +474,7 @@ fn analyse_sentence(text: &str, toks: &[Tok], trig_end: &[Option<usize>], cands:
             if matches!(p.how, How::Backward | How::List | How::Part) && p.trigger.1 <= cands[j].a {
                 cands[i].attach = Some(Attach {
                     how: How::List,
+                    rule: Construction::ListBefore,
                     confidence: p.confidence - 0.1,
                     ..p
                 });
@@ -468,6 +490,7 @@ fn analyse_sentence(text: &str, toks: &[Tok], trig_end: &[Option<usize>], cands:
                     category: m.row().category,
                     trigger: (k, k + usize::from(m.len)),
                     how: How::Part,
+                    rule: Construction::Opener,
                     confidence: 0.6,
                 });
                 c.part_marker = true;
@@ -484,6 +507,7 @@ fn analyse_sentence(text: &str, toks: &[Tok], trig_end: &[Option<usize>], cands:
             if p.trigger.0 >= cands[i].b && matches!(p.how, How::Forward | How::List) {
                 cands[j].attach = Some(Attach {
                     how: How::List,
+                    rule: Construction::ListAfter,
                     confidence: p.confidence - 0.1,
                     ..p
                 });
@@ -521,6 +545,7 @@ fn analyse_sentence(text: &str, toks: &[Tok], trig_end: &[Option<usize>], cands:
             let own = cands[i].group;
             let at = Attach {
                 how: How::List,
+                rule: Construction::Elided,
                 confidence: p.confidence - 0.15,
                 ..p
             };
@@ -536,6 +561,7 @@ fn analyse_sentence(text: &str, toks: &[Tok], trig_end: &[Option<usize>], cands:
             // "rose to 45 from the initially reported 18", "an increase of 5,400 people".
             cands[i].attach = Some(Attach {
                 how: How::List,
+                rule: Construction::Compared,
                 confidence: p.confidence - 0.2,
                 ..p
             });
@@ -676,6 +702,7 @@ fn to_hospital(text: &str, toks: &[Tok], c: &Cand) -> Option<Attach> {
         } else {
             How::Forward
         },
+        rule: Construction::Hospital,
         confidence: 0.7,
     })
 }

@@ -12,6 +12,7 @@
 
 use super::attach::{Attach, Cand, How};
 use super::lexicon::is;
+use super::rule::Construction;
 use super::tokens::{text_of, Tok};
 use super::triggers::{Form, TriggerMatch};
 use super::RawFigure;
@@ -115,6 +116,7 @@ pub fn link_sentence(
         if let Some(h) = head.filter(|h| h.category != own.category) {
             cands[i].attach = Some(Attach {
                 how: How::Part,
+                rule: Construction::PartOfWhole,
                 confidence: 0.6,
                 ..h
             });
@@ -138,6 +140,7 @@ pub fn link_sentence(
                 let (h, pm) = (cands[j].attach, cands[j].part_marker);
                 cands[i].attach = h.map(|h| Attach {
                     how: How::List,
+                    rule: Construction::Joined,
                     confidence: 0.65,
                     ..h
                 });
@@ -171,12 +174,14 @@ pub fn link_sentence(
                         category: m.row().category,
                         trigger: (k, k + usize::from(m.len)),
                         how: How::Part,
+                        rule: Construction::PartTotal,
                         confidence: 0.6,
                     })
                 });
             if let Some(h) = head {
                 cands[i].attach = Some(Attach {
                     how: How::Part,
+                    rule: Construction::PartTotal,
                     confidence: 0.6,
                     ..h
                 });
@@ -194,6 +199,7 @@ pub fn link_sentence(
         let attach = match head {
             Some(h) => Some(Attach {
                 how: How::Part,
+                rule: Construction::PartOfWhole,
                 confidence: 0.7,
                 ..h
             }),
@@ -204,6 +210,7 @@ pub fn link_sentence(
                     category: m.row().category,
                     trigger: (k, k + usize::from(m.len)),
                     how: How::Part,
+                    rule: Construction::PartHarmBefore,
                     confidence: 0.6,
                 })
             }
@@ -216,6 +223,7 @@ pub fn link_sentence(
                     category: f.category,
                     trigger: (c.a, c.b),
                     how: How::Part,
+                    rule: Construction::PartNamedAgain,
                     confidence: 0.6,
                 }),
             None if c.part_marker => {
@@ -226,6 +234,7 @@ pub fn link_sentence(
                         category: f.category,
                         trigger: (c.a, c.b),
                         how: How::Part,
+                        rule: Construction::PartPrevious,
                         confidence: 0.6,
                     })
             }
@@ -240,6 +249,7 @@ pub fn link_sentence(
                 if c2.group == g && c2.attach.is_none() && !c2.blocked {
                     c2.attach = Some(Attach {
                         how: How::List,
+                        rule: Construction::PartList,
                         ..at
                     });
                     c2.part_marker = true;

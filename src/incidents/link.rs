@@ -467,6 +467,7 @@ mod tests {
             geonames_id: None,
             mentions,
             candidates: Vec::new(),
+            why: None,
         }
     }
 
@@ -486,6 +487,7 @@ mod tests {
             sentence: 0,
             group: 0,
             implicit: false,
+            rule: crate::figures::rule::Rule::of(crate::figures::rule::Construction::Given),
         }
     }
 

@@ -15,6 +15,7 @@ pub mod place_parts;
 pub mod regroup;
 pub mod scope;
 pub mod totals;
+pub mod why;
 
 use crate::figures::RawFigure;
 use crate::places::ResolvedPlace;

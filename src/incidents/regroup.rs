@@ -48,6 +48,7 @@ pub fn raw_figures(doc: &Document, figures: &[Figure]) -> Vec<RawFigure> {
                 additive: false,
                 group: i,
                 implicit: f.implicit,
+                rule: crate::figures::rule::Rule::of(crate::figures::rule::Construction::Given),
             }
         })
         .collect()

@@ -17,7 +17,7 @@ pub mod resolve;
 pub mod words;
 
 use crate::text::Document;
-use crate::vocab::{Candidate, PlaceKind};
+use crate::vocab::{Candidate, Considered, PlaceKind, PlaceWhy};
 use gazetteer::Gazetteer;
 use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
@@ -45,6 +45,9 @@ pub struct ResolvedPlace {
     /// The best other gazetteer entries for the name, best first (empty for places found
     /// from context).
     pub candidates: Vec<Candidate>,
+    /// How the name was resolved, when traced ([`find_traced`]; None for places found from
+    /// context).
+    pub why: Option<PlaceWhy>,
 }
 
 /// Finds and resolves the places a document names, in order of first mention.
@@ -59,6 +62,25 @@ pub fn find_with(
     gazetteer: &Gazetteer,
     country: Option<[u8; 2]>,
 ) -> Vec<ResolvedPlace> {
+    find_opt(doc, gazetteer, country, false)
+}
+
+/// [`find_with`], each gazetteer place with its resolution trace ([`ResolvedPlace::why`]):
+/// the same places, and the candidates each name had with their score parts.
+pub fn find_traced(
+    doc: &Document,
+    gazetteer: &Gazetteer,
+    country: Option<[u8; 2]>,
+) -> Vec<ResolvedPlace> {
+    find_opt(doc, gazetteer, country, true)
+}
+
+fn find_opt(
+    doc: &Document,
+    gazetteer: &Gazetteer,
+    country: Option<[u8; 2]>,
+    trace: bool,
+) -> Vec<ResolvedPlace> {
     thread_local! {
         /// The token buffer, reused from text to text.
         static TOKENS: std::cell::RefCell<Vec<detect::Token>> = Default::default();
@@ -70,7 +92,7 @@ pub fn find_with(
         .and_then(Result::ok)
         .unwrap_or_default();
     detect::tokenize_into(doc, &mut tokens);
-    let places = find_in(doc, &tokens, gazetteer, country);
+    let places = find_in(doc, &tokens, gazetteer, country, trace);
     // (A buffer grown by a huge text is let go.)
     if tokens.capacity() <= 1 << 20 {
         let _ = TOKENS.try_with(|t| {
@@ -99,11 +121,39 @@ fn candidate(e: &gazetteer::Entry, score: f64) -> Candidate {
     }
 }
 
+/// A name's resolution trace as the report gives it.
+fn why(text: &str, m: &detect::Mention, t: &resolve::NameTrace, gazetteer: &Gazetteer) -> PlaceWhy {
+    PlaceWhy {
+        mention: text.get(m.span.clone()).unwrap_or("").to_string(),
+        considered: t.considered,
+        candidates: t
+            .candidates
+            .iter()
+            .filter_map(|&(id, parts)| {
+                let e = gazetteer.entry(id)?;
+                Some(Considered {
+                    name: e.name.to_string(),
+                    country: e.country.map(str::to_string),
+                    admin1: e
+                        .admin1
+                        .filter(|_| e.feature != index_format::feature::COUNTRY)
+                        .map(str::to_string),
+                    kind: e.kind(),
+                    population: u64::from(e.population),
+                    geonames_id: e.geonames_id,
+                    parts: parts.rounded(),
+                })
+            })
+            .collect(),
+    }
+}
+
 fn find_in(
     doc: &Document,
     tokens: &[detect::Token],
     gazetteer: &Gazetteer,
     country: Option<[u8; 2]>,
+    trace: bool,
 ) -> Vec<ResolvedPlace> {
     let mentions = detect::find_mentions(doc, tokens, gazetteer);
     let mut made = context::find(doc.text, tokens, &mentions);
@@ -112,9 +162,15 @@ fn find_in(
         .map(|m| resolve::is_dateline(doc.text, tokens, m))
         .collect();
     let hints = detect::demonym_votes(doc.text, tokens);
-    let resolution = resolve::resolve_scored(
-        doc.text, tokens, &mentions, &datelines, &hints, country, gazetteer,
-    );
+    let resolution = if trace {
+        resolve::resolve_traced(
+            doc.text, tokens, &mentions, &datelines, &hints, country, gazetteer,
+        )
+    } else {
+        resolve::resolve_scored(
+            doc.text, tokens, &mentions, &datelines, &hints, country, gazetteer,
+        )
+    };
     let mut picks = resolution.picks;
     // The entries of the picks (before `local_places` drops some).
     let entries = local_places(
@@ -164,6 +220,12 @@ fn find_in(
                     .filter(|(id, _)| *id != rec)
                     .filter_map(|&(id, score)| Some(candidate(&gazetteer.entry(id)?, score)))
                     .collect(),
+                why: resolution
+                    .traces
+                    .get(mi)
+                    .cloned()
+                    .flatten()
+                    .map(|t| why(doc.text, m, &t, gazetteer)),
             });
             places.len() - 1
         });
@@ -213,6 +275,7 @@ fn find_in(
                 geonames_id: None,
                 mentions: vec![c.span.clone()],
                 candidates: Vec::new(),
+                why: None,
             },
             None => ResolvedPlace {
                 name: c.name.clone(),
@@ -224,6 +287,7 @@ fn find_in(
                 geonames_id: None,
                 mentions: vec![c.span.clone()],
                 candidates: Vec::new(),
+                why: None,
             },
         };
         places.push(place);

@@ -16,6 +16,7 @@ use super::detect::{Mention, Token};
 use super::fold;
 use super::gazetteer::{Entry, Gazetteer};
 use super::index_format::feature;
+use crate::vocab::ScoreParts;
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -140,6 +141,18 @@ pub struct Resolution {
     /// Per mention: up to [`MAX_ALTERNATIVES`] other entries of its name with their final
     /// scores, best first.
     pub alternatives: Vec<Vec<(u32, f64)>>,
+    /// Per mention, when traced ([`resolve_traced`]; else empty): its name's trace.
+    pub traces: Vec<Option<Rc<NameTrace>>>,
+}
+
+/// How one name was resolved: its best candidates with their scores part by part.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct NameTrace {
+    /// How many candidates were scored.
+    pub considered: usize,
+    /// The pick first, then up to [`MAX_ALTERNATIVES`] others, best first: entry id and
+    /// score parts ([`ScoreParts::total`] is the score compared).
+    pub candidates: Vec<(u32, ScoreParts)>,
 }
 
 /// Great-circle distance in km.
@@ -177,8 +190,38 @@ fn bearing(w: &str) -> Option<f64> {
     })
 }
 
+/// What the name alone says of an entry: kind, population, own name, region word (the first
+/// parts of [`ScoreParts`]), and whether the entry's own name is the name written.
+fn stat_parts(e: &Entry, m: &Mention, folded: &mut String) -> (ScoreParts, bool) {
+    let mut p = ScoreParts {
+        kind: kind_score(e),
+        population: W.population * (f64::from(e.population) + 1.0).log10(),
+        ..ScoreParts::default()
+    };
+    folded.clear();
+    fold::fold_name_into(e.name, folded);
+    let own_name = *folded == m.key;
+    if own_name {
+        p.own_name = W.own_name;
+    }
+    if m.region_word {
+        p.region_word = if e.is_area() || e.feature == feature::SECTION {
+            W.region_word_area
+        } else {
+            W.region_word_town
+        };
+    }
+    (p, own_name)
+}
+
+/// What the name alone says: [`kind_score`] and the weighted population.
 fn base_score(e: &Entry) -> f64 {
-    let base = match e.feature {
+    kind_score(e) + W.population * (f64::from(e.population) + 1.0).log10()
+}
+
+/// What kind of place an entry is: countries, capitals and regions before towns.
+fn kind_score(e: &Entry) -> f64 {
+    match e.feature {
         feature::COUNTRY => 5.0,
         feature::CAPITAL => 4.0,
         feature::ADMIN1 => 3.0,
@@ -190,8 +233,7 @@ fn base_score(e: &Entry) -> f64 {
         feature::SEAT3 => 1.0,
         feature::TOWN => 0.5,
         _ => 0.3,
-    };
-    base + W.population * (f64::from(e.population) + 1.0).log10()
+    }
 }
 
 /// A relation stated in the text between mention `a` and a later mention `b`.
@@ -329,6 +371,36 @@ pub fn resolve_scored(
     country: Option<[u8; 2]>,
     gaz: &Gazetteer,
 ) -> Resolution {
+    resolve_inner(
+        text, tokens, mentions, datelines, hints, country, gaz, false,
+    )
+}
+
+/// [`resolve_scored`] with each name's trace ([`Resolution::traces`]): the same picks and
+/// scores, and the parts of each candidate's score.
+pub fn resolve_traced(
+    text: &str,
+    tokens: &[Token],
+    mentions: &[Mention],
+    datelines: &[bool],
+    hints: &[([u8; 2], u32)],
+    country: Option<[u8; 2]>,
+    gaz: &Gazetteer,
+) -> Resolution {
+    resolve_inner(text, tokens, mentions, datelines, hints, country, gaz, true)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn resolve_inner(
+    text: &str,
+    tokens: &[Token],
+    mentions: &[Mention],
+    datelines: &[bool],
+    hints: &[([u8; 2], u32)],
+    country: Option<[u8; 2]>,
+    gaz: &Gazetteer,
+    trace: bool,
+) -> Resolution {
     let hinted = |c: &Cand| {
         if country.is_some() && c.country == country {
             W.country_hint
@@ -407,6 +479,9 @@ pub fn resolve_scored(
         })
         .collect();
     let mut final_scores: Vec<Vec<f64>> = vec![Vec::new(); groups.len()];
+    // (Traced only: each candidate's evidence of the document, part by part.)
+    let mut final_parts: Vec<Vec<ScoreParts>> = vec![Vec::new(); groups.len()];
+    let mut parts: Vec<ScoreParts> = Vec::new();
     for _round in 0..3 {
         // Country focus from the current picks, each name counted by its mentions.
         // Ordered, so that a tie between countries breaks the same way on every run.
@@ -458,16 +533,20 @@ pub fn resolve_scored(
                 .max_by(|a, b| a.1.total_cmp(&b.1))
                 .map(|(c, _)| c);
             let t = total - own_w;
+            parts.clear();
             for (ci, e) in cands[g].iter().enumerate() {
                 let mut s = 0.0;
+                let mut part = ScoreParts::default();
                 // (A dateline is the anchor itself.)
                 if let Some(c) = e.country.filter(|_| !dateline[g]) {
                     let v = others(&c, votes.get(&c).copied().unwrap_or(0.0));
                     if t > 0.0 {
                         s += W.focus_share * (v / t).max(0.0);
+                        part.focus += W.focus_share * (v / t).max(0.0);
                     }
                     if top == Some(c) && v > 0.0 {
                         s += W.focus_top;
+                        part.focus += W.focus_top;
                     }
                 }
                 // Far from every other place of the story (see `Weights::far`): unknown
@@ -487,10 +566,13 @@ pub fn resolve_scored(
                         && same_admin1(e, o)
                     {
                         s += W.region_named;
+                        part.region_named += W.region_named;
                     }
                     if let (Some(a), Some(b)) = (&e.point, &o.point) {
                         if !e.is_area() && !o.is_area() {
-                            s += nearness(a, b);
+                            let n = nearness(a, b);
+                            s += n;
+                            part.near += n;
                         }
                         if far == Some(true) && within(a, b, W.far_km) {
                             far = Some(false);
@@ -499,6 +581,7 @@ pub fn resolve_scored(
                 }
                 if far == Some(true) && seen_points(&cands, &pick, g) {
                     s -= W.far;
+                    part.far -= W.far;
                 }
                 // Stated relations.
                 for &(a, b, rel) in rels_of[g].iter().map(|&r| &rels[r]) {
@@ -519,28 +602,40 @@ pub fn resolve_scored(
                         Relation::Inside if me => {
                             if inside(e, o, same_admin1) {
                                 s += W.inside;
+                                part.relations += W.inside;
                             }
                         }
                         Relation::Inside => {
                             // "Karma in Anbar": Anbar is the region that holds Karma.
                             if inside(o, e, same_admin1) {
                                 s += W.holds;
+                                part.relations += W.holds;
                             }
                         }
                         Relation::Offset { km, bearing } if me => {
                             if let (Some(p), Some(q)) = (e.coords, o.coords) {
                                 let want = offset(q, km, bearing);
                                 let err = distance_km(p, want);
-                                s += W.offset * (1.0 - err / km.max(30.0)).max(0.0);
+                                let off = W.offset * (1.0 - err / km.max(30.0)).max(0.0);
+                                s += off;
+                                part.relations += off;
                             }
                         }
                         Relation::Offset { .. } => {}
                     }
                 }
                 scores[ci] += s;
+                if trace {
+                    part.hint = hinted(e);
+                    part.total = scores[ci];
+                    parts.push(part);
+                }
             }
             next[g] = argmax(&scores).unwrap_or(0);
             final_scores[g].clone_from(&scores);
+            if trace {
+                final_parts[g].clone_from(&parts);
+            }
         }
         if next == pick {
             break;
@@ -563,7 +658,52 @@ pub fn resolve_scored(
                 .collect()
         })
         .collect();
+    // Traced: each name's pick and best others, with the static parts read again.
+    let traces: Vec<Option<Rc<NameTrace>>> = if trace {
+        let mut folded = String::new();
+        let per_group: Vec<Option<Rc<NameTrace>>> = (0..groups.len())
+            .map(|g| {
+                let m = &mentions[groups[g][0]];
+                let sc = final_scores.get(g)?;
+                let ps = final_parts.get(g)?;
+                let mut order: Vec<usize> = (0..sc.len().min(cands[g].len()).min(ps.len()))
+                    .filter(|&i| i != pick[g])
+                    .collect();
+                order.sort_by(|&a, &b| sc[b].total_cmp(&sc[a]).then(a.cmp(&b)));
+                order.truncate(MAX_ALTERNATIVES);
+                let candidates = std::iter::once(pick[g])
+                    .chain(order)
+                    .filter_map(|i| {
+                        let c = cands[g].get(i)?;
+                        let e = gaz.entry(c.id)?;
+                        let (st, _) = stat_parts(&e, m, &mut folded);
+                        let d = ps.get(i)?;
+                        Some((
+                            c.id,
+                            ScoreParts {
+                                kind: st.kind,
+                                population: st.population,
+                                own_name: st.own_name,
+                                region_word: st.region_word,
+                                ..*d
+                            },
+                        ))
+                    })
+                    .collect();
+                Some(Rc::new(NameTrace {
+                    considered: cands[g].len(),
+                    candidates,
+                }))
+            })
+            .collect();
+        (0..mentions.len())
+            .map(|mi| per_group.get(group_of[mi]).cloned().flatten())
+            .collect()
+    } else {
+        Vec::new()
+    };
     Resolution {
+        traces,
         picks: mentions
             .iter()
             .enumerate()
@@ -717,18 +857,12 @@ fn name_cands(gaz: &Gazetteer, m: &Mention) -> Rc<[Cand]> {
         .filter_map(|&c| gaz.entry(c))
         .map(|e| {
             let mut s = base_score(&e);
-            folded.clear();
-            fold::fold_name_into(e.name, &mut folded);
-            let own_name = folded == m.key;
+            let (p, own_name) = stat_parts(&e, m, &mut folded);
             if own_name {
-                s += W.own_name;
+                s += p.own_name;
             }
             if m.region_word {
-                s += if e.is_area() || e.feature == feature::SECTION {
-                    W.region_word_area
-                } else {
-                    W.region_word_town
-                };
+                s += p.region_word;
             }
             Cand {
                 id: e.id,

@@ -6,7 +6,8 @@
 
 use super::json;
 use super::model::{
-    Candidate, Category, DocumentReport, Figure, Incident, Place, PlaceKind, Qualifier, Span, Total,
+    Candidate, Category, DocumentReport, Figure, Incident, Place, PlaceKind, PlaceWhy, Qualifier,
+    Span, Total,
 };
 use crate::figures::{bounds::bounds, RawFigure};
 use crate::incidents::Incidents;
@@ -149,6 +150,9 @@ impl<'a> DocumentView<'a> {
             confidence: f.confidence,
             sentence: self.span(&sentence),
             implicit: f.implicit,
+            rule: f
+                .rule
+                .describe(self.doc.text.get(f.trigger.clone()).unwrap_or("")),
         })
     }
 
@@ -170,6 +174,7 @@ impl<'a> DocumentView<'a> {
             } else {
                 &[]
             },
+            why: p.why.as_ref().filter(|_| self.options.candidates),
         }
     }
 }
@@ -318,6 +323,7 @@ struct FigureRef<'a> {
     sentence: SpanRef<'a>,
     #[serde(skip_serializing_if = "is_false")]
     implicit: bool,
+    rule: String,
 }
 
 fn is_false(b: &bool) -> bool {
@@ -342,6 +348,7 @@ impl FigureRef<'_> {
             confidence: self.confidence,
             sentence: self.sentence.to_owned(),
             implicit: self.implicit,
+            rule: self.rule,
         }
     }
 }
@@ -359,6 +366,8 @@ struct PlaceRef<'a, 'b> {
     mentions: Mentions<'a, 'b>,
     #[serde(skip_serializing_if = "<[Candidate]>::is_empty")]
     candidates: &'a [Candidate],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    why: Option<&'a PlaceWhy>,
 }
 
 impl PlaceRef<'_, '_> {
@@ -378,6 +387,7 @@ impl PlaceRef<'_, '_> {
                 .map(|r| self.mentions.view.span(r).to_owned())
                 .collect(),
             candidates: self.candidates.to_vec(),
+            why: self.why.cloned(),
         }
     }
 }

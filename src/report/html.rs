@@ -212,6 +212,8 @@ struct Hl<'a> {
     end: usize,
     kind: Kind,
     text: &'a str,
+    /// A figure's rule (`data-rule`), else empty.
+    rule: &'a str,
 }
 
 fn spans(d: &DocumentReport) -> Vec<Hl<'_>> {
@@ -222,12 +224,14 @@ fn spans(d: &DocumentReport) -> Vec<Hl<'_>> {
             end: f.end,
             kind: Kind::Figure(i),
             text: &f.text,
+            rule: &f.rule,
         });
         v.push(Hl {
             start: f.trigger.start,
             end: f.trigger.end,
             kind: Kind::Trigger(i),
             text: &f.trigger.text,
+            rule: "",
         });
     }
     for (i, p) in d.places.iter().enumerate() {
@@ -237,6 +241,7 @@ fn spans(d: &DocumentReport) -> Vec<Hl<'_>> {
                 end: m.end,
                 kind: Kind::Place(i),
                 text: &m.text,
+                rule: "",
             });
         }
     }
@@ -335,7 +340,14 @@ fn open(out: &mut String, di: usize, h: &Hl, opened: &mut Vec<usize>) {
                 opened.push(i);
                 let _ = write!(out, " id=\"d{di}-f{i}\"");
             }
-            let _ = write!(out, " data-figure=\"{i}\">");
+            let _ = write!(out, " data-figure=\"{i}\"");
+            // Why the figure was read (`figures::rule`), for a hover or a script.
+            if !h.rule.is_empty() {
+                out.push_str(" data-rule=\"");
+                push_escaped(out, h.rule);
+                out.push('"');
+            }
+            out.push('>');
         }
         Kind::Trigger(_) => out.push_str("<span class=\"trigger\">"),
         Kind::Place(i) => {

@@ -6,7 +6,9 @@ use std::collections::BTreeMap;
 
 // The shared vocabulary, defined on the ground floor (`crate::vocab`) so that the stages
 // below the report need not import it.
-pub use crate::vocab::{Candidate, Category, PlaceKind, Qualifier, Total};
+pub use crate::vocab::{
+    Candidate, Category, Considered, PlaceKind, PlaceWhy, Qualifier, ScoreParts, Total,
+};
 
 /// The schema tag every report carries.
 pub const SCHEMA: &str = "casualty-lens/1";
@@ -57,6 +59,10 @@ pub struct Figure {
     /// the noun phrase. Written only when true (SCHEMA.md).
     #[serde(default, skip_serializing_if = "is_false")]
     pub implicit: bool,
+    /// Why the figure was read (extra key): the construction and the trigger row, one line
+    /// (`attach.toll: 'death toll' (toll) — the toll rose to N`; `figures::rule`).
+    #[serde(default)]
+    pub rule: String,
 }
 
 fn is_false(b: &bool) -> bool {
@@ -87,6 +93,11 @@ pub struct Place {
     /// choose another).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub candidates: Vec<Candidate>,
+    /// How the name was resolved: the candidates scored with their score parts, the winner
+    /// first (extra key, written with [`Place::candidates`]; none for places found from
+    /// context).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub why: Option<PlaceWhy>,
 }
 
 /// One incident of a document (SCHEMA.md `incidents`): a harmful event the document reports

@@ -331,6 +331,7 @@ fn place_index(places: &mut Vec<Place>, name: &str) -> usize {
         lon: None,
         geonames_id: None,
         candidates: Vec::new(),
+        why: None,
         mentions: Vec::new(),
     });
     places.len() - 1
@@ -437,6 +438,7 @@ pub fn apply(
             confidence: 1.0,
             sentence: sentence_around(text, a.start, a.end),
             implicit: false,
+            rule: "reviewer: added by hand".to_string(),
         };
         apply_edit(&mut f, &a.edit, &mut places, policy);
         let state = FigState {

@@ -5,7 +5,7 @@
 
 use super::model::{Doc, PlaceChoice};
 use super::state::{Action, AppState};
-use crate::report::model::{Candidate, Place, PlaceKind};
+use crate::report::model::{Candidate, Considered, Place, PlaceKind};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -50,6 +50,23 @@ pub fn candidate_text(c: &Candidate) -> String {
         s.push_str(&format!(" ({a:.4}, {b:.4})"));
     }
     s
+}
+
+/// The "Why" of a place: the winning candidate and the runner-up, each with its score
+/// parts ("Kandahār, AF: kind 2.5 + population 3.4 + focus 4.0 = 9.9"), when the extractor's
+/// reading is the place shown (not a reader's choice).
+pub fn why_lines(p: &Place) -> Option<(String, Option<String>)> {
+    let why = p.why.as_ref()?;
+    let line = |c: &Considered| {
+        let mut s = c.name.clone();
+        for part in [&c.admin1, &c.country].into_iter().flatten() {
+            s.push_str(", ");
+            s.push_str(part);
+        }
+        format!("{s}: {}", c.parts.describe())
+    };
+    let won = why.candidates.first().filter(|c| c.name == p.name)?;
+    Some((line(won), why.candidates.get(1).map(line)))
 }
 
 fn as_candidate(p: &Place) -> Candidate {
@@ -149,6 +166,13 @@ pub fn place_panel(props: &PlacePanelProps) -> Html {
                     Some(id) => id.to_string(), None => "none".into() } }</dd>
                 <dt>{ "Mentions" }</dt><dd>{ p.mentions.len() }</dd>
                 <dt>{ "Figures here" }</dt><dd>{ linked }</dd>
+                if let Some((won, runner_up)) = why_lines(p) {
+                    <dt>{ "Why" }</dt>
+                    <dd data-place-why="">
+                        { format!("chosen: {won}") }
+                        if let Some(r) = runner_up { <><br />{ format!("runner-up: {r}") }</> }
+                    </dd>
+                }
             </dl>
             if let (Some(m), Some(restore)) = (chosen, restore) {
                 <p class="place-chosen" data-place-chosen="">

@@ -331,6 +331,9 @@ fn inspector(props: &ReaderProps, r: &DocumentReport) -> Html {
                     <dt>{ "Page" }</dt><dd data-page={n.to_string()}>{ format!("page {n} of {}", props.doc.pages.len()) }</dd>
                 }
                 if let Some(p) = part { <dt>{ "Part of" }</dt><dd>{ p }</dd> }
+                if !f.rule.is_empty() {
+                    <dt>{ "Why" }</dt><dd data-inspect-rule="">{ &f.rule }</dd>
+                }
                 <dt>{ "Confidence" }</dt><dd>{ if state.is_some_and(|s| s.verdict == Verdict::Added) {
                     "none (added by hand)".to_string() } else { format!("{:.0}%", f.confidence * 100.0) } }</dd>
                 if let Some(s) = state {
