@@ -9,6 +9,7 @@
 
 use super::lexicon::*;
 use super::nonfigures;
+use super::reach::{confidence, reaches, TOLL_GAP};
 use super::rule::Construction;
 use super::tokens::{text_of, Shape, Tok};
 use super::triggers::{Form, TriggerMatch};
@@ -682,7 +683,7 @@ pub fn forward(text: &str, toks: &[Tok], c: &Cand) -> Option<Attach> {
                     trigger: tr,
                     how: How::Forward,
                     rule: Construction::NumberOf,
-                    confidence: 0.75,
+                    confidence: confidence::FAR,
                 });
             }
         }
@@ -792,13 +793,17 @@ pub fn forward(text: &str, toks: &[Tok], c: &Cand) -> Option<Attach> {
     {
         return None;
     }
-    let mut conf: f32 = if direct { 0.9 } else { 0.85 };
+    let mut conf: f32 = if direct {
+        confidence::BESIDE
+    } else {
+        confidence::CLOSE
+    };
     if !c
         .np
         .is_some_and(|(s, e)| toks[s..e].iter().any(|t| t.any(PERSON)))
         && c.np.is_some()
     {
-        conf -= 0.1;
+        conf -= confidence::NOT_PEOPLE;
     }
     Some(Attach {
         category: category_of(&tm, toks, tr, c.np),
@@ -852,7 +857,7 @@ fn partitive_noun(toks: &[Tok], c: &Cand) -> Option<Attach> {
         trigger: (k, k + usize::from(tm.len)),
         how: How::Forward,
         rule: Construction::Partitive,
-        confidence: 0.7,
+        confidence: confidence::PARTITIVE,
     })
 }
 
@@ -893,22 +898,19 @@ pub fn backward(text: &str, toks: &[Tok], c: &Cand, trig_end: &[Option<usize>]) 
                 _ if label => true,
                 _ if counted => gap <= TOLL_GAP,
                 Form::Participle if passive && !the_before => false,
-                Form::Participle | Form::Past | Form::Gerund | Form::Finite => {
-                    if the_before && matches!(row.form, Form::Participle) {
-                        gap <= 8 // "the injured numbered 13"
-                    } else {
-                        strict && gap <= 3
-                    }
+                // How far each form reaches is data (`reach::BACKWARD`); these add the
+                // conditions on the words themselves.
+                Form::Toll => {
+                    reaches(row.form, gap, strict, the_before)
+                        && !toll_verb_mismatch(text, toks, c.a)
                 }
-                Form::NounOf => strict && gap <= 3,
-                Form::Toll => gap <= TOLL_GAP && !toll_verb_mismatch(text, toks, c.a),
-                Form::Adj => the_before && gap <= 8,
-                Form::Noun => the_before && gap <= 8 && !strict,
-                Form::Intrans => false,
                 // "the relief camps in the district are serving 11,600 people".
                 Form::Shelter => {
-                    gap <= 8 && c.a >= 1 && toks.get(c.a - 1).is_some_and(|t| t.any(HOSTING))
+                    reaches(row.form, gap, strict, the_before)
+                        && c.a >= 1
+                        && toks.get(c.a - 1).is_some_and(|t| t.any(HOSTING))
                 }
+                _ => reaches(row.form, gap, strict, the_before),
             };
             if !ok || !row_fits(toks, &tm, c) {
                 return None;
@@ -917,11 +919,11 @@ pub fn backward(text: &str, toks: &[Tok], c: &Cand, trig_end: &[Option<usize>]) 
                 return None;
             }
             let conf = if gap == 0 {
-                0.9
+                confidence::BESIDE
             } else if strict {
-                0.85
+                confidence::CLOSE
             } else {
-                0.75
+                confidence::FAR
             };
             let rule = match row.form {
                 _ if label => Construction::Label,
@@ -996,10 +998,6 @@ pub fn backward(text: &str, toks: &[Tok], c: &Cand, trig_end: &[Option<usize>]) 
         gap += 1;
     }
 }
-
-/// How many words a running count may stand from its number: "the death toll from twin
-/// car bombs in the capital on Friday rose to 45" (12 words).
-const TOLL_GAP: usize = 16;
 
 /// Verbs that report a running count's number: "the toll rose to 45", "the number of dead
 /// reached 30". Another verb in "-ed" right before the count makes the toll its subject

@@ -12,6 +12,7 @@ pub mod implicit;
 pub mod lexicon;
 pub mod nonfigures;
 pub mod parts;
+pub mod reach;
 pub mod rule;
 pub mod tokens;
 pub mod triggers;
