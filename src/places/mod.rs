@@ -234,6 +234,7 @@ fn find_in(
     }
 
     // Places made from context take the coordinates of the place that contains them.
+    let sorted = mentions.is_sorted_by_key(|m| m.span.start);
     let mut by_name: FxHashMap<String, usize> = FxHashMap::default();
     for c in &made {
         // "LaGuardia Airport" and "La Guardia Airport" are one place.
@@ -259,7 +260,7 @@ fn find_in(
         let container = c
             .inner
             .and_then(|m| mention_place.get(m).copied().flatten())
-            .or_else(|| container_of(doc, tokens, &mentions, &mention_place, &places, c));
+            .or_else(|| container_of(doc, tokens, &mentions, &mention_place, &places, c, sorted));
         let src = container.and_then(|p| places.get(p));
         let place = match inner {
             Some(e) => ResolvedPlace {
@@ -479,14 +480,32 @@ fn container_of(
     mention_place: &[Option<usize>],
     places: &[ResolvedPlace],
     c: &context::ContextPlace,
+    sorted: bool,
 ) -> Option<usize> {
     let sent = doc.sentence_of(c.span.start);
     let in_sentence =
         |m: &detect::Mention| tokens.get(m.tokens.0).map(|t| t.sentence) == Some(sent);
     let has_coords = |p: usize| places.get(p).is_some_and(|p| p.lat.is_some());
+    // Only the mentions that start inside the sentence can be in it (a token's sentence is
+    // the first whose end lies after it): read those, not the whole document's.
+    let (lo, hi) = if sorted {
+        let from = sent
+            .checked_sub(1)
+            .and_then(|s| doc.sentences.get(s))
+            .map_or(0, |r| r.end);
+        let to = doc.sentences.get(sent).map_or(usize::MAX, |r| r.end);
+        (
+            mentions.partition_point(|m| m.span.start < from),
+            mentions.partition_point(|m| m.span.start < to),
+        )
+    } else {
+        (0, mentions.len())
+    };
     let after = mentions
         .iter()
         .enumerate()
+        .take(hi)
+        .skip(lo)
         .filter(|(_, m)| {
             m.span.start >= c.span.end && m.span.start - c.span.end < 60 && in_sentence(m)
         })
@@ -503,6 +522,8 @@ fn container_of(
     let before = mentions
         .iter()
         .enumerate()
+        .take(hi)
+        .skip(lo)
         .filter(|(_, m)| m.span.end <= c.span.start && in_sentence(m))
         .filter_map(|(i, _)| mention_place.get(i).copied().flatten())
         .filter(|&p| has_coords(p))
