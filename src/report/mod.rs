@@ -1,4 +1,5 @@
-//! Report stage: the schema types and the output formats.
+//! Report stage: the schema types, the output formats, the merge across documents ([`merge`])
+//! and incidents re-formed after a reviewer's corrections ([`regroup`]).
 
 pub mod build;
 pub mod check;
@@ -8,4 +9,6 @@ pub mod geojson;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod merge;
 pub mod model;
+pub mod regroup;

@@ -71,7 +71,7 @@ impl CorpusView {
             .enumerate()
             .map(|(i, d)| crate::report::model::DocIncidents::of(i, d))
             .collect();
-        crate::incidents::merge::merge(&digests).incidents
+        crate::report::merge::merge(&digests).incidents
     }
 
     /// The figures of one source incident, each with its sentence.

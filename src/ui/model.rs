@@ -2,11 +2,11 @@
 //! views and every export use. Pure logic, no browser calls.
 
 use crate::figures::bounds::bounds;
-use crate::incidents::regroup::regroup;
 use crate::report::model::{
     Candidate, Category, DocumentReport, Figure, Incident, Place, PlaceKind, Qualifier, Report,
     Span,
 };
+use crate::report::regroup::regroup;
 use crate::Policy;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
