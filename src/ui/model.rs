@@ -55,6 +55,16 @@ pub struct Doc {
     pub pages: Rc<Vec<usize>>,
 }
 
+/// The documents, compared by pointer so unchanged lists skip re-rendering.
+#[derive(Clone, Default)]
+pub struct Docs(pub Rc<Vec<Rc<Doc>>>);
+
+impl PartialEq for Docs {
+    fn eq(&self, other: &Docs) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 impl Doc {
     /// A document waiting for its result.
     pub fn new(id: u32, name: String, text: Rc<str>) -> Doc {
