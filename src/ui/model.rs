@@ -360,27 +360,15 @@ fn apply_edit(f: &mut Figure, e: &Edit, places: &mut Vec<Place>, policy: Policy)
         .map(|p| place_index(places, p.trim()));
 }
 
-/// The sentence (code points) around `start..end`: from the last sentence end before it to the
-/// next one after it.
-fn sentence_around(text: &str, start: usize, end: usize) -> Span {
-    let chars: Vec<char> = text.chars().collect();
-    let stop = |c: char| matches!(c, '.' | '!' | '?' | '\n');
-    let s = chars[..start.min(chars.len())]
-        .iter()
-        .rposition(|c| stop(*c))
-        .map(|i| i + 1)
-        .unwrap_or(0);
-    let e = chars[end.min(chars.len())..]
-        .iter()
-        .position(|c| stop(*c))
-        .map(|i| end + i + 1)
-        .unwrap_or(chars.len())
-        .min(chars.len());
-    let s = s.min(e);
+/// The sentence (code points) around code point `start`, as the core cuts sentences
+/// ([`crate::text::sentences::around`]): the sentence the report gives a figure found there.
+fn sentence_around(text: &str, start: usize) -> Span {
+    let r = crate::text::sentences::around(text, byte_range(text, start, start).start);
+    let idx = crate::text::offsets::CharIndex::new(text);
     Span {
-        start: s,
-        end: e,
-        text: chars[s..e].iter().collect(),
+        start: idx.char_offset(r.start),
+        end: idx.char_offset(r.end),
+        text: text.get(r).unwrap_or("").to_string(),
     }
 }
 
@@ -445,7 +433,7 @@ pub fn apply(
             place: None,
             part_of: None,
             confidence: 1.0,
-            sentence: sentence_around(text, a.start, a.end),
+            sentence: sentence_around(text, a.start),
             implicit: false,
         };
         apply_edit(&mut f, &a.edit, &mut places, policy);
