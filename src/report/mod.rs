@@ -1,5 +1,6 @@
-//! Report stage: the schema types, the output formats, the merge across documents ([`merge`])
-//! and incidents re-formed after a reviewer's corrections ([`regroup`]).
+//! Report stage: the schema types, the output formats, the merge across documents ([`merge`]),
+//! incidents re-formed after a reviewer's corrections ([`regroup`]) and the highlighter the
+//! HTML export and the app share ([`segments`]).
 
 pub mod build;
 pub mod check;
@@ -12,3 +13,4 @@ pub mod markdown;
 pub mod merge;
 pub mod model;
 pub mod regroup;
+pub mod segments;
