@@ -24,6 +24,11 @@ step "cargo clippy (wasm32)"
 WASM_TESTS=(--test wasm_core --test wasm_ui --test wasm_map)
 cargo clippy --locked --target wasm32-unknown-unknown --lib --bins "${WASM_TESTS[@]}" -- -D warnings
 
+step "import graph: no upward edge, no cycle"
+# Every `crate::`/`super::` path of src/ (tests and comments aside): stages import only the
+# stages before them (ARCHITECTURE.md, "Invariants"), and no two files import each other.
+python3 scripts/deps.py
+
 step "native tests (unit, integration, examples tables, properties, hostile input)"
 cargo test --locked
 

@@ -115,7 +115,7 @@ impl Output {
 fn json_tail(digests: &[DocIncidents]) -> Vec<u8> {
     let mut out = b"\n  ]".to_vec();
     if digests.len() > 1 {
-        let corpus = crate::incidents::merge::merge(digests);
+        let corpus = crate::report::merge::merge(digests);
         if !corpus.incidents.is_empty() {
             out.extend_from_slice(b",\n  \"incidents\": ");
             json::write_pretty_at(&corpus.incidents, 1, &mut out);

@@ -1,7 +1,9 @@
 //! Word classes the figure rules look at: auxiliaries, prepositions, negation, things that are
-//! not people... Each list says in its comment what the rules do with it.
+//! not people... Each list says in its comment what the rules do with it. Also the word-keyed
+//! maps ([`WordMap`], [`ByteMap`]) and the ASCII lower-casing ([`lower`]) the figure tables
+//! are looked up with: the ground floor of the tokens ([`super::tokens`]) and the trigger
+//! table ([`super::triggers`]), importing neither.
 
-use super::tokens::{lower, WordMap};
 use std::sync::OnceLock;
 
 /// A bit set of word classes.
@@ -283,6 +285,51 @@ pub fn classes(word: &str) -> Class {
 pub fn is(word: &str, want: &str) -> bool {
     word.eq_ignore_ascii_case(want)
 }
+
+/// Lower-cases an ASCII word into `buf`; None for words too long or not ASCII.
+pub fn lower<'a>(word: &str, buf: &'a mut [u8; 32]) -> Option<&'a str> {
+    let b = word.as_bytes();
+    if b.len() > buf.len() || !word.is_ascii() {
+        return None;
+    }
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..b.len()]).ok()
+}
+
+/// A fast hash for the short lower-case words the tables are keyed by (the default SipHash
+/// is built for untrusted keys; these keys are our own tables).
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        // Eight bytes at a time (the FxHash mix): table words are short.
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            h = (h.rotate_left(5) ^ v).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+        self.0 = h;
+    }
+}
+
+/// A map keyed by the bytes of table words, hashed with [`Fnv`].
+pub type ByteMap<V> =
+    std::collections::HashMap<&'static [u8], V, std::hash::BuildHasherDefault<Fnv>>;
+
+/// A map keyed by table words, hashed with [`Fnv`].
+pub type WordMap<V> =
+    std::collections::HashMap<&'static str, V, std::hash::BuildHasherDefault<Fnv>>;
 
 #[cfg(test)]
 mod tests {

@@ -3,7 +3,7 @@
 //! Only sentences that hold a number are tokenised, into a buffer reused between sentences,
 //! so the cost follows the numbers, not the length of the text.
 
-use super::lexicon::{self, Class};
+use super::lexicon::{self, is, ByteMap, Class};
 use super::triggers::{self, TriggerMatch};
 use std::ops::Range;
 
@@ -168,7 +168,7 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Tok>) {
     }
     for i in 0..out.len() {
         if out[i].starts_trigger {
-            let m = triggers::match_at(text, out, i);
+            let m = match_at(text, out, i);
             if let Some(t) = out.get_mut(i) {
                 t.trigger = m;
             }
@@ -213,50 +213,29 @@ fn normalise_punct(c: char) -> char {
     }
 }
 
-/// Lower-cases an ASCII word into `buf`; None for words too long or not ASCII.
-pub fn lower<'a>(word: &str, buf: &'a mut [u8; 32]) -> Option<&'a str> {
-    let b = word.as_bytes();
-    if b.len() > buf.len() || !word.is_ascii() {
-        return None;
-    }
-    for (d, s) in buf.iter_mut().zip(b) {
-        *d = s.to_ascii_lowercase();
-    }
-    std::str::from_utf8(&buf[..b.len()]).ok()
-}
-
-/// A fast hash for the short lower-case words the tables are keyed by (the default SipHash
-/// is built for untrusted keys; these keys are our own tables).
-#[derive(Default, Clone, Copy)]
-pub struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        // Eight bytes at a time (the FxHash mix): table words are short.
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut h = self.0;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-            h = (h.rotate_left(5) ^ v).wrapping_mul(K);
+/// The longest trigger phrase starting at token `i` (whose `trigger_rows` names the rows
+/// that start with its word).
+pub fn match_at(text: &str, toks: &[Tok], i: usize) -> Option<TriggerMatch> {
+    let first = toks.get(i)?;
+    let rows = &triggers::groups()
+        .get(usize::from(first.trigger_rows).checked_sub(1)?)?
+        .1;
+    'rows: for (r, rest) in rows {
+        for (k, word) in rest.iter().enumerate() {
+            let Some(tok) = toks.get(i + 1 + k) else {
+                continue 'rows;
+            };
+            if tok.shape != Shape::Word || !is(text.get(tok.start..tok.end)?, word) {
+                continue 'rows;
+            }
         }
-        for &b in chunks.remainder() {
-            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-        self.0 = h;
+        return Some(TriggerMatch {
+            entry: *r,
+            len: (rest.len() + 1) as u8,
+        });
     }
+    None
 }
-
-/// A map keyed by the bytes of table words, hashed with [`Fnv`].
-pub type ByteMap<V> =
-    std::collections::HashMap<&'static [u8], V, std::hash::BuildHasherDefault<Fnv>>;
-
-/// A map keyed by table words, hashed with [`Fnv`].
-pub type WordMap<V> =
-    std::collections::HashMap<&'static str, V, std::hash::BuildHasherDefault<Fnv>>;
 
 /// The token text, or "" when out of range.
 #[inline]

@@ -1,8 +1,6 @@
 //! The harm words of each category (GUIDELINES.md table and hard cases), with the way each
 //! one takes its count. Every row is matched case-insensitively on whole words.
 
-use super::lexicon::is;
-use super::tokens::{Shape, Tok};
 use crate::vocab::Category::{self, *};
 use std::sync::OnceLock;
 
@@ -460,30 +458,6 @@ pub fn groups() -> &'static Groups {
         }
         g
     })
-}
-
-/// The longest trigger phrase starting at token `i` (whose `trigger_rows` names the rows
-/// that start with its word).
-pub fn match_at(text: &str, toks: &[Tok], i: usize) -> Option<TriggerMatch> {
-    let first = toks.get(i)?;
-    let rows = &groups()
-        .get(usize::from(first.trigger_rows).checked_sub(1)?)?
-        .1;
-    'rows: for (r, rest) in rows {
-        for (k, word) in rest.iter().enumerate() {
-            let Some(tok) = toks.get(i + 1 + k) else {
-                continue 'rows;
-            };
-            if tok.shape != Shape::Word || !is(text.get(tok.start..tok.end)?, word) {
-                continue 'rows;
-            }
-        }
-        return Some(TriggerMatch {
-            entry: *r,
-            len: (rest.len() + 1) as u8,
-        });
-    }
-    None
 }
 
 #[cfg(test)]

@@ -1,7 +1,8 @@
 //! Incidents stage: which place each figure happened at ([`link`]), which figures are
 //! background ([`background`]), the incidents the document reports as news ([`group`],
-//! [`count`], [`dates`]), breakdowns by place ([`place_parts`]) and the document totals as their sums ([`totals`]). Across documents,
-//! [`merge`] joins the incidents that are one event.
+//! [`count`], [`dates`]), breakdowns by place ([`place_parts`]) and the document totals as their sums ([`totals`]). The merge
+//! across documents and the incidents re-formed after corrections work on the report's types:
+//! they are `report::merge` and `report::regroup`.
 
 pub mod background;
 pub mod count;
@@ -10,9 +11,7 @@ pub mod dates;
 mod examples;
 pub mod group;
 pub mod link;
-pub mod merge;
 pub mod place_parts;
-pub mod regroup;
 pub mod scope;
 pub mod totals;
 pub mod why;

@@ -251,27 +251,6 @@ fn push(
     });
 }
 
-/// Lower-case particles inside personal names ("Moqtada al-Sadr", "Osama bin Laden").
-pub(crate) const PARTICLES: &[&str] = &[
-    "al", "el", "bin", "ibn", "abu", "de", "da", "van", "von", "del",
-];
-
-/// Locative words that make a common word a place ("a blast in Most").
-pub(crate) const LOCATIVES: &[&str] = &[
-    "in", "at", "near", "outside", "from", "into", "across", "around", "toward", "towards",
-    "inside", "village", "town", "city",
-];
-
-/// Lower-case articles that belong to the name after a hyphen ("al-Hawija").
-pub(crate) const ARTICLES: &[&str] = &["al", "el"];
-
-/// Words between an organisation's name and a place: "Al Qaeda in Iraq", "Islamic State of
-/// Iraq", "National Union for the Total Independence of Angola".
-pub(crate) const ORG_LINKS: &[&str] = &["in", "of", "for"];
-
-/// Small words inside an organisation's name ("National Union for the Total Independence").
-pub(crate) const ORG_INNER_WORDS: &[&str] = &["for", "the", "of", "and", "in"];
-
 /// A gazetteer name found in the text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mention {

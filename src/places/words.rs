@@ -1,13 +1,15 @@
-//! Which word tables a word belongs to, found with one hashed look-up per token.
+//! Which word tables a word belongs to, found with one hashed look-up per token, and the word
+//! tables of name detection ([`super::detect`]) and places from context ([`super::context`]).
 //!
-//! The tables themselves stay where the rules that read them are ([`super::aliases`],
-//! [`super::context`], [`super::detect`]); this module only indexes them: every token of a
-//! text gets the set of tables its word is in ([`super::detect::Token::classes`]), so that
-//! a rule asks a bit instead of scanning a list. A word is in a table when, lower-cased
-//! exactly as `str::to_lowercase` does, it equals one of the table's words, and it is at
-//! most [`MAX_LEN`] bytes long as written.
+//! Those rules read the tables only through this index: every token of a text gets the set of
+//! tables its word is in ([`super::detect::Token::classes`]), so that a rule asks a bit
+//! instead of scanning a list. The tables of aliases and demonyms stay in
+//! [`super::aliases`] and [`super::demonyms`], which do not depend on the index. A word is in
+//! a table when, lower-cased exactly as `str::to_lowercase` does, it equals one of the
+//! table's words, and it is at most [`MAX_LEN`] bytes long as written.
 
-use super::{aliases, context, detect};
+use super::aliases;
+use crate::vocab::PlaceKind;
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
@@ -26,35 +28,35 @@ pub const ORG_HEAD: Classes = 1 << 3;
 pub const REGION_WORD: Classes = 1 << 4;
 /// [`aliases::NOT_PLACES`] and the month names: never a place alone.
 pub const NOT_A_PLACE: Classes = 1 << 5;
-/// [`detect::PARTICLES`]: "al" of "Moqtada al-Sadr".
+/// [`PARTICLES`]: "al" of "Moqtada al-Sadr".
 pub const PARTICLE: Classes = 1 << 6;
-/// [`detect::LOCATIVES`]: "in", "near", "village".
+/// [`LOCATIVES`]: "in", "near", "village".
 pub const LOCATIVE: Classes = 1 << 7;
-/// [`detect::ARTICLES`]: "al" of "al-Hawija".
+/// [`ARTICLES`]: "al" of "al-Hawija".
 pub const ARTICLE: Classes = 1 << 8;
-/// [`detect::ORG_LINKS`]: "in" of "Al Qaeda in Iraq".
+/// [`ORG_LINKS`]: "in" of "Al Qaeda in Iraq".
 pub const ORG_LINK: Classes = 1 << 9;
-/// [`detect::ORG_INNER_WORDS`]: small words inside an organisation's name.
+/// [`ORG_INNER_WORDS`]: small words inside an organisation's name.
 pub const ORG_INNER: Classes = 1 << 10;
-/// `context::PLACE_WORDS`: "district", "village".
+/// [`PLACE_WORDS`]: "district", "village".
 pub const PLACE_WORD: Classes = 1 << 11;
-/// [`context::FACILITY_WORDS`]: "Prison", "Airport".
+/// [`FACILITY_WORDS`]: "Prison", "Airport".
 pub const FACILITY: Classes = 1 << 12;
-/// [`context::LOWER_FACILITY_WORDS`]: "volcano", "river".
+/// [`LOWER_FACILITY_WORDS`]: "volcano", "river".
 pub const LOWER_FACILITY: Classes = 1 << 13;
-/// [`context::NOT_NAMES`]: "Sunni", "Old".
+/// [`NOT_NAMES`]: "Sunni", "Old".
 pub const NOT_NAME: Classes = 1 << 14;
-/// [`context::LOCATIVES_BEFORE_NAME`]: "in", "at", "near".
+/// [`LOCATIVES_BEFORE_NAME`]: "in", "at", "near".
 pub const IN_AT_NEAR: Classes = 1 << 15;
-/// [`context::THE_WORD`]: "the".
+/// [`THE_WORD`]: "the".
 pub const THE: Classes = 1 << 16;
-/// [`context::OF_WORD`]: "of".
+/// [`OF_WORD`]: "of".
 pub const OF: Classes = 1 << 17;
-/// [`context::IN_WORD`]: "in".
+/// [`IN_WORD`]: "in".
 pub const IN: Classes = 1 << 18;
-/// [`context::ONE_OF_A_KIND_WORDS`]: "a", "another".
+/// [`ONE_OF_A_KIND_WORDS`]: "a", "another".
 pub const ONE_OF_A_KIND: Classes = 1 << 19;
-/// [`context::LEADS`]: words before a name and a place word.
+/// [`LEADS`]: words before a name and a place word.
 pub const LEAD: Classes = 1 << 20;
 /// [`super::NEIGHBOURHOOD_WORDS`]: "neighborhood", "suburb".
 pub const NEIGHBOURHOOD: Classes = 1 << 21;
@@ -62,13 +64,202 @@ pub const NEIGHBOURHOOD: Classes = 1 << 21;
 pub const DEMONYM: Classes = 1 << 22;
 /// [`aliases::KIN_WORDS`]: "family", "clan".
 pub const KIN: Classes = 1 << 23;
-/// [`context::AIR_WORD`]: "air" of "air base".
+/// [`AIR_WORD`]: "air" of "air base".
 pub const AIR: Classes = 1 << 24;
 /// [`aliases::GROUP_WORDS`]: "cartel", "gang".
 pub const GROUP: Classes = 1 << 25;
 
 /// Longest word (bytes as written) a table can match.
 pub const MAX_LEN: usize = 20;
+
+// The word tables of name detection (`detect.rs`).
+
+/// Lower-case particles inside personal names ("Moqtada al-Sadr", "Osama bin Laden").
+pub(crate) const PARTICLES: &[&str] = &[
+    "al", "el", "bin", "ibn", "abu", "de", "da", "van", "von", "del",
+];
+
+/// Locative words that make a common word a place ("a blast in Most").
+pub(crate) const LOCATIVES: &[&str] = &[
+    "in", "at", "near", "outside", "from", "into", "across", "around", "toward", "towards",
+    "inside", "village", "town", "city",
+];
+
+/// Lower-case articles that belong to the name after a hyphen ("al-Hawija").
+pub(crate) const ARTICLES: &[&str] = &["al", "el"];
+
+/// Words between an organisation's name and a place: "Al Qaeda in Iraq", "Islamic State of
+/// Iraq", "National Union for the Total Independence of Angola".
+pub(crate) const ORG_LINKS: &[&str] = &["in", "of", "for"];
+
+/// Small words inside an organisation's name ("National Union for the Total Independence").
+pub(crate) const ORG_INNER_WORDS: &[&str] = &["for", "the", "of", "and", "in"];
+
+// The word tables of places from context (`context.rs`).
+
+/// Place words after or before a name, with the kind of place they make.
+pub(crate) const PLACE_WORDS: &[(&str, PlaceKind)] = &[
+    ("district", PlaceKind::District),
+    ("neighbourhood", PlaceKind::District),
+    ("neighborhood", PlaceKind::District),
+    ("suburb", PlaceKind::District),
+    ("quarter", PlaceKind::District),
+    ("area", PlaceKind::District),
+    ("village", PlaceKind::City),
+    ("town", PlaceKind::City),
+    ("hamlet", PlaceKind::City),
+    ("city", PlaceKind::City),
+    ("township", PlaceKind::City),
+    ("municipality", PlaceKind::Admin2),
+    ("county", PlaceKind::Admin2),
+    ("territory", PlaceKind::Admin2),
+    ("province", PlaceKind::Admin1),
+    ("governorate", PlaceKind::Admin1),
+    ("department", PlaceKind::Admin1),
+    ("region", PlaceKind::Region),
+    ("camp", PlaceKind::Site),
+];
+
+/// Words that end a facility's name (capitalised: "Lurigancho Prison").
+pub(crate) const FACILITY_WORDS: &[&str] = &[
+    "hospital",
+    "mosque",
+    "shrine",
+    "airport",
+    "airbase",
+    "airfield",
+    "university",
+    "prison",
+    "jail",
+    "street",
+    "avenue",
+    "road",
+    "bridge",
+    "highway",
+    "building",
+    "synagogue",
+    "church",
+    "cathedral",
+    "market",
+    "square",
+    "stadium",
+    "hotel",
+    "zone",
+    "base",
+    "barracks",
+    "embassy",
+    "station",
+    "school",
+    "temple",
+    "palace",
+    "checkpoint",
+    "park",
+    "mall",
+    "plaza",
+    "boulevard",
+    "port",
+    "harbour",
+    "harbor",
+    "refinery",
+    "dam",
+    "river",
+    "lake",
+    "mountain",
+    "mountains",
+    "valley",
+    "canal",
+    "volcano",
+    "bazaar",
+    "compound",
+    "complex",
+    "tower",
+    "towers",
+    "centre",
+    "center",
+    "clinic",
+    "college",
+    "academy",
+    "monastery",
+    "cemetery",
+];
+
+/// Facility words that make a place in lower case too, after a name and a word that leads
+/// to it: "the Erta Ale volcano", "near Kabul airport", "at the Ramadi hospital". Not after
+/// "a" ("a Kabul hospital" is one of a kind), nor without a lead ("Kabul hospitals said").
+pub(crate) const LOWER_FACILITY_WORDS: &[&str] = &[
+    "volcano", "river", "mosque", "shrine", "hospital", "airport", "airbase", "prison", "dam",
+    "mountain", "lake", "bridge", "refinery",
+];
+
+/// The word before a lower-case "base" that makes it a facility: "near Bagram air base".
+pub(crate) const AIR_WORD: &[&str] = &["air"];
+
+/// Capitalised words that describe people, not places ("the Sunni district").
+pub(crate) const NOT_NAMES: &[&str] = &[
+    "sunni",
+    "shia",
+    "shiite",
+    "shi'ite",
+    "christian",
+    "kurdish",
+    "muslim",
+    "arab",
+    "jewish",
+    "catholic",
+    "protestant",
+    "alawite",
+    "druze",
+    "yazidi",
+    "turkmen",
+    "old",
+    "new",
+    "main",
+    "central",
+    "national",
+    "international",
+    "military",
+    "police",
+    "army",
+    "government",
+    "federal",
+    "local",
+    "city",
+    "state",
+    "provincial",
+    "regional",
+    "public",
+    "general",
+    "private",
+    "royal",
+    "grand",
+    "holy",
+    "great",
+    "big",
+    "local",
+    "special",
+];
+
+/// Locative words before a name that a comma and a known place follow ("in El Tomate,
+/// Canaletes Municipality").
+pub(crate) const LOCATIVES_BEFORE_NAME: &[&str] = &["in", "at", "near"];
+
+/// The article before a lower-case facility word ("the Erta Ale volcano").
+pub(crate) const THE_WORD: &[&str] = &["the"];
+
+/// "the town of Tal Afar".
+pub(crate) const OF_WORD: &[&str] = &["of"];
+
+/// "in" before a known place after a comma ("El Tomate, in Canaletes").
+pub(crate) const IN_WORD: &[&str] = &["in"];
+
+/// Words before a facility that make it one of a kind, not a named place ("a Mormon church").
+pub(crate) const ONE_OF_A_KIND_WORDS: &[&str] = &["a", "an", "another", "every", "each"];
+
+/// Words before a name and a place word that let it be a place ("the Sadriya district",
+/// "in Maiwand district").
+pub(crate) const LEADS: &[&str] = &[
+    "the", "in", "at", "near", "of", "from", "outside", "a", "to", "into", "across", "nearby",
+];
 
 /// The tables and their bits.
 fn tables() -> [(Classes, &'static [&'static str]); 26] {
@@ -80,24 +271,24 @@ fn tables() -> [(Classes, &'static [&'static str]); 26] {
         (REGION_WORD, aliases::REGION_WORDS),
         (NOT_A_PLACE, aliases::NOT_PLACES),
         (NOT_A_PLACE, crate::numbers::kind::MONTHS),
-        (PARTICLE, detect::PARTICLES),
-        (LOCATIVE, detect::LOCATIVES),
-        (ARTICLE, detect::ARTICLES),
-        (ORG_LINK, detect::ORG_LINKS),
-        (ORG_INNER, detect::ORG_INNER_WORDS),
-        (FACILITY, context::FACILITY_WORDS),
-        (LOWER_FACILITY, context::LOWER_FACILITY_WORDS),
-        (NOT_NAME, context::NOT_NAMES),
-        (IN_AT_NEAR, context::LOCATIVES_BEFORE_NAME),
-        (THE, context::THE_WORD),
-        (OF, context::OF_WORD),
-        (IN, context::IN_WORD),
-        (ONE_OF_A_KIND, context::ONE_OF_A_KIND_WORDS),
-        (LEAD, context::LEADS),
+        (PARTICLE, PARTICLES),
+        (LOCATIVE, LOCATIVES),
+        (ARTICLE, ARTICLES),
+        (ORG_LINK, ORG_LINKS),
+        (ORG_INNER, ORG_INNER_WORDS),
+        (FACILITY, FACILITY_WORDS),
+        (LOWER_FACILITY, LOWER_FACILITY_WORDS),
+        (NOT_NAME, NOT_NAMES),
+        (IN_AT_NEAR, LOCATIVES_BEFORE_NAME),
+        (THE, THE_WORD),
+        (OF, OF_WORD),
+        (IN, IN_WORD),
+        (ONE_OF_A_KIND, ONE_OF_A_KIND_WORDS),
+        (LEAD, LEADS),
         (NEIGHBOURHOOD, super::NEIGHBOURHOOD_WORDS),
         (DEMONYM, super::demonyms::last_words()),
         (KIN, aliases::KIN_WORDS),
-        (AIR, context::AIR_WORD),
+        (AIR, AIR_WORD),
         (GROUP, aliases::GROUP_WORDS),
     ]
 }
@@ -155,7 +346,7 @@ fn index() -> &'static Index {
                 add(w, bit);
             }
         }
-        for (w, _) in context::PLACE_WORDS {
+        for (w, _) in PLACE_WORDS {
             add(w, PLACE_WORD);
         }
         ix

@@ -91,7 +91,7 @@ pub fn view<'a>(
         links,
         totals,
         incidents,
-        text_hash: crate::incidents::merge::text_hash(doc.text),
+        text_hash: crate::report::merge::text_hash(doc.text),
         options,
         idx: CharIndex::new(doc.text),
     }

@@ -42,7 +42,7 @@ fn incidents(report: &Report) -> Vec<CorpusIncident> {
         .enumerate()
         .map(|(i, d)| DocIncidents::of(i, d))
         .collect();
-    crate::incidents::merge::merge(&digests).incidents
+    crate::report::merge::merge(&digests).incidents
 }
 
 /// The events CSV of a report (with a leading BOM).

@@ -3,15 +3,18 @@
 //!
 //! Everything that comes from a document (text, names, file names, errors) goes through
 //! [`escape`]; a Content-Security-Policy meta tag forbids scripts and remote loads as a second
-//! line of defence. Highlights are built by splitting the text into segments at every span
-//! boundary, so overlapping spans (a place inside a figure, two figures on the same words)
-//! nest properly: each segment is wrapped on its own.
+//! line of defence. Highlights are built by cutting the text into segments at every span
+//! boundary ([`super::segments::cut`], shared with the app's reading view), so overlapping
+//! spans (a place inside a figure, two figures on the same words) nest properly: each segment
+//! is wrapped on its own.
 //!
 //! The report does not carry the document texts. [`to_html_with_texts`] takes them (the app
 //! has them); [`to_html`] shows the sentences the figures were read from instead.
 
 use super::model::{Category, DocumentReport, Figure, Report, Span};
+use super::segments;
 use std::fmt::Write;
+use std::ops::Range;
 
 /// The credit line for place data (GeoNames, CC BY 4.0).
 pub const GEONAMES_CREDIT: &str = "Place data © GeoNames (geonames.org), CC BY 4.0.";
@@ -279,34 +282,18 @@ fn highlight(out: &mut String, di: usize, ex: &Excerpt, spans: &[Hl], whole: boo
         live.push(h);
     }
 
-    // Segment boundaries: every start and end, plus the excerpt's ends.
-    let mut cuts: Vec<usize> = Vec::with_capacity(live.len() * 2 + 2);
-    cuts.push(a);
-    cuts.push(b);
-    for h in &live {
-        cuts.push(h.start);
-        cuts.push(h.end);
-    }
-    cuts.sort_unstable();
-    cuts.dedup();
-
-    // Sweep: highlights sorted by start enter, leave when their end is reached.
+    // Segments ([`super::segments::cut`]) of the highlights sorted by start: each segment is
+    // wrapped in the highlights that cover it, in order of kind.
     live.sort_by_key(|h| (h.start, h.kind));
-    let mut next = 0;
-    let mut active: Vec<&Hl> = Vec::new();
+    let ranges: Vec<Range<usize>> = live.iter().map(|h| h.start..h.end).collect();
     let mut opened: Vec<usize> = Vec::new(); // figures whose anchor has been written
-    for w in cuts.windows(2) {
-        let (s, e) = (w[0], w[1]);
-        active.retain(|h| h.end > s);
-        while let Some(h) = live.get(next) {
-            if h.start > s {
-                break;
-            }
-            if h.end > s {
-                active.push(h);
-            }
-            next += 1;
-        }
+    for seg in segments::cut(a..b, &ranges) {
+        let (s, e) = (seg.range.start, seg.range.end);
+        let mut active: Vec<&Hl> = seg
+            .marks
+            .iter()
+            .filter_map(|&i| live.get(i).copied())
+            .collect();
         active.sort_by_key(|h| h.kind);
         for h in &active {
             open(out, di, h, &mut opened);

@@ -1,4 +1,6 @@
-//! Report stage: the schema types and the output formats.
+//! Report stage: the schema types, the output formats, the merge across documents ([`merge`]),
+//! incidents re-formed after a reviewer's corrections ([`regroup`]) and the highlighter the
+//! HTML export and the app share ([`segments`]).
 
 pub mod build;
 pub mod check;
@@ -8,4 +10,7 @@ pub mod geojson;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod merge;
 pub mod model;
+pub mod regroup;
+pub mod segments;

@@ -184,24 +184,6 @@ impl Report {
             duplicates: Vec::new(),
         }
     }
-
-    /// A report over the given documents with their incidents merged across documents
-    /// (where there is more than one document).
-    pub fn merged(documents: Vec<DocumentReport>) -> Report {
-        let mut r = Report::new(documents);
-        if r.documents.len() > 1 {
-            let digests: Vec<DocIncidents> = r
-                .documents
-                .iter()
-                .enumerate()
-                .map(|(i, d)| DocIncidents::of(i, d))
-                .collect();
-            let corpus = crate::incidents::merge::merge(&digests);
-            r.incidents = corpus.incidents;
-            r.duplicates = corpus.duplicates;
-        }
-        r
-    }
 }
 
 /// Where a corpus-level incident's place is: the source incident's place, by value.

@@ -138,9 +138,20 @@ fn is_abbreviation(before: &str) -> bool {
     ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
+/// The sentence of `text` that holds byte offset `at`, as [`split`] cuts the text (the last
+/// sentence for an offset at or past the end; `0..0` for an empty text). The same sentence as
+/// `Document::sentence_of` picks, for one offset without keeping the split.
+pub fn around(text: &str, at: usize) -> Range<usize> {
+    let sentences = split(text);
+    let i = sentences
+        .partition_point(|r| r.end <= at)
+        .min(sentences.len().saturating_sub(1));
+    sentences.get(i).cloned().unwrap_or(0..0)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::split;
+    use super::{around, split};
 
     fn sentences(text: &str) -> Vec<&str> {
         split(text).into_iter().map(|r| text[r].trim()).collect()
@@ -208,5 +219,23 @@ mod tests {
     #[test]
     fn empty_text_has_no_sentences() {
         assert!(split("").is_empty());
+    }
+
+    #[test]
+    fn around_is_the_sentence_of_the_document() {
+        let text = "Gunmen killed 7 people in Basra. Police said 2.5 km away, U.S. troops \
+                    came.\n\nA bomb hurt 4 more! Was it 5?";
+        let doc = crate::text::Document::new(text);
+        for at in 0..=text.len() + 2 {
+            let want = doc
+                .sentences
+                .get(doc.sentence_of(at))
+                .cloned()
+                .unwrap_or(0..0);
+            assert_eq!(around(text, at), want, "at {at}");
+        }
+        assert_eq!(around(text, 40), doc.sentences[1]);
+        assert!(text[around(text, 40)].starts_with("Police said 2.5 km"));
+        assert_eq!(around("", 0), 0..0);
     }
 }

@@ -1,8 +1,8 @@
 //! The documents list: one entry per document with its status and totals, paged so a thousand
 //! documents never make a long render.
 
-use super::model::{headline, progress, Status};
-use super::state::{Action, AppState, Docs};
+use super::model::{headline, progress, Docs, Status};
+use super::state::{Action, AppState};
 use super::thousands;
 use yew::prelude::*;
 

@@ -6,7 +6,7 @@
 use super::audit;
 use super::helpers;
 use super::model::report;
-use super::state::Docs;
+use super::model::Docs;
 use crate::report::{geojson, html, markdown};
 use yew::prelude::*;
 
@@ -68,7 +68,7 @@ pub fn render(format: Format, docs: &Docs) -> (String, &'static str, String) {
         Format::Events => (
             "casualty-lens-events.csv".into(),
             "text/csv;charset=utf-8",
-            crate::report::events::to_events_csv(&super::incidents::CorpusView::of(&docs.0).report),
+            crate::report::events::to_events_csv(&super::corpus::CorpusView::of(&docs.0).report),
         ),
         Format::GeoJson => (
             "casualty-lens.geojson".into(),

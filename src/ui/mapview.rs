@@ -2,8 +2,8 @@
 //! table. Choosing a marker filters the table by that place; clicking the background clears it.
 
 use super::map::{MapMarker, WorldMap};
-use super::model::Status;
-use super::state::{Action, AppState, Docs};
+use super::model::{Docs, Status};
+use super::state::{Action, AppState};
 use super::table::FigureTable;
 use super::thousands;
 use crate::report::model::{Category, DocumentReport};
@@ -119,7 +119,7 @@ pub fn map_view(props: &MapViewProps) -> Html {
         (props.docs.clone(), props.by_incident),
         |(docs, by_incident)| {
             if *by_incident {
-                return super::incidents::CorpusView::of(&docs.0).markers();
+                return super::corpus::CorpusView::of(&docs.0).markers();
             }
             // Published reports: rejected figures are not on the map.
             let published: Vec<std::borrow::Cow<DocumentReport>> = docs

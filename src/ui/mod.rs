@@ -5,6 +5,7 @@ pub mod about;
 pub mod app;
 pub mod audit;
 pub mod bridge;
+pub mod corpus;
 pub mod docs;
 pub mod export;
 pub mod help;

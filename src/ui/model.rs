@@ -2,11 +2,11 @@
 //! views and every export use. Pure logic, no browser calls.
 
 use crate::figures::bounds::bounds;
-use crate::incidents::regroup::regroup;
 use crate::report::model::{
     Candidate, Category, DocumentReport, Figure, Incident, Place, PlaceKind, Qualifier, Report,
     Span,
 };
+use crate::report::regroup::regroup;
 use crate::Policy;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -53,6 +53,16 @@ pub struct Doc {
     pub review: Rc<Vec<FigState>>,
     /// For a PDF, the code point offset where each page starts (empty otherwise).
     pub pages: Rc<Vec<usize>>,
+}
+
+/// The documents, compared by pointer so unchanged lists skip re-rendering.
+#[derive(Clone, Default)]
+pub struct Docs(pub Rc<Vec<Rc<Doc>>>);
+
+impl PartialEq for Docs {
+    fn eq(&self, other: &Docs) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 impl Doc {
@@ -351,27 +361,15 @@ fn apply_edit(f: &mut Figure, e: &Edit, places: &mut Vec<Place>, policy: Policy)
         .map(|p| place_index(places, p.trim()));
 }
 
-/// The sentence (code points) around `start..end`: from the last sentence end before it to the
-/// next one after it.
-fn sentence_around(text: &str, start: usize, end: usize) -> Span {
-    let chars: Vec<char> = text.chars().collect();
-    let stop = |c: char| matches!(c, '.' | '!' | '?' | '\n');
-    let s = chars[..start.min(chars.len())]
-        .iter()
-        .rposition(|c| stop(*c))
-        .map(|i| i + 1)
-        .unwrap_or(0);
-    let e = chars[end.min(chars.len())..]
-        .iter()
-        .position(|c| stop(*c))
-        .map(|i| end + i + 1)
-        .unwrap_or(chars.len())
-        .min(chars.len());
-    let s = s.min(e);
+/// The sentence (code points) around code point `start`, as the core cuts sentences
+/// ([`crate::text::sentences::around`]): the sentence the report gives a figure found there.
+fn sentence_around(text: &str, start: usize) -> Span {
+    let r = crate::text::sentences::around(text, byte_range(text, start, start).start);
+    let idx = crate::text::offsets::CharIndex::new(text);
     Span {
-        start: s,
-        end: e,
-        text: chars[s..e].iter().collect(),
+        start: idx.char_offset(r.start),
+        end: idx.char_offset(r.end),
+        text: text.get(r).unwrap_or("").to_string(),
     }
 }
 
@@ -436,7 +434,7 @@ pub fn apply(
             place: None,
             part_of: None,
             confidence: 1.0,
-            sentence: sentence_around(text, a.start, a.end),
+            sentence: sentence_around(text, a.start),
             implicit: false,
             rule: "reviewer: added by hand".to_string(),
         };

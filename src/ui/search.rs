@@ -76,7 +76,7 @@ pub fn hits(s: &Search, text: &str) -> (Vec<Range<usize>>, bool) {
     (out, false)
 }
 
-use super::state::Docs;
+use super::model::Docs;
 use yew::prelude::*;
 
 /// Matches per document: (document id, name, matches, more than counted).

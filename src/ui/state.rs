@@ -4,7 +4,7 @@
 use super::bridge::{Bridge, GazStatus, Item, ResultItem, WorkerEvent};
 use super::helpers;
 use super::model::{
-    effective, Added, Corrections, Doc, IncidentEdit, PlaceChoice, Review, Status, Verdict,
+    effective, Added, Corrections, Doc, Docs, IncidentEdit, PlaceChoice, Review, Status, Verdict,
 };
 use super::protocol::set;
 use super::search::Search;
@@ -55,16 +55,6 @@ pub enum View {
     About,
     /// The guide: bounds, policies, totals, keys.
     Help,
-}
-
-/// The documents, compared by pointer so unchanged lists skip re-rendering.
-#[derive(Clone, Default)]
-pub struct Docs(pub Rc<Vec<Rc<Doc>>>);
-
-impl PartialEq for Docs {
-    fn eq(&self, other: &Docs) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
 }
 
 /// Throughput of the worker so far.

@@ -1,9 +1,11 @@
 //! The figures table across documents (sortable, filterable, paged) and the totals per
 //! category and per place, added up from each document's `totals` only.
 
-use super::model::{aggregate, bounds_text, qualifier_label, total_text, Status, Sum, Verdict};
+use super::model::{
+    aggregate, bounds_text, qualifier_label, total_text, Docs, Status, Sum, Verdict,
+};
 use super::reader::category_label;
-use super::state::{Action, AppState, Docs};
+use super::state::{Action, AppState};
 use super::thousands;
 use crate::report::model::{Category, DocumentReport, Figure};
 use std::cmp::Ordering;

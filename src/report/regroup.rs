@@ -1,17 +1,17 @@
 //! A report's incidents re-formed from a figure -> incident assignment: what the app computes
 //! after a reviewer corrects figures, or moves figures between incidents (split, merge).
 //!
-//! The grouping rules ([`super::group`]) decide which figures are one incident; here the
-//! caller decides, and each incident's counts and the document totals are recomputed with the
-//! same counting rules as the extractor ([`super::group::counts_of`],
-//! [`super::totals::from_incidents`]): parts never add to their whole, a revised toll
+//! The grouping rules ([`crate::incidents::group`]) decide which figures are one incident;
+//! here the caller decides, and each incident's counts and the document totals are recomputed
+//! with the same counting rules as the extractor ([`crate::incidents::group::counts_of`],
+//! [`crate::incidents::totals::from_incidents`]): parts never add to their whole, a revised toll
 //! replaces the earlier one, background figures are in no incident and never summed.
 //! Never panics; indices out of range are ignored.
 
-use super::dates::Date;
-use super::group::{counts_of, Incident as Group};
-use super::totals::from_incidents;
 use crate::figures::RawFigure;
+use crate::incidents::dates::Date;
+use crate::incidents::group::{counts_of, Incident as Group};
+use crate::incidents::totals::from_incidents;
 use crate::report::model::{DocumentReport, Figure, Incident};
 use crate::text::Document;
 use crate::Policy;
@@ -140,7 +140,7 @@ mod tests {
                         than 200,000 people since 2003.\n";
 
     fn report() -> DocumentReport {
-        let ex = Extractor::new(crate::cli::default_gazetteer(), Options::default());
+        let ex = Extractor::new(crate::Gazetteer::embedded(), Options::default());
         ex.extract("a.txt", TEXT)
     }
 

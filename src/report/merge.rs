@@ -11,10 +11,10 @@
 //! (IBC's practice). A document whose text hash repeats an earlier document's is a duplicate:
 //! listed, not counted.
 
-use super::dates::Date;
+use crate::incidents::dates::{Date, Precision};
 use crate::report::model::{
-    Category, CorpusIncident, DocIncidents, Duplicate, EventCount, EventPlace, PlaceKind,
-    SourceIncident, SourceRef,
+    Category, CorpusIncident, DocIncidents, DocumentReport, Duplicate, EventCount, EventPlace,
+    PlaceKind, Report, SourceIncident, SourceRef,
 };
 use std::collections::BTreeMap;
 
@@ -32,6 +32,26 @@ pub struct Corpus {
     pub incidents: Vec<CorpusIncident>,
     /// Documents that repeat an earlier one's text.
     pub duplicates: Vec<Duplicate>,
+}
+
+impl Report {
+    /// A report over the given documents with their incidents merged across documents
+    /// (where there is more than one document).
+    pub fn merged(documents: Vec<DocumentReport>) -> Report {
+        let mut r = Report::new(documents);
+        if r.documents.len() > 1 {
+            let digests: Vec<DocIncidents> = r
+                .documents
+                .iter()
+                .enumerate()
+                .map(|(i, d)| DocIncidents::of(i, d))
+                .collect();
+            let corpus = merge(&digests);
+            r.incidents = corpus.incidents;
+            r.duplicates = corpus.duplicates;
+        }
+        r
+    }
 }
 
 /// FNV-1a 64 of a text with line ends ("\r\n", "\r") and outer white space normalised and a
@@ -72,7 +92,7 @@ fn same_place(a: &EventPlace, b: &EventPlace) -> Option<String> {
         return Some(format!("same place ({})", a.name));
     }
     if let (Some(la), Some(lo), Some(lb), Some(ob)) = (a.lat, a.lon, b.lat, b.lon) {
-        let km = super::group::haversine_km((la, lo), (lb, ob));
+        let km = crate::incidents::group::haversine_km((la, lo), (lb, ob));
         if km <= MERGE_KM && !is_area(a.kind) && !is_area(b.kind) {
             return Some(format!("{} and {} are {km:.0} km apart", a.name, b.name));
         }
@@ -224,10 +244,10 @@ fn absorb(c: &mut CorpusIncident, inc: &SourceIncident, why: Vec<String>) {
             c.place = inc.place.clone();
         }
     }
-    let rank = |p: Option<super::dates::Precision>| match p {
-        Some(super::dates::Precision::Day) => 0,
-        Some(super::dates::Precision::Week) => 1,
-        Some(super::dates::Precision::Month) => 2,
+    let rank = |p: Option<Precision>| match p {
+        Some(Precision::Day) => 0,
+        Some(Precision::Week) => 1,
+        Some(Precision::Month) => 2,
         None => 3,
     };
     if inc.date.is_some() && rank(inc.date_precision) < rank(c.date_precision) {
