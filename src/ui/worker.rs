@@ -141,15 +141,10 @@ fn country_hint(item: &JsValue) -> Option<[u8; 2]> {
     b.iter().all(u8::is_ascii_alphabetic).then_some(b)
 }
 
-fn is_html(name: &str) -> bool {
-    let lower = name.to_ascii_lowercase();
-    lower.ends_with(".html") || lower.ends_with(".htm") || lower.ends_with(".xhtml")
-}
-
-/// Reads a File synchronously (allowed in workers), decodes it, and reduces HTML to its text
-/// with the core's HTML reader (no DOM involved, so nothing in the file can run). Word,
-/// OpenDocument and PDF files are read by the core as the CLI reads them (a PDF with its
-/// page starts).
+/// Reads a File synchronously (allowed in workers) and loads it with the core's
+/// [`text::read`], as the CLI does: decoding, HTML to text by the core's reader (no DOM
+/// involved, so nothing in the file can run), Word, OpenDocument and PDF (with its page
+/// starts).
 fn read_file(file: &web_sys::File) -> Result<text::Loaded, String> {
     if file.size() > MAX_FILE_BYTES {
         return Err(format!(
@@ -163,21 +158,8 @@ fn read_file(file: &web_sys::File) -> Result<text::Loaded, String> {
         .read_as_array_buffer(file)
         .map_err(|e| format!("cannot read: {e:?}"))?;
     let bytes = js_sys::Uint8Array::new(&buf).to_vec();
-    let name = file.name();
-    let pdf = name.to_ascii_lowercase().ends_with(".pdf") || bytes.starts_with(b"%PDF-");
-    if pdf || text::office::Flavor::of(&name).is_some() {
-        return text::read(&name, &bytes).map_err(|e| e.to_string());
-    }
-    let text = text::decode::decode(&bytes).map_err(|e| e.to_string())?;
-    let text = if is_html(&name) {
-        text::html::to_text(&text)
-    } else {
-        text
-    };
-    Ok(text::Loaded {
-        text,
-        pages: Vec::new(),
-    })
+    // The core's loader, as the CLI reads files: the same text for the same bytes.
+    text::read(&file.name(), &bytes).map_err(|e| e.to_string())
 }
 
 fn on_message(data: JsValue) {
