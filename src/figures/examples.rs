@@ -9,7 +9,7 @@
 use super::examples_data::{Ex, EXAMPLES, PARTS};
 use crate::figures::extract;
 use crate::numbers::{self, NumberKind};
-use crate::text::marked::unmark as unbracket;
+use crate::text::marked::{unmark as unbracket, verdict};
 use crate::text::Document;
 
 /// Whether the numbers stage reads every bracket as one cardinal with the expected value.
@@ -66,11 +66,7 @@ fn check(ex: &Ex) -> Result<(), String> {
             ));
         }
     }
-    if errs.is_empty() {
-        Ok(())
-    } else {
-        Err(format!("{:?}: {}", ex.text, errs.join("; ")))
-    }
+    verdict(ex.text, &errs)
 }
 
 #[test]

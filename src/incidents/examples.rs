@@ -6,7 +6,7 @@
 use super::{analyse, link, place_parts};
 use crate::places;
 use crate::places::gazetteer::Gazetteer;
-use crate::text::marked::{overlaps, unmark};
+use crate::text::marked::{assert_all, overlaps, unmark, verdict};
 use crate::text::Document;
 use crate::vocab::Category::{self, *};
 use crate::Policy;
@@ -83,16 +83,11 @@ const EXAMPLES: &[Ex] = &[
     ),
 ];
 
-fn gazetteer() -> &'static Gazetteer {
-    static G: std::sync::OnceLock<Gazetteer> = std::sync::OnceLock::new();
-    G.get_or_init(Gazetteer::embedded)
-}
-
 fn check(ex: &Ex) -> Result<(), String> {
     let (text, marks) = unmark(ex.text);
     let doc = Document::new(&text);
     let mut figures = crate::figures::extract(&doc);
-    let found = places::find(&doc, gazetteer());
+    let found = places::find(&doc, Gazetteer::embedded_shared());
     let links = link::link_places(&doc, &figures, &found);
     place_parts::place_parts(&doc, &mut figures, &found, &links);
     let got = analyse(&doc, &figures, &found, &links, Policy::Literal);
@@ -127,23 +122,10 @@ fn check(ex: &Ex) -> Result<(), String> {
             errs.push(format!("{:?} is background", &text[(*b).clone()]));
         }
     }
-    if errs.is_empty() {
-        Ok(())
-    } else {
-        Err(format!("{:?}: {}", ex.text, errs.join("; ")))
-    }
+    verdict(ex.text, &errs)
 }
 
 #[test]
 fn examples() {
-    let failed: Vec<String> = EXAMPLES.iter().filter_map(|e| check(e).err()).collect();
-    for f in &failed {
-        println!("FAILED: {f}");
-    }
-    assert!(
-        failed.is_empty(),
-        "{} of {} incident examples failed",
-        failed.len(),
-        EXAMPLES.len()
-    );
+    assert_all("incident", EXAMPLES, check);
 }

@@ -4,7 +4,7 @@
 //! text must give no place outside its brackets.
 
 use super::{find, Gazetteer};
-use crate::text::marked::{overlaps, unmark};
+use crate::text::marked::{assert_all, overlaps, unmark, verdict};
 use crate::text::Document;
 use crate::vocab::PlaceKind::{self, *};
 
@@ -97,11 +97,6 @@ const EXAMPLES: &[Ex] = &[
     none("Most residents left early, officials said."),
 ];
 
-fn gazetteer() -> &'static Gazetteer {
-    static G: std::sync::OnceLock<Gazetteer> = std::sync::OnceLock::new();
-    G.get_or_init(Gazetteer::embedded)
-}
-
 fn check(ex: &Ex) -> Result<(), String> {
     let (text, spans) = unmark(ex.text);
     if spans.len() != ex.places.len() {
@@ -113,7 +108,7 @@ fn check(ex: &Ex) -> Result<(), String> {
         ));
     }
     let doc = Document::new(&text);
-    let found = find(&doc, gazetteer());
+    let found = find(&doc, Gazetteer::embedded_shared());
     let mentions: Vec<(&std::ops::Range<usize>, &super::ResolvedPlace)> = found
         .iter()
         .flat_map(|p| p.mentions.iter().map(move |m| (m, p)))
@@ -139,23 +134,10 @@ fn check(ex: &Ex) -> Result<(), String> {
             errs.push(format!("extra {:?} ({})", &text[(*m).clone()], p.name));
         }
     }
-    if errs.is_empty() {
-        Ok(())
-    } else {
-        Err(format!("{:?}: {}", ex.text, errs.join("; ")))
-    }
+    verdict(ex.text, &errs)
 }
 
 #[test]
 fn examples() {
-    let failed: Vec<String> = EXAMPLES.iter().filter_map(|e| check(e).err()).collect();
-    for f in &failed {
-        println!("FAILED: {f}");
-    }
-    assert!(
-        failed.is_empty(),
-        "{} of {} place examples failed",
-        failed.len(),
-        EXAMPLES.len()
-    );
+    assert_all("place", EXAMPLES, check);
 }

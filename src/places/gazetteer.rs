@@ -199,6 +199,13 @@ impl Gazetteer {
         Gazetteer::load(Bytes::Static(Gazetteer::embedded_bytes()), false).unwrap_or_default()
     }
 
+    /// [`Gazetteer::embedded`], loaded once for all the tests of a process.
+    #[cfg(all(test, not(target_arch = "wasm32")))]
+    pub(crate) fn embedded_shared() -> &'static Gazetteer {
+        static G: std::sync::OnceLock<Gazetteer> = std::sync::OnceLock::new();
+        G.get_or_init(Gazetteer::embedded)
+    }
+
     /// The compiled asset's bytes (what `casualty-lens gazetteer-asset` writes).
     #[cfg(not(target_arch = "wasm32"))]
     pub fn embedded_bytes() -> &'static [u8] {

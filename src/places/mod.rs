@@ -552,8 +552,7 @@ mod tests {
     use super::*;
 
     fn gazetteer() -> &'static Gazetteer {
-        static G: std::sync::OnceLock<Gazetteer> = std::sync::OnceLock::new();
-        G.get_or_init(Gazetteer::embedded)
+        Gazetteer::embedded_shared()
     }
 
     fn places(text: &str) -> Vec<ResolvedPlace> {

@@ -32,6 +32,30 @@ pub fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
 }
 
+/// A checked example's verdict: `Ok` without errors, else the written example and its errors.
+pub fn verdict(written: &str, errs: &[String]) -> Result<(), String> {
+    if errs.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("{written:?}: {}", errs.join("; ")))
+    }
+}
+
+/// Runs `check` over a corpus, prints every failure and fails if there is one (`what`
+/// names the corpus in the message).
+pub fn assert_all<E>(what: &str, examples: &[E], check: impl Fn(&E) -> Result<(), String>) {
+    let failed: Vec<String> = examples.iter().filter_map(|e| check(e).err()).collect();
+    for f in &failed {
+        println!("FAILED: {f}");
+    }
+    assert!(
+        failed.is_empty(),
+        "{} of {} {what} examples failed",
+        failed.len(),
+        examples.len()
+    );
+}
+
 #[cfg(test)]
 mod tests {
     use super::unmark;

@@ -92,11 +92,6 @@ impl Phrases {
             }
         }
     }
-
-    /// The phrases, in table order.
-    pub fn phrases(&self) -> &[&'static str] {
-        &self.phrases
-    }
 }
 
 #[cfg(test)]
