@@ -204,7 +204,8 @@ test('samples, views, corrections, keyboard and screenshots', async () => {
   assert.ok(json.documents.some((d) => d.figures.some((f) => f.value === 99)));
   const [dl2] = await Promise.all([page.waitForEvent('download'), page.click('[data-export="csv"]')]);
   assert.ok((await import('node:fs')).readFileSync(await dl2.path(), 'utf8').startsWith('\uFEFFdocument,'));
-  // Reload keeps documents and corrections.
+  // Reload keeps documents and corrections (once the app says they are stored).
+  await page.waitForFunction(() => (document.documentElement.dataset.saving ?? '0') === '0');
   await page.reload();
   await allDone(page, 3);
   await page.click('[data-doc="sample-flood-and-clashes.txt"]');

@@ -99,3 +99,8 @@ export async function axe(page, label) {
 /// Whether the page scrolls sideways (document wider than the window).
 export const sideways = (page) => page.evaluate(() =>
   document.documentElement.scrollWidth > window.innerWidth + 1);
+
+/// Waits until every storage write the app started has settled (`data-saving` is 0), as
+/// before a reload that must find them.
+export const stored = (page) => page.waitForFunction(
+  () => (document.documentElement.dataset.saving ?? '0') === '0');

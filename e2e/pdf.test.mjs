@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve, open as openApp, drop, allDone, axe, shot } from './harness.mjs';
+import { serve, open as openApp, drop, allDone, axe, shot, stored } from './harness.mjs';
 
 const h = serve('/pdf/', 9000);
 const open = (opts = {}) => openApp(h, opts);
@@ -170,6 +170,7 @@ test('places: a country hint re-reads the document and changes an ambiguous plac
   assert.equal(await page.inputValue('#country-hint'), 'LB');
   await shot(page, 'place-hint');
   // Kept after a reload.
+  await stored(page);
   await page.reload();
   await allDone(page, 1);
   await page.waitForSelector('.gaz.ready', { timeout: 30000 });

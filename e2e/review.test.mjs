@@ -159,6 +159,7 @@ test('review: keys, queue, double-click, rejected kept and restored, undo/redo o
   await page.click('button.undo');
   await allDone(page, 2);
   // The undone removal survives a reload (documents and corrections were stored again).
+  await H.stored(page);
   await page.reload();
   await allDone(page, 2);
   await page.click('[data-doc="beta.txt"] .doc-name');
@@ -289,6 +290,7 @@ test('totals, places, hidden categories, skip link and axe-core', async () => {
   // Hidden categories are stated, also after a reload.
   await page.click('#tab-read');
   await page.click('[data-legend="injured"]');
+  await H.stored(page);
   await page.reload();
   await allDone(page, 2);
   await page.click('[data-doc="north.txt"] .doc-name');

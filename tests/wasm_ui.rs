@@ -330,3 +330,191 @@ fn every_figure_and_place_says_why() {
     p.name = "Southtown".into();
     assert!(why_lines(&p).is_none());
 }
+
+/// The reducer does no I/O: each change records what it needs done (worker requests, storage)
+/// in the outbox, in order, and the app runs them after rendering.
+#[wasm_bindgen_test]
+fn the_reducer_records_effects_and_does_no_io() {
+    use casualty_lens::ui::state::Action;
+    let s = Rc::new(AppState::default());
+    let s = s.reduce(Action::AddTexts(vec![
+        ("a.txt".into(), "Five people were killed.".into()),
+        ("b.txt".into(), "Two were injured.".into()),
+    ]));
+    assert_eq!(s.docs.0.len(), 2);
+    assert_eq!(s.outbox.kinds(), ["save-docs", "extract"]);
+    let fx = s.outbox.take();
+    match &fx[1] {
+        casualty_lens::ui::effects::Effect::Extract { items, policy, .. } => {
+            assert_eq!(items.len(), 2);
+            assert_eq!(*policy, Policy::Literal);
+        }
+        _ => panic!("the second effect is the worker request"),
+    }
+    assert!(s.outbox.kinds().is_empty(), "taken effects are gone");
+    // Settings and corrections are stored through effects too.
+    let s = s.reduce(Action::ToggleCategory(Category::Injured));
+    assert_eq!(s.outbox.kinds(), ["save-meta"]);
+    s.outbox.take();
+    // Removing a document deletes its record; undo stores it again and reads it again.
+    let id = s.docs.0[0].id;
+    let s = s.reduce(Action::Remove(id));
+    assert_eq!(s.docs.0.len(), 1);
+    assert_eq!(s.outbox.kinds(), ["delete-doc", "save-meta"]);
+    s.outbox.take();
+    let s = s.reduce(Action::Undo);
+    assert_eq!(s.docs.0.len(), 2);
+    assert_eq!(s.outbox.kinds(), ["save-docs", "extract", "save-meta"]);
+    // A change that touches nothing outside records nothing.
+    s.outbox.take();
+    let s = s.reduce(Action::Activate(Some(0)));
+    assert!(s.outbox.kinds().is_empty());
+}
+
+/// A text longer than the reader renders whole: many paragraphs with a figure each.
+fn long_doc() -> (Rc<Doc>, String) {
+    let mut text = String::new();
+    let mut k = 0;
+    while text.len() < 400_000 {
+        k += 1;
+        text.push_str(&format!(
+            "On day {k}, officials said {} people were killed when a bomb went off near the \
+             market. Roads were closed for hours while ambulances came and went.\n\n",
+            k % 30 + 2
+        ));
+    }
+    let ex = Extractor::new(Gazetteer::empty(), Options::default());
+    let raw: DocumentReport = ex.extract("long.txt", &text);
+    let (eff, review) = apply(&raw, &text, None, Policy::Literal);
+    let mut d = Doc::new(2, "long.txt".into(), text.as_str().into());
+    d.status = Status::Done;
+    d.raw = Some(Rc::new(raw));
+    d.eff = Some(Rc::new(eff));
+    d.review = Rc::new(review);
+    (Rc::new(d), text)
+}
+
+#[derive(Properties, PartialEq)]
+struct LongProps {
+    doc: Rc<Doc>,
+    active: Option<usize>,
+}
+
+#[function_component(LongHarness)]
+fn long_harness(p: &LongProps) -> Html {
+    let state = use_reducer(AppState::default);
+    html! {
+        <Reader doc={p.doc.clone()} hidden={Vec::<Category>::new()} active={p.active} focus_seq={0}
+            flash_seq={0} correcting={false} dispatch={state.dispatcher()} />
+    }
+}
+
+/// A long text is cut into blocks: all of its text is in the page, but only the blocks near the
+/// screen and the one holding the figure in focus carry highlights.
+#[wasm_bindgen_test]
+async fn a_long_text_renders_highlights_only_where_needed() {
+    let (doc, text) = long_doc();
+    let figures = doc.eff.as_ref().unwrap().figures.len();
+    assert!(figures > 1000, "{figures}");
+    let last = figures - 1;
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<LongHarness>::with_root_and_props(
+        root.clone(),
+        LongProps {
+            doc,
+            active: Some(last),
+        },
+    )
+    .render();
+    tick().await;
+    tick().await;
+    let article = root.query_selector("article.doc-text").unwrap().unwrap();
+    assert_eq!(article.text_content().unwrap(), text);
+    let blocks = article.query_selector_all("[data-block]").unwrap().length();
+    let live = article
+        .query_selector_all("[data-block][data-live]")
+        .unwrap()
+        .length();
+    assert!(blocks > 20, "{blocks} blocks");
+    assert!(live >= 1 && live < blocks / 4, "{live} of {blocks} live");
+    let marks = article
+        .query_selector_all("mark[data-fig]")
+        .unwrap()
+        .length() as usize;
+    assert!(marks < figures / 4, "{marks} of {figures} highlighted");
+    // The figure in focus is highlighted even though it is far from the screen.
+    let focus = article
+        .query_selector(&format!("mark[data-fig=\"{last}\"]"))
+        .unwrap()
+        .expect("the active figure's block is live");
+    assert!(focus.class_list().contains("active"));
+    root.remove();
+}
+
+/// The table's rows are a pure function of the documents and the query: filters, then order.
+#[wasm_bindgen_test]
+fn table_rows_filter_and_sort() {
+    use casualty_lens::ui::model::{Docs, Verdict};
+    use casualty_lens::ui::table::{all_rows, select, Col, Query, ReviewFilter};
+    let reviewed = reviewed_doc(); // figure 0 rejected, figure 1 edited to 9
+    let ex = Extractor::new(Gazetteer::empty(), Options::default());
+    let text = "Officials said 40 people were killed and 3 were wounded; 12 were abducted.";
+    let raw: DocumentReport = ex.extract("b.txt", text);
+    let (eff, review) = apply(&raw, text, None, Policy::Literal);
+    let mut b = Doc::new(2, "b.txt".into(), text.into());
+    b.status = Status::Done;
+    b.raw = Some(Rc::new(raw));
+    b.eff = Some(Rc::new(eff));
+    b.review = Rc::new(review);
+    let docs = Docs(Rc::new(vec![reviewed, Rc::new(b)]));
+
+    let all = all_rows(&docs, &[]);
+    let n_b = docs.0[1].eff.as_ref().unwrap().figures.len();
+    assert_eq!(
+        all.len(),
+        docs.0[0].eff.as_ref().unwrap().figures.len() + n_b
+    );
+    // Hidden categories are not rows at all.
+    assert!(all_rows(&docs, &[Category::Killed])
+        .iter()
+        .all(|r| r.fig.category != Category::Killed));
+    // Largest value first.
+    let by_value = select(
+        all.clone(),
+        &Query {
+            sort: Some(Col::Value),
+            descending: true,
+            ..Query::default()
+        },
+    );
+    let values: Vec<u64> = by_value.iter().map(|r| r.fig.value).collect();
+    let mut sorted = values.clone();
+    sorted.sort_unstable_by(|a, b| b.cmp(a));
+    assert_eq!(values, sorted);
+    assert_eq!(values[0], 40);
+    // One document, one category; the review filter keeps only rejected figures.
+    let b_killed = select(
+        all.clone(),
+        &Query {
+            doc: "b.txt".into(),
+            category: "killed".into(),
+            ..Query::default()
+        },
+    );
+    assert_eq!(b_killed.len(), 1);
+    assert_eq!(b_killed[0].doc_id, 2);
+    let rejected = select(
+        all,
+        &Query {
+            review: ReviewFilter {
+                state: Some(Verdict::Rejected),
+                below: None,
+            },
+            ..Query::default()
+        },
+    );
+    assert_eq!(rejected.len(), 1);
+    assert_eq!((rejected[0].doc_id, rejected[0].index), (1, 0));
+}

@@ -124,7 +124,11 @@ pub fn tree<M: Copy>(layers: &[Layer<M>], range: Range<usize>) -> Vec<Node<M>> {
     let mut spans = Vec::new();
     let mut owner = Vec::new(); // (layer, mark) of each span
     for (d, layer) in layers.iter().enumerate() {
-        for (r, m) in layer {
+        // Only the spans that reach into the range: a disjoint layer's ends are sorted too, so
+        // a block of a long text costs its own spans, not the whole text's.
+        let first = layer.partition_point(|(r, _)| r.end <= range.start);
+        let inside = layer.get(first..).unwrap_or_default();
+        for (r, m) in inside.iter().take_while(|(r, _)| r.start < range.end) {
             spans.push(r.clone());
             owner.push((d, *m));
         }
@@ -172,6 +176,58 @@ fn nest<M: Copy>(
             None => out.extend(inner),
         }
         i += run;
+    }
+    out
+}
+
+/// Cuts `text` into consecutive blocks of about `size` bytes that cover it, for showing a long
+/// text piece by piece: a block ends after a line break between `size / 2` and `2 * size`
+/// bytes from its start where there is one, else after a space past `size` bytes, else at
+/// the first char boundary past `2 * size` bytes. A text of at most `size` bytes is one block;
+/// an empty text has none.
+///
+/// ```
+/// use casualty_lens::report::segments::blocks;
+/// let text = "First paragraph.\n\nSecond one.\n\nThird.";
+/// let b = blocks(text, 12);
+/// assert_eq!(b, [0..18, 18..31, 31..37]);
+/// assert_eq!(&text[b[1].clone()], "Second one.\n\n");
+/// ```
+pub fn blocks(text: &str, size: usize) -> Vec<Range<usize>> {
+    let size = size.max(1);
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(text.len() / size + 1);
+    let mut start = 0;
+    while start < text.len() {
+        let rest = text.len() - start;
+        if rest <= size {
+            out.push(start..text.len());
+            break;
+        }
+        let lo = start + size / 2;
+        let hi = (start + 2 * size).min(text.len());
+        let window = bytes.get(lo..hi).unwrap_or_default();
+        let end = match memchr::memchr(b'\n', window) {
+            // After the run of line breaks, so a blank line stays with the paragraph above.
+            Some(k) => {
+                let mut e = lo + k + 1;
+                while bytes.get(e) == Some(&b'\n') {
+                    e += 1;
+                }
+                e
+            }
+            None => {
+                let from = (start + size).min(hi);
+                match memchr::memchr(b' ', bytes.get(from..hi).unwrap_or_default()) {
+                    Some(k) => from + k + 1,
+                    None => (hi..=text.len())
+                        .find(|&e| text.is_char_boundary(e))
+                        .unwrap_or(text.len()),
+                }
+            }
+        };
+        out.push(start..end);
+        start = end;
     }
     out
 }
@@ -261,5 +317,41 @@ mod tests {
             let range = from..(from + next(len as u64 + 1)).min(len);
             assert_eq!(tree(&layers, range.clone()), reference(&layers, range));
         }
+    }
+
+    #[test]
+    fn blocks_cover_the_text_at_char_boundaries() {
+        let para = "Three people were killed in Mosul.\n\n";
+        let cases = [
+            String::new(),
+            "short".to_string(),
+            para.repeat(40),
+            // No line break at all: cut at spaces.
+            "word ".repeat(300),
+            // No space either, multi-byte chars: cut at a char boundary.
+            "ĀĒĪŌŪ".repeat(200),
+            format!("{}\n\n\n\n{}", "é".repeat(90), para.repeat(3)),
+        ];
+        for text in &cases {
+            for size in [1, 7, 64, 256] {
+                let b = blocks(text, size);
+                let mut at = 0;
+                for r in &b {
+                    assert_eq!(r.start, at, "contiguous: {text:?} {size}");
+                    assert!(r.start < r.end, "not empty");
+                    assert!(text.is_char_boundary(r.end));
+                    at = r.end;
+                }
+                assert_eq!(at, text.len(), "covers the text");
+            }
+        }
+        // Paragraphs stay whole when they fit.
+        let text = para.repeat(40);
+        for r in blocks(&text, 256) {
+            assert!(text[r].ends_with(".\n\n"));
+        }
+        // Each block is at most twice the size, plus the line breaks that close it.
+        let spaced = "word ".repeat(300);
+        assert!(blocks(&spaced, 64).iter().all(|r| r.len() <= 128));
     }
 }

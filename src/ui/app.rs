@@ -17,7 +17,8 @@ use super::search::SearchBar;
 use super::settings::SettingsPanel;
 use super::state::{Action, AppState, ReviewKey, Settings, Stored, Theme, View};
 use super::table::FigureTable;
-use std::rc::Rc;
+use crate::report::model::Category;
+use crate::Policy;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -119,18 +120,61 @@ fn tab(label: &str, view: View, current: View, dispatch: &UseReducerDispatcher<A
 pub fn app() -> Html {
     let state = use_reducer(AppState::default);
     let dispatch = state.dispatcher();
+    // The worker, started once; the reducer never holds it (it records effects instead).
+    let bridge = use_mut_ref(|| None::<Bridge>);
     {
         let dispatch = dispatch.clone();
+        let bridge = bridge.clone();
         use_effect_with((), move |_| {
             let d = dispatch.clone();
             match Bridge::new(Callback::from(move |ev: WorkerEvent| {
                 d.dispatch(Action::Worker(ev))
             })) {
-                Ok(b) => dispatch.dispatch(Action::Init(Rc::new(b))),
+                Ok(b) => *bridge.borrow_mut() = Some(b),
                 Err(e) => dispatch.dispatch(Action::Worker(WorkerEvent::Fatal(e))),
             }
             wasm_bindgen_futures::spawn_local(restore(dispatch.clone()));
             install_keys(dispatch);
+        });
+    }
+    // The views' narrow callbacks, made once: each says what happened; the app turns it into
+    // an action.
+    let on_reveal = use_callback(dispatch.clone(), |(doc, fig): (u32, usize), d| {
+        d.dispatch(Action::Reveal(doc, fig))
+    });
+    let on_place = use_callback(dispatch.clone(), |p: Option<String>, d| {
+        d.dispatch(Action::FilterPlace(p))
+    });
+    let on_by_incident = use_callback(dispatch.clone(), |on: bool, d| {
+        d.dispatch(Action::SetMapByIncident(on))
+    });
+    let on_policy = use_callback(dispatch.clone(), |p: Policy, d| {
+        d.dispatch(Action::SetPolicy(p))
+    });
+    let on_theme = use_callback(dispatch.clone(), |t: Theme, d| {
+        d.dispatch(Action::SetTheme(t))
+    });
+    let on_toggle = use_callback(dispatch.clone(), |c: Category, d| {
+        d.dispatch(Action::ToggleCategory(c))
+    });
+    let on_select = use_callback(dispatch.clone(), |id: u32, d| {
+        d.dispatch(Action::Select(id))
+    });
+    let on_remove = use_callback(dispatch.clone(), |id: u32, d| {
+        d.dispatch(Action::Remove(id))
+    });
+    let on_clear = use_callback(dispatch.clone(), |_: (), d| d.dispatch(Action::ClearAll));
+    let on_page = use_callback(dispatch.clone(), |p: usize, d| {
+        d.dispatch(Action::SetDocPage(p))
+    });
+    // After every render: what the changes asked for (worker requests, storage), in order.
+    {
+        let outbox = state.outbox.clone();
+        let bridge = bridge.clone();
+        use_effect(move || {
+            for e in outbox.take() {
+                super::effects::run(e, bridge.borrow().as_ref());
+            }
         });
     }
     // The basemap, fetched once, the first time the map is shown.
@@ -252,19 +296,22 @@ pub fn app() -> Html {
         },
         View::Table => html! {
             <FigureTable docs={state.docs.clone()} hidden={state.settings.hidden.clone()}
-                place={state.place_filter.clone()} dispatch={dispatch.clone()} />
+                place={state.place_filter.clone()} on_reveal={on_reveal.clone()}
+                on_place={on_place.clone()} />
         },
         View::Incidents => html! {
-            <IncidentsView docs={state.docs.clone()} dispatch={dispatch.clone()} />
+            <IncidentsView docs={state.docs.clone()} on_reveal={on_reveal.clone()} />
         },
         View::Map => html! {
             <MapView docs={state.docs.clone()} hidden={state.settings.hidden.clone()}
                 by_incident={state.map_by_incident}
                 basemap={basemap.0.clone()} basemap_error={basemap.1.clone()}
-                place={state.place_filter.clone()} dispatch={dispatch.clone()} />
+                place={state.place_filter.clone()} on_place={on_place.clone()}
+                on_by_incident={on_by_incident.clone()} on_reveal={on_reveal.clone()} />
         },
         View::Settings => html! {
-            <SettingsPanel settings={state.settings.clone()} dispatch={dispatch.clone()} />
+            <SettingsPanel settings={state.settings.clone()} on_policy={on_policy.clone()}
+                on_theme={on_theme.clone()} on_toggle={on_toggle.clone()} />
         },
         View::About => html! { <About /> },
         View::Help => html! { <Help /> },
@@ -312,7 +359,7 @@ pub fn app() -> Html {
             <aside class="side" aria-label="Input and documents">
                 <Input dispatch={dispatch.clone()} />
                 <DocList docs={state.docs.clone()} selected={state.selected}
-                    page={state.doc_page} dispatch={dispatch.clone()} />
+                    page={state.doc_page} {on_select} {on_remove} {on_clear} {on_page} />
             </aside>
             <main class="main">
                 <SearchBar docs={state.docs.clone()} search={state.search.clone()}

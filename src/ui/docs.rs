@@ -2,7 +2,6 @@
 //! documents never make a long render.
 
 use super::model::{headline, progress, Docs, Status};
-use super::state::{Action, AppState};
 use super::thousands;
 use yew::prelude::*;
 
@@ -18,8 +17,14 @@ pub struct DocListProps {
     pub selected: Option<u32>,
     /// Page shown.
     pub page: usize,
-    /// State changes.
-    pub dispatch: UseReducerDispatcher<AppState>,
+    /// A document was chosen (its id).
+    pub on_select: Callback<u32>,
+    /// A document's remove button (its id).
+    pub on_remove: Callback<u32>,
+    /// Clear all.
+    pub on_clear: Callback<()>,
+    /// Another page of the list.
+    pub on_page: Callback<usize>,
 }
 
 /// The documents list.
@@ -28,26 +33,19 @@ pub fn doc_list(props: &DocListProps) -> Html {
     let docs = &props.docs.0;
     let pages = docs.len().div_ceil(PAGE).max(1);
     let page = props.page.min(pages - 1);
-    let d = props.dispatch.clone();
     // No confirmation dialog: Clear all is undoable (Ctrl+Z or the Undo button).
-    let clear = Callback::from(move |_: MouseEvent| d.dispatch(Action::ClearAll));
+    let clear = props.on_clear.reform(|_: MouseEvent| ());
     let items = docs
         .iter()
         .skip(page * PAGE)
         .take(PAGE)
         .map(|doc| {
             let id = doc.id;
-            let select = {
-                let d = props.dispatch.clone();
-                Callback::from(move |_: MouseEvent| d.dispatch(Action::Select(id)))
-            };
-            let remove = {
-                let d = props.dispatch.clone();
-                Callback::from(move |e: MouseEvent| {
-                    e.stop_propagation();
-                    d.dispatch(Action::Remove(id))
-                })
-            };
+            let select = props.on_select.reform(move |_: MouseEvent| id);
+            let remove = props.on_remove.reform(move |e: MouseEvent| {
+                e.stop_propagation();
+                id
+            });
             let (status, detail) = match &doc.status {
                 Status::Reading => ("reading", "reading…".to_string()),
                 Status::Done => ("done", String::new()),
@@ -103,16 +101,10 @@ pub fn doc_list(props: &DocListProps) -> Html {
         })
         .collect::<Html>();
     let pager = if pages > 1 {
-        let prev = {
-            let d = props.dispatch.clone();
-            Callback::from(move |_: MouseEvent| {
-                d.dispatch(Action::SetDocPage(page.saturating_sub(1)))
-            })
-        };
-        let next = {
-            let d = props.dispatch.clone();
-            Callback::from(move |_: MouseEvent| d.dispatch(Action::SetDocPage(page + 1)))
-        };
+        let prev = props
+            .on_page
+            .reform(move |_: MouseEvent| page.saturating_sub(1));
+        let next = props.on_page.reform(move |_: MouseEvent| page + 1);
         html! {
             <div class="pager">
                 <button type="button" disabled={page == 0} onclick={prev} aria-label="Previous page">{ "‹" }</button>

@@ -37,14 +37,39 @@ extern "C" {
     pub fn copy_text(text: &str) -> Result<js_sys::Promise, JsValue>;
 }
 
+thread_local! {
+    /// Storage writes started and not yet settled.
+    static WRITES: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// Shows the number of unsettled storage writes as `data-saving` on the root element, so a
+/// test (or a curious reader) can tell when everything is stored.
+fn show_writes(delta: i32) {
+    let n = WRITES.with(|w| {
+        let n = w.get().saturating_add_signed(delta);
+        w.set(n);
+        n
+    });
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("data-saving", &n.to_string());
+    }
+}
+
 /// Runs a helper promise in the background, logging (not raising) a failure.
 pub fn background(p: Result<js_sys::Promise, JsValue>) {
     match p {
-        Ok(p) => wasm_bindgen_futures::spawn_local(async move {
-            if let Err(e) = wasm_bindgen_futures::JsFuture::from(p).await {
-                web_sys::console::warn_2(&"casualty-lens storage:".into(), &e);
-            }
-        }),
+        Ok(p) => {
+            show_writes(1);
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Err(e) = wasm_bindgen_futures::JsFuture::from(p).await {
+                    web_sys::console::warn_2(&"casualty-lens storage:".into(), &e);
+                }
+                show_writes(-1);
+            })
+        }
         Err(e) => web_sys::console::warn_2(&"casualty-lens storage:".into(), &e),
     }
 }

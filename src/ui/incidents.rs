@@ -6,7 +6,6 @@
 
 use super::corpus::{count_text, date_text, CorpusView};
 use super::model::Docs;
-use super::state::{Action, AppState};
 use crate::report::model::Category;
 use yew::prelude::*;
 
@@ -15,8 +14,8 @@ use yew::prelude::*;
 pub struct IncidentsProps {
     /// All documents.
     pub docs: Docs,
-    /// State changes.
-    pub dispatch: UseReducerDispatcher<AppState>,
+    /// Show a figure in the reading view (document id, figure index).
+    pub on_reveal: Callback<(u32, usize)>,
 }
 
 /// The Incidents view.
@@ -61,13 +60,12 @@ pub fn incidents_view(props: &IncidentsProps) -> Html {
         let detail = expanded.then(|| {
             let sources = e.sources.iter().map(|s| {
                 let lines = view.lines(s.document, s.incident).into_iter().map(|l| {
-                    let d = props.dispatch.clone();
                     let (doc, fig) = (l.doc, l.figure);
                     html! {
                         <li>
                             <button type="button" class="source-sentence" data-reveal-doc={doc.to_string()}
                                 data-reveal-fig={fig.to_string()} title="Show this figure in the text"
-                                onclick={Callback::from(move |_: MouseEvent| d.dispatch(Action::Reveal(doc, fig)))}>
+                                onclick={props.on_reveal.reform(move |_: MouseEvent| (doc, fig))}>
                                 <mark class="fig-quote">{ l.text }</mark>{ " — " }{ l.sentence }
                             </button>
                         </li>

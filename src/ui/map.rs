@@ -24,6 +24,7 @@ use super::projection::{
     graticule_path, height, marker_radius, polygons_path, project, sphere_path, WIDTH,
 };
 use super::topo;
+use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -136,10 +137,13 @@ fn static_layers(props: &LayerProps) -> Html {
 
 /// Zoom factor and translation, in viewBox units: screen = map * k + (tx, ty).
 #[derive(Debug, Clone, Copy, PartialEq)]
-struct View {
-    k: f64,
-    tx: f64,
-    ty: f64,
+pub struct View {
+    /// Zoom factor (1: the whole world).
+    pub k: f64,
+    /// Horizontal translation.
+    pub tx: f64,
+    /// Vertical translation.
+    pub ty: f64,
 }
 
 /// Zoom factor from which the `detail` topology (if given) replaces the coarse one.
@@ -239,19 +243,43 @@ fn count_label(m: &MapMarker) -> String {
 }
 
 /// The world map with casualty markers. See the module docs.
-#[function_component(WorldMap)]
-pub fn world_map(props: &WorldMapProps) -> Html {
-    let basemap = use_memo((props.topology.clone(), props.object.clone()), |(t, o)| {
-        Basemap::new(t, o)
-    });
-    let detail = use_memo((props.detail.clone(), props.object.clone()), |(t, o)| {
-        Basemap::new(t, o)
-    });
+/// The map's pan and zoom: the view and the pointer handlers that change it (wheel zooms at
+/// the pointer, a drag pans once it passes [`DRAG_THRESHOLD`]). Buttons and keys set the view
+/// through [`PanZoom::view`].
+#[derive(Clone)]
+pub struct PanZoom {
+    /// The current view (set it to move the map).
+    pub view: UseStateHandle<View>,
+    /// Zooms at the pointer.
+    pub onwheel: Callback<WheelEvent>,
+    /// Starts a possible drag.
+    pub onpointerdown: Callback<PointerEvent>,
+    /// Pans once the pointer has moved far enough.
+    pub onpointermove: Callback<PointerEvent>,
+    /// Ends a drag (pointer up or cancelled).
+    pub end_drag: Callback<PointerEvent>,
+    drag: Rc<RefCell<Drag>>,
+}
+
+impl PanZoom {
+    /// `f` for a click that did not end a drag.
+    pub fn click(&self, f: Callback<MouseEvent>) -> Callback<MouseEvent> {
+        let drag = self.drag.clone();
+        Callback::from(move |e: MouseEvent| {
+            let moved = std::mem::take(&mut drag.borrow_mut().moved);
+            if !moved {
+                f.emit(e);
+            }
+        })
+    }
+}
+
+/// Pan and zoom of the SVG map `svg_ref` whose viewBox is [`WIDTH`] by `h` units.
+#[hook]
+pub fn use_pan_zoom(svg_ref: &NodeRef, h: f64) -> PanZoom {
     let view = use_state(|| View::HOME);
-    let hover = use_state(|| None::<String>);
     let drag = use_mut_ref(Drag::default);
-    let svg_ref = use_node_ref();
-    let h = height();
+    let svg_ref = svg_ref.clone();
 
     // Client (CSS pixel) coordinates -> viewBox units, and the pixels per unit.
     let to_view = {
@@ -341,16 +369,41 @@ pub fn world_map(props: &WorldMapProps) -> Html {
         })
     };
 
+    PanZoom {
+        view,
+        onwheel,
+        onpointerdown,
+        onpointermove,
+        end_drag,
+        drag,
+    }
+}
+
+#[function_component(WorldMap)]
+pub fn world_map(props: &WorldMapProps) -> Html {
+    let basemap = use_memo((props.topology.clone(), props.object.clone()), |(t, o)| {
+        Basemap::new(t, o)
+    });
+    let detail = use_memo((props.detail.clone(), props.object.clone()), |(t, o)| {
+        Basemap::new(t, o)
+    });
+    let hover = use_state(|| None::<String>);
+    let svg_ref = use_node_ref();
+    let h = height();
+    let pz = use_pan_zoom(&svg_ref, h);
+    let view = pz.view.clone();
+    let PanZoom {
+        onwheel,
+        onpointerdown,
+        onpointermove,
+        end_drag,
+        ..
+    } = pz.clone();
+
     // A click on the map itself (not a marker) clears the selection, unless it ended a drag.
     let onclick_background = {
-        let drag = drag.clone();
         let on_select = props.on_select.clone();
-        Callback::from(move |_: MouseEvent| {
-            let moved = std::mem::take(&mut drag.borrow_mut().moved);
-            if !moved {
-                on_select.emit(None);
-            }
-        })
+        pz.click(Callback::from(move |_: MouseEvent| on_select.emit(None)))
     };
 
     // Projected positions of the markers that have valid coordinates (for "fit").

@@ -3,7 +3,6 @@
 
 use super::map::{MapMarker, WorldMap};
 use super::model::{Docs, Status};
-use super::state::{Action, AppState};
 use super::table::FigureTable;
 use super::thousands;
 use crate::report::model::{Category, DocumentReport};
@@ -108,8 +107,12 @@ pub struct MapViewProps {
     /// One marker per incident (merged across documents) instead of one per place name.
     #[prop_or_default]
     pub by_incident: bool,
-    /// State changes.
-    pub dispatch: UseReducerDispatcher<AppState>,
+    /// Filter the table by a place (None: all places).
+    pub on_place: Callback<Option<String>>,
+    /// Markers per incident (true) or per place name.
+    pub on_by_incident: Callback<bool>,
+    /// Show a figure in the reading view (document id, figure index).
+    pub on_reveal: Callback<(u32, usize)>,
 }
 
 /// The map view.
@@ -138,15 +141,13 @@ pub fn map_view(props: &MapViewProps) -> Html {
     );
     // An incident marker ("E1 · Kirkuk") filters the table by its place.
     let on_select = {
-        let d = props.dispatch.clone();
         let by_incident = props.by_incident;
-        Callback::from(move |p: Option<String>| {
-            let p = match (by_incident, p) {
+        props
+            .on_place
+            .reform(move |p: Option<String>| match (by_incident, p) {
                 (true, Some(m)) => m.split_once(" · ").map(|(_, place)| place.to_string()),
                 (_, p) => p,
-            };
-            d.dispatch(Action::FilterPlace(p))
-        })
+            })
     };
     let selected = match (props.by_incident, &props.place) {
         (true, Some(p)) => markers
@@ -169,11 +170,10 @@ pub fn map_view(props: &MapViewProps) -> Html {
         ),
     };
     let mode = |label: &'static str, on: bool| {
-        let d = props.dispatch.clone();
         html! {
             <button type="button" aria-pressed={(props.by_incident == on).to_string()}
                 data-map-mode={if on { "incident" } else { "place" }}
-                onclick={Callback::from(move |_: MouseEvent| d.dispatch(Action::SetMapByIncident(on)))}>
+                onclick={props.on_by_incident.reform(move |_: MouseEvent| on)}>
                 { label }</button>
         }
     };
@@ -186,7 +186,8 @@ pub fn map_view(props: &MapViewProps) -> Html {
             <WorldMap topology={props.basemap.clone()} markers={(*markers).clone()}
                 selected={selected} on_select={on_select} />
             <FigureTable docs={props.docs.clone()} hidden={props.hidden.clone()}
-                place={props.place.clone()} dispatch={props.dispatch.clone()} />
+                place={props.place.clone()} on_reveal={props.on_reveal.clone()}
+                on_place={props.on_place.clone()} />
         </div>
     }
 }

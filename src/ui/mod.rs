@@ -7,6 +7,7 @@ pub mod audit;
 pub mod bridge;
 pub mod corpus;
 pub mod docs;
+pub mod effects;
 pub mod export;
 pub mod help;
 pub mod helpers;

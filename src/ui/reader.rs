@@ -14,7 +14,11 @@ use super::state::{Action, AppState};
 use super::thousands;
 use crate::numbers;
 use crate::report::model::{Category, DocumentReport, Figure};
+use crate::report::segments::blocks;
+use std::collections::BTreeSet;
+use std::ops::Range;
 use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -63,9 +67,20 @@ pub fn category_label(c: Category) -> &'static str {
 
 /// The highlight layers (byte ranges): sentences of figures, figures, place mentions, search
 /// matches.
-fn layers(text: &str, r: &DocumentReport, hits: &[std::ops::Range<usize>]) -> Vec<Layer> {
-    let starts: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
-    let b = |cp: usize| starts.get(cp).copied().unwrap_or(text.len());
+fn layers(text: &str, r: &DocumentReport, hits: &[Range<usize>]) -> Vec<Layer> {
+    // Code point -> byte offsets: the identity for ASCII text, else a table of char starts.
+    let starts: Vec<usize> = if text.is_ascii() {
+        Vec::new()
+    } else {
+        text.char_indices().map(|(b, _)| b).collect()
+    };
+    let b = |cp: usize| {
+        if starts.is_empty() {
+            cp.min(text.len())
+        } else {
+            starts.get(cp).copied().unwrap_or(text.len())
+        }
+    };
     let sentences: Layer = r
         .figures
         .iter()
@@ -120,12 +135,94 @@ fn figure_title(f: &Figure, r: &DocumentReport, rejected: bool) -> String {
     )
 }
 
+/// Texts up to this many bytes are rendered whole; longer ones block by block ([`Block`]),
+/// with highlights only in the blocks near the screen, so that opening a long document never
+/// holds the page for long.
+const WHOLE: usize = 256 * 1024;
+/// Bytes per block of a long text (about three screens).
+const BLOCK: usize = 8 * 1024;
+/// How far beyond the screen a block gets its highlights (the observer's root margin).
+const NEAR: &str = "1500px 0px";
+
+/// What every block of one document's text reads: the text, its report, its highlight layers
+/// and blocks (made once per report and search), and the review state. Compared by pointer.
+struct Shared {
+    text: Rc<str>,
+    report: Rc<DocumentReport>,
+    layers: Vec<Layer>,
+    /// The byte ranges of the blocks (one block for a text of at most [`WHOLE`] bytes).
+    blocks: Vec<Range<usize>>,
+    /// Byte offset of each figure's start (its block).
+    figure_at: Vec<usize>,
+    hits: usize,
+    more_hits: bool,
+}
+
+impl Shared {
+    fn new(
+        text: Rc<str>,
+        report: Rc<DocumentReport>,
+        search: Option<&super::search::Search>,
+    ) -> Shared {
+        let (hits, more_hits) = search
+            .map(|s| super::search::hits(s, &text))
+            .unwrap_or_default();
+        let layers = layers(&text, &report, &hits);
+        let blocks = if text.len() <= WHOLE {
+            std::iter::once(0..text.len()).collect()
+        } else {
+            blocks(&text, BLOCK)
+        };
+        let figure_at = layers
+            .get(1)
+            .map(|figs| {
+                let mut at = vec![usize::MAX; report.figures.len()];
+                for (r, m) in figs {
+                    if let Mark::Figure(i) = m {
+                        if let Some(slot) = at.get_mut(*i) {
+                            *slot = r.start;
+                        }
+                    }
+                }
+                at
+            })
+            .unwrap_or_default();
+        Shared {
+            text,
+            report,
+            layers,
+            blocks,
+            figure_at,
+            hits: hits.len(),
+            more_hits,
+        }
+    }
+
+    /// The block that holds figure `i`'s start.
+    fn block_of_figure(&self, i: usize) -> Option<usize> {
+        let at = *self.figure_at.get(i).filter(|&&b| b != usize::MAX)?;
+        Some(self.blocks.partition_point(|r| r.end <= at)).filter(|&k| k < self.blocks.len())
+    }
+}
+
+/// What the blocks render with besides the text: review state and the reader's choices.
+/// Made again when one of them changes (all live blocks then render again).
+struct Look {
+    shared: Rc<Shared>,
+    review: Rc<Vec<super::model::FigState>>,
+    hidden: Vec<Category>,
+    unreviewed_only: bool,
+    dispatch: UseReducerDispatcher<AppState>,
+    /// A place highlight was focused or clicked (its index).
+    on_place: Callback<usize>,
+}
+
 struct Ctx<'a> {
     text: &'a str,
     report: &'a DocumentReport,
-    props: &'a ReaderProps,
-    /// A place highlight was focused or clicked (its index).
-    on_place: Callback<usize>,
+    look: &'a Look,
+    /// The figure in focus.
+    active: Option<usize>,
 }
 
 fn render(nodes: &[Node], cx: &Ctx) -> Html {
@@ -155,8 +252,8 @@ fn render_node(n: &Node, cx: &Ctx) -> Html {
                 .map(|p| p.name.clone())
                 .unwrap_or_default();
             let i = *i;
-            let pick = cx.on_place.clone();
-            let pick2 = cx.on_place.clone();
+            let pick = cx.look.on_place.clone();
+            let pick2 = cx.look.on_place.clone();
             html! { <span class="place" data-place={name.clone()} data-place-index={i.to_string()}
             tabindex="0" title={format!("Place: {name}")}
             onfocus={Callback::from(move |_: FocusEvent| pick.emit(i))}
@@ -168,10 +265,9 @@ fn render_node(n: &Node, cx: &Ctx) -> Html {
                 return render(kids, cx);
             };
             let i = *i;
-            let hidden = cx.props.hidden.contains(&f.category);
+            let hidden = cx.look.hidden.contains(&f.category);
             let verdict = cx
-                .props
-                .doc
+                .look
                 .review
                 .get(i)
                 .map(|s| s.verdict)
@@ -183,7 +279,7 @@ fn render_node(n: &Node, cx: &Ctx) -> Html {
                 Verdict::Added => Some("added"),
                 Verdict::Rejected => Some("rejected"),
             };
-            let dim = cx.props.unreviewed_only && verdict != Verdict::Unreviewed;
+            let dim = cx.look.unreviewed_only && verdict != Verdict::Unreviewed;
             let role = role(cx.report, i);
             let (incident, bg) = match role {
                 Role::Incident(k) => (Some((k + 1).to_string()), false),
@@ -203,16 +299,16 @@ fn render_node(n: &Node, cx: &Ctx) -> Html {
                 _ => figure_title(f, cx.report, verdict == Verdict::Rejected),
             };
             let activate = {
-                let d = cx.props.dispatch.clone();
+                let d = cx.look.dispatch.clone();
                 Callback::from(move |_: FocusEvent| d.dispatch(Action::Activate(Some(i))))
             };
             let hover = {
-                let d = cx.props.dispatch.clone();
+                let d = cx.look.dispatch.clone();
                 Callback::from(move |_: MouseEvent| d.dispatch(Action::Activate(Some(i))))
             };
             html! {
                 <mark class={classes!("fig", format!("cat-{}", f.category.as_str()), hidden.then_some("off"),
-                        (cx.props.active == Some(i)).then_some("active"), vclass, dim.then_some("dim"),
+                        (cx.active == Some(i)).then_some("active"), vclass, dim.then_some("dim"),
                         bg.then_some("bg"), f.implicit.then_some("implicit"))}
                     data-review={verdict.as_str()}
                     data-category={f.category.as_str()} data-value={f.value.to_string()}
@@ -230,6 +326,133 @@ fn render_node(n: &Node, cx: &Ctx) -> Html {
             }
         }
     }
+}
+
+/// Props of [`Block`].
+#[derive(Properties)]
+struct BlockProps {
+    /// The block's number in [`Shared::blocks`].
+    index: usize,
+    /// Highlighted (near the screen, or holding the figure in focus) or plain text.
+    live: bool,
+    /// The figure in focus, when it lies in this block.
+    active: Option<usize>,
+    look: Rc<Look>,
+}
+
+impl PartialEq for BlockProps {
+    fn eq(&self, o: &BlockProps) -> bool {
+        // By pointer: a block renders again only when its own state or the look changed.
+        self.index == o.index
+            && self.live == o.live
+            && self.active == o.active
+            && Rc::ptr_eq(&self.look, &o.look)
+    }
+}
+
+/// One block of the text: its highlights when live, else its plain text (a single text node:
+/// cheap, still found by the browser's find and counted by a selection's offsets).
+#[function_component(Block)]
+fn block(p: &BlockProps) -> Html {
+    let sh = &p.look.shared;
+    let range = sh.blocks.get(p.index).cloned().unwrap_or(0..0);
+    let body = if p.live {
+        let cx = Ctx {
+            text: &sh.text,
+            report: &sh.report,
+            look: &p.look,
+            active: p.active,
+        };
+        render(&build(&sh.layers, range.clone()), &cx)
+    } else {
+        html! { { sh.text.get(range.clone()).unwrap_or("") } }
+    };
+    // A block of a long text is laid out only near the screen (CSS `content-visibility`);
+    // until it has been once, the browser sizes it from its length.
+    let long = sh.blocks.len() > 1;
+    let style = long.then(|| {
+        format!(
+            "contain-intrinsic-size: auto {}px",
+            range.len().div_ceil(80).max(1) * 27
+        )
+    });
+    html! {
+        <div class={classes!("blk", long.then_some("long"))} data-block={p.index.to_string()} data-live={p.live.then_some("")} {style}>
+            { body }
+        </div>
+    }
+}
+
+/// The blocks near the screen, as the intersection observer reports them.
+#[derive(Default, PartialEq)]
+struct Near {
+    /// The document they belong to.
+    doc: u32,
+    blocks: BTreeSet<usize>,
+}
+
+/// Blocks that came near the screen (true) or left it (false), of one document.
+struct Seen(u32, Vec<(usize, bool)>);
+
+impl Reducible for Near {
+    type Action = Seen;
+    fn reduce(self: Rc<Self>, Seen(doc, changes): Seen) -> Rc<Self> {
+        let mut blocks = if doc == self.doc {
+            self.blocks.clone()
+        } else {
+            BTreeSet::new()
+        };
+        for (k, near) in changes {
+            if near {
+                blocks.insert(k);
+            } else {
+                blocks.remove(&k);
+            }
+        }
+        Rc::new(Near { doc, blocks })
+    }
+}
+
+/// Watches the blocks of a long text under `root` and reports which are near the screen.
+/// Returns what stops it.
+fn watch_blocks(
+    root: &NodeRef,
+    doc: u32,
+    near: UseReducerDispatcher<Near>,
+) -> Option<impl FnOnce()> {
+    let root = root.cast::<web_sys::Element>()?;
+    let on_change = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        let changes: Vec<(usize, bool)> = entries
+            .iter()
+            .filter_map(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok())
+            .filter_map(|e| {
+                let k = e.target().get_attribute("data-block")?.parse().ok()?;
+                Some((k, e.is_intersecting()))
+            })
+            .collect();
+        if !changes.is_empty() {
+            near.dispatch(Seen(doc, changes));
+        }
+    });
+    let init = web_sys::IntersectionObserverInit::new();
+    init.set_root_margin(NEAR);
+    let observer =
+        web_sys::IntersectionObserver::new_with_options(on_change.as_ref().unchecked_ref(), &init)
+            .ok()?;
+    if let Ok(blocks) = root.query_selector_all("[data-block]") {
+        for k in 0..blocks.length() {
+            if let Some(el) = blocks
+                .item(k)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            {
+                observer.observe(&el);
+            }
+        }
+    }
+    Some(move || {
+        observer.disconnect();
+        drop(on_change);
+    })
 }
 
 fn legend(props: &ReaderProps, r: &DocumentReport) -> Html {
@@ -410,10 +633,67 @@ pub fn reader(props: &ReaderProps) -> Html {
         let place_sel = place_sel.clone();
         use_effect_with(doc.id, move |_| place_sel.set(None));
     }
-    let on_place = {
-        let place_sel = place_sel.clone();
-        Callback::from(move |i: usize| place_sel.set(Some(i)))
+    // The highlight layers and blocks, made once per report and search.
+    let shared = {
+        let key = (
+            Rc::as_ptr(&doc.text) as *const u8 as usize,
+            doc.eff.as_ref().map(|r| Rc::as_ptr(r) as usize),
+            props.search.clone(),
+        );
+        let (text, eff, search) = (doc.text.clone(), doc.eff.clone(), props.search.clone());
+        use_memo(key, move |_| {
+            eff.map(|r| Rc::new(Shared::new(text, r, search.as_ref())))
+        })
     };
+    // The look of the highlights: made again when the review or the reader's choices change.
+    let look = {
+        let key = (
+            shared.as_ref().as_ref().map(|s| Rc::as_ptr(s) as usize),
+            Rc::as_ptr(&doc.review) as usize,
+            props.hidden.clone(),
+            props.unreviewed_only,
+        );
+        let shared = (*shared).clone();
+        let review = doc.review.clone();
+        let hidden = props.hidden.clone();
+        let unreviewed_only = props.unreviewed_only;
+        let dispatch = props.dispatch.clone();
+        let pick = place_sel.setter();
+        use_memo(key, move |_| {
+            shared.map(|shared| {
+                Rc::new(Look {
+                    shared,
+                    review,
+                    hidden,
+                    unreviewed_only,
+                    dispatch,
+                    on_place: Callback::from(move |i: usize| pick.set(Some(i))),
+                })
+            })
+        })
+    };
+    // Which blocks of a long text are near the screen.
+    let near = use_reducer(Near::default);
+    {
+        let root = text_ref.clone();
+        let d = near.dispatcher();
+        let (n, ptr) = shared
+            .as_ref()
+            .as_ref()
+            .map_or((0, 0), |s| (s.blocks.len(), Rc::as_ptr(s) as usize));
+        use_effect_with((doc.id, n, ptr), move |&(id, n, _)| {
+            let stop = if n > 1 {
+                watch_blocks(&root, id, d)
+            } else {
+                None
+            };
+            move || {
+                if let Some(stop) = stop {
+                    stop()
+                }
+            }
+        });
+    }
     let close_place = {
         let place_sel = place_sel.clone();
         Callback::from(move |_: MouseEvent| place_sel.set(None))
@@ -454,35 +734,47 @@ pub fn reader(props: &ReaderProps) -> Html {
         (super::model::Status::Failed(e), _) => html! {
             <p class="error" role="alert">{ format!("This document could not be read: {e}") }</p>
         },
-        (_, Some(r)) => {
-            let cx = Ctx {
-                text: &doc.text,
-                report: r,
-                props,
-                on_place: on_place.clone(),
+        (_, Some(_)) if look.is_some() => {
+            let (Some(look), Some(sh)) = ((*look).clone(), (*shared).clone()) else {
+                return html! {};
             };
+            let r = &*sh.report;
             let open = props.active.is_some() || place_sel.is_some();
-            let (hits, more) = props
-                .search
-                .as_ref()
-                .map(|s| super::search::hits(s, &doc.text))
-                .unwrap_or_default();
-            let nodes = build(&layers(&doc.text, r, &hits), 0..doc.text.len());
+            let (hits, more) = (sh.hits, sh.more_hits);
             let hit_note = props.search.as_ref().map(|_| {
                 format!(
                     "{}{} match{} in this document",
-                    hits.len(),
+                    hits,
                     if more { "+" } else { "" },
-                    if hits.len() == 1 { "" } else { "es" }
+                    if hits == 1 { "" } else { "es" }
                 )
             });
+            // Live blocks: all of a short text; of a long one, those near the screen (the
+            // first two until the observer has reported) and the one holding the figure in
+            // focus.
+            let active_block = props.active.and_then(|i| sh.block_of_figure(i));
+            let whole = sh.blocks.len() == 1;
+            let reported = near.doc == doc.id && !near.blocks.is_empty();
+            let blocks: Html = (0..sh.blocks.len())
+                .map(|k| {
+                    let live = whole
+                        || active_block == Some(k)
+                        || if reported {
+                            near.blocks.contains(&k)
+                        } else {
+                            k < 2
+                        };
+                    let active = props.active.filter(|_| whole || active_block == Some(k));
+                    html! { <Block key={k} index={k} {live} {active} look={look.clone()} /> }
+                })
+                .collect();
             html! {
                 <div class="reading">
                     <div class="legend" role="group" aria-label="Categories (click to show or hide)">
                         { legend(props, r) }
                     </div>
                     if let Some(n) = hit_note {
-                        <p class="hit-note" data-hits={hits.len().to_string()}>{ n }</p>
+                        <p class="hit-note" data-hits={hits.to_string()}>{ n }</p>
                     }
                     if !props.hidden.is_empty() {
                         <p class="hidden-note" data-hidden-note="">{ format!(
@@ -492,7 +784,7 @@ pub fn reader(props: &ReaderProps) -> Html {
                     <div class="reading-body">
                         <article class="doc-text" ref={text_ref.clone()} aria-label={format!("Text of {}", doc.name)}
                             data-doc-text={doc.name.clone()}>
-                            { render(&nodes, &cx) }
+                            { blocks }
                         </article>
                         <aside class={classes!("side-panel", open.then_some("open"))} aria-label="Figure details">
                             if open {

@@ -1,7 +1,7 @@
 //! Settings: coding policy, categories shown, theme.
 
 use super::reader::category_label;
-use super::state::{Action, AppState, Settings, Theme};
+use super::state::{Settings, Theme};
 use crate::report::model::Category;
 use crate::Policy;
 use yew::prelude::*;
@@ -11,8 +11,12 @@ use yew::prelude::*;
 pub struct SettingsProps {
     /// Current settings.
     pub settings: Settings,
-    /// State changes.
-    pub dispatch: UseReducerDispatcher<AppState>,
+    /// A coding policy was chosen.
+    pub on_policy: Callback<Policy>,
+    /// A theme was chosen.
+    pub on_theme: Callback<Theme>,
+    /// A category was shown or hidden.
+    pub on_toggle: Callback<Category>,
 }
 
 /// The settings panel.
@@ -20,21 +24,19 @@ pub struct SettingsProps {
 pub fn settings_panel(props: &SettingsProps) -> Html {
     let s = &props.settings;
     let policy = |p: Policy, label: &str, help: &str| {
-        let d = props.dispatch.clone();
         html! {
             <label class="choice">
                 <input type="radio" name="policy" checked={s.policy == p}
-                    onchange={Callback::from(move |_: Event| d.dispatch(Action::SetPolicy(p)))} />
+                    onchange={props.on_policy.reform(move |_: Event| p)} />
                 <span><strong>{ label }</strong><br /><span class="hint">{ help }</span></span>
             </label>
         }
     };
     let theme = |t: Theme, label: &str| {
-        let d = props.dispatch.clone();
         html! {
             <label class="choice inline">
                 <input type="radio" name="theme" checked={s.theme == t}
-                    onchange={Callback::from(move |_: Event| d.dispatch(Action::SetTheme(t)))} />
+                    onchange={props.on_theme.reform(move |_: Event| t)} />
                 { label }
             </label>
         }
@@ -52,11 +54,10 @@ pub fn settings_panel(props: &SettingsProps) -> Html {
             <fieldset>
                 <legend>{ "Categories shown" }</legend>
                 { for Category::ALL.into_iter().map(|c| {
-                    let d = props.dispatch.clone();
                     html! {
                         <label class="choice inline">
                             <input type="checkbox" checked={!s.hidden.contains(&c)}
-                                onchange={Callback::from(move |_: Event| d.dispatch(Action::ToggleCategory(c)))} />
+                                onchange={props.on_toggle.reform(move |_: Event| c)} />
                             <span class={classes!("swatch", format!("cat-{}", c.as_str()))} aria-hidden="true" />
                             { category_label(c) }
                         </label>

@@ -1,12 +1,12 @@
-//! The app state and every change to it (a Yew reducer). Persistence and worker requests are
-//! issued here, next to the change that needs them, so they can never drift apart.
+//! The app state and every change to it (a Yew reducer). The reducer is pure: persistence and
+//! worker requests are recorded, next to the change that needs them, as effects in the state's
+//! [`Outbox`], and the app runs them after rendering ([`super::effects::run`]).
 
-use super::bridge::{Bridge, GazStatus, Item, ResultItem, WorkerEvent};
-use super::helpers;
+use super::bridge::{GazStatus, Item, ResultItem, WorkerEvent};
+use super::effects::{Effect, Outbox, Record};
 use super::model::{
     effective, Added, Corrections, Doc, Docs, IncidentEdit, PlaceChoice, Review, Status, Verdict,
 };
-use super::protocol::set;
 use super::search::Search;
 use crate::report::model::Category;
 use crate::Policy;
@@ -149,8 +149,8 @@ pub struct AppState {
     pub place_filter: Option<String>,
     /// A problem to show (worker failure...).
     pub error: Option<String>,
-    /// The worker.
-    pub bridge: Option<Rc<Bridge>>,
+    /// Effects recorded by the reducer, for the app to run (worker requests, storage).
+    pub outbox: Outbox,
     /// Undo and redo.
     pub history: History,
     /// A short message about the last change ("Undone: removal of a.txt").
@@ -187,7 +187,7 @@ impl Default for AppState {
             doc_page: 0,
             place_filter: None,
             error: None,
-            bridge: None,
+            outbox: Outbox::default(),
             history: History::default(),
             notice: None,
             unreviewed_only: false,
@@ -215,8 +215,6 @@ pub struct Stored {
 
 /// Changes to the state.
 pub enum Action {
-    /// The worker is up.
-    Init(Rc<Bridge>),
     /// Saved work from IndexedDB.
     Restore(Vec<Stored>, Corrections, Option<Settings>),
     /// Files the worker should read.
@@ -292,53 +290,52 @@ pub enum Action {
     SetMapByIncident(bool),
 }
 
-fn stored_record(id: u32, name: &str, text: &str, error: Option<&str>) -> js_sys::Object {
-    let o = js_sys::Object::new();
-    set(&o, "id", id);
-    set(&o, "name", name);
-    set(&o, "text", text);
-    if let Some(e) = error {
-        set(&o, "error", e);
-    }
-    o
-}
-
-/// A saved record with a PDF's page starts.
-fn with_pages(record: js_sys::Object, pages: &[usize]) -> js_sys::Object {
-    if !pages.is_empty() {
-        let arr: js_sys::Array = pages
-            .iter()
-            .map(|&p| wasm_bindgen::JsValue::from(p as f64))
-            .collect();
-        set(&record, "pages", arr);
-    }
-    record
-}
-
-fn save(records: &[js_sys::Object]) {
-    if records.is_empty() {
-        return;
-    }
-    let arr = js_sys::Array::new();
-    for r in records {
-        arr.push(r);
-    }
-    helpers::background(helpers::put_docs(&arr));
-}
-
-fn save_settings(s: &Settings) {
-    if let Ok(json) = serde_json::to_string(s) {
-        helpers::background(helpers::put_meta("settings", &json));
-    }
-}
-
-fn save_corrections(c: &Corrections) {
-    if let Ok(json) = serde_json::to_string(c) {
-        helpers::background(helpers::put_meta("corrections", &json));
+/// A document record to store.
+fn record(
+    id: u32,
+    name: &str,
+    text: &Rc<str>,
+    error: Option<&str>,
+    pages: &Rc<Vec<usize>>,
+) -> Record {
+    Record {
+        id,
+        name: name.to_string(),
+        text: text.clone(),
+        error: error.map(str::to_string),
+        pages: pages.clone(),
     }
 }
 
 impl AppState {
+    /// Records that the settings are to be stored.
+    fn save_settings(&self) {
+        if let Ok(json) = serde_json::to_string(&self.settings) {
+            self.outbox.push(Effect::SaveMeta("settings", json));
+        }
+    }
+
+    /// Records that the corrections are to be stored.
+    fn save_corrections(&self) {
+        if let Ok(json) = serde_json::to_string(&*self.corrections) {
+            self.outbox.push(Effect::SaveMeta("corrections", json));
+        }
+    }
+
+    /// Records documents to store.
+    fn save(&self, records: Vec<Record>) {
+        self.outbox.push(Effect::SaveDocs(records));
+    }
+
+    /// Records documents for the worker to read under the current policy.
+    fn extract(&self, items: Vec<Item>) {
+        self.outbox.push(Effect::Extract {
+            policy: self.settings.policy,
+            items,
+            corrections: self.corrections.clone(),
+        });
+    }
+
     /// Records an undoable change about to happen to the corrections (and the documents).
     fn record(&mut self, label: String, docs: DocsChange) {
         self.history.undo.push(Step {
@@ -377,13 +374,10 @@ impl AppState {
                     }
                     match &d.status {
                         Status::Failed(e) => {
-                            records.push(stored_record(d.id, &d.name, &d.text, Some(e)))
+                            records.push(record(d.id, &d.name, &d.text, Some(e), &d.pages))
                         }
                         _ => {
-                            records.push(with_pages(
-                                stored_record(d.id, &d.name, &d.text, None),
-                                &d.pages,
-                            ));
+                            records.push(record(d.id, &d.name, &d.text, None, &d.pages));
                             // Read again: the policy or the gazetteer may have changed meanwhile.
                             items.push(Item::Text {
                                 id: d.id,
@@ -395,10 +389,8 @@ impl AppState {
                     names.push(d.name.clone());
                     l.insert(pos.min(l.len()), d);
                 }
-                save(&records);
-                if let Some(b) = &self.bridge {
-                    b.extract(self.settings.policy, items, &self.corrections);
-                }
+                self.save(records);
+                self.extract(items);
                 if self.selected.is_none() {
                     self.selected = self.docs.0.first().map(|d| d.id);
                 }
@@ -414,7 +406,7 @@ impl AppState {
                     .collect();
                 l.retain(|d| !ids.contains(&d.id));
                 for id in &ids {
-                    helpers::background(helpers::delete_doc(*id));
+                    self.outbox.push(Effect::DeleteDoc(*id));
                 }
                 if self.selected.is_some_and(|s| ids.contains(&s)) {
                     self.selected = self.docs.0.first().map(|d| d.id);
@@ -429,7 +421,7 @@ impl AppState {
             .iter()
             .filter(|d| d.status == Status::Reading)
             .count();
-        save_corrections(&self.corrections);
+        self.save_corrections();
         names.sort_unstable();
         names.dedup();
         for n in &names {
@@ -498,7 +490,7 @@ impl AppState {
             .entry(name.clone())
             .or_default()
             .choose_place(choice);
-        save_corrections(&self.corrections);
+        self.save_corrections();
         self.reapply(&name);
     }
 
@@ -521,7 +513,7 @@ impl AppState {
         if let Some(c) = Rc::make_mut(&mut self.corrections).get_mut(&name) {
             c.places.retain(|p| p.machine != machine);
         }
-        save_corrections(&self.corrections);
+        self.save_corrections();
         self.reapply(&name);
     }
 
@@ -548,7 +540,7 @@ impl AppState {
             .entry(name.clone())
             .or_default()
             .country = country;
-        save_corrections(&self.corrections);
+        self.save_corrections();
         self.reread(&[name]);
     }
 
@@ -566,9 +558,7 @@ impl AppState {
                 text: d.text.clone(),
             })
             .collect();
-        if let Some(b) = &self.bridge {
-            b.extract(self.settings.policy, items, &self.corrections);
-        }
+        self.extract(items);
     }
 
     /// Sets a review (an undoable step); nothing happens when it is already the review.
@@ -597,7 +587,7 @@ impl AppState {
             .entry(name.clone())
             .or_default()
             .set_review(review);
-        save_corrections(&self.corrections);
+        self.save_corrections();
         self.reapply(&name);
     }
 
@@ -619,7 +609,7 @@ impl AppState {
         if let Some(c) = Rc::make_mut(&mut self.corrections).get_mut(&name) {
             c.clear_review(start, end, category);
         }
-        save_corrections(&self.corrections);
+        self.save_corrections();
         self.reapply(&name);
     }
 
@@ -634,7 +624,7 @@ impl AppState {
             .or_default()
             .incidents
             .push(edit);
-        save_corrections(&self.corrections);
+        self.save_corrections();
         self.reapply(&name);
         self.notice = Some(format!("Done: {label}. Undo (Ctrl+Z) reverses it."));
     }
@@ -656,7 +646,7 @@ impl AppState {
         if let Some(c) = Rc::make_mut(&mut self.corrections).get_mut(&name) {
             c.added.retain(|a| !(a.start == start && a.end == end));
         }
-        save_corrections(&self.corrections);
+        self.save_corrections();
         self.reapply(&name);
         self.active = None;
     }
@@ -688,7 +678,6 @@ impl AppState {
     }
 
     fn resubmit_all(&self) {
-        let Some(bridge) = &self.bridge else { return };
         let items: Vec<Item> = self
             .docs
             .0
@@ -700,7 +689,7 @@ impl AppState {
                 text: d.text.clone(),
             })
             .collect();
-        bridge.extract(self.settings.policy, items, &self.corrections);
+        self.extract(items);
     }
 
     /// Recomputes the corrected report of every document called `name`.
@@ -756,14 +745,11 @@ impl AppState {
                 d.pages = Rc::new(it.pages.unwrap_or_default());
                 if d.text.trim().is_empty() {
                     let e = "this file is empty: there is no text to read".to_string();
-                    records.push(stored_record(d.id, &d.name, "", Some(&e)));
+                    records.push(record(d.id, &d.name, &"".into(), Some(&e), &d.pages));
                     d.status = Status::Failed(e);
                     continue;
                 }
-                records.push(with_pages(
-                    stored_record(d.id, &d.name, &d.text, None),
-                    &d.pages,
-                ));
+                records.push(record(d.id, &d.name, &d.text, None, &d.pages));
             }
             match it.report {
                 Ok(raw) => {
@@ -776,12 +762,12 @@ impl AppState {
                     first_done.get_or_insert(d.id);
                 }
                 Err(e) => {
-                    records.push(stored_record(d.id, &d.name, &d.text, Some(&e)));
+                    records.push(record(d.id, &d.name, &d.text, Some(&e), &d.pages));
                     d.status = Status::Failed(e);
                 }
             }
         }
-        save(&records);
+        self.save(records);
         if self.selected.is_none() {
             self.selected = first_done;
         }
@@ -816,7 +802,6 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = Rc::unwrap_or_clone(self);
         match action {
-            Action::Init(bridge) => s.bridge = Some(bridge),
             Action::Restore(stored, corrections, settings) => {
                 if let Some(settings) = settings {
                     s.settings = settings;
@@ -839,9 +824,7 @@ impl Reducible for AppState {
                     docs.push(d);
                 }
                 s.add_docs(docs);
-                if let Some(b) = &s.bridge {
-                    b.extract(s.settings.policy, items, &s.corrections);
-                }
+                s.extract(items);
             }
             Action::AddFiles(files) => {
                 let mut docs = Vec::new();
@@ -857,9 +840,7 @@ impl Reducible for AppState {
                     });
                 }
                 s.add_docs(docs);
-                if let Some(b) = &s.bridge {
-                    b.extract(s.settings.policy, items, &s.corrections);
-                }
+                s.extract(items);
             }
             Action::AddTexts(texts) => {
                 let mut docs = Vec::new();
@@ -869,7 +850,7 @@ impl Reducible for AppState {
                     let id = s.next_id;
                     s.next_id += 1;
                     let text: Rc<str> = text.into();
-                    records.push(stored_record(id, &name, &text, None));
+                    records.push(record(id, &name, &text, None, &Rc::default()));
                     items.push(Item::Text {
                         id,
                         name: name.clone(),
@@ -877,11 +858,9 @@ impl Reducible for AppState {
                     });
                     docs.push(Doc::new(id, name, text));
                 }
-                save(&records);
+                s.save(records);
                 s.add_docs(docs);
-                if let Some(b) = &s.bridge {
-                    b.extract(s.settings.policy, items, &s.corrections);
-                }
+                s.extract(items);
             }
             Action::AddPasted(name, text) => {
                 let id = s.next_id;
@@ -897,12 +876,12 @@ impl Reducible for AppState {
                 for (name, reason) in failed {
                     let id = s.next_id;
                     s.next_id += 1;
-                    records.push(stored_record(id, &name, "", Some(&reason)));
+                    records.push(record(id, &name, &"".into(), Some(&reason), &Rc::default()));
                     let mut d = Doc::new(id, name, "".into());
                     d.status = Status::Failed(reason);
                     docs.push(d);
                 }
-                save(&records);
+                s.save(records);
                 s.add_docs(docs);
             }
             Action::Worker(WorkerEvent::Results(items, bytes, ms)) => s.results(items, bytes, ms),
@@ -950,7 +929,7 @@ impl Reducible for AppState {
                     s.notice =
                         Some("Cleared every document. Undo (Ctrl+Z) brings them back.".into());
                 }
-                helpers::background(helpers::clear_docs());
+                s.outbox.push(Effect::ClearDocs);
                 s.selected = None;
                 s.active = None;
                 s.pending = 0;
@@ -962,7 +941,7 @@ impl Reducible for AppState {
             Action::SetPolicy(p) => {
                 if s.settings.policy != p {
                     s.settings.policy = p;
-                    save_settings(&s.settings);
+                    s.save_settings();
                     s.resubmit_all();
                 }
             }
@@ -972,11 +951,11 @@ impl Reducible for AppState {
                 } else {
                     s.settings.hidden.push(c);
                 }
-                save_settings(&s.settings);
+                s.save_settings();
             }
             Action::SetTheme(t) => {
                 s.settings.theme = t;
-                save_settings(&s.settings);
+                s.save_settings();
             }
             Action::Activate(i) => s.active = i,
             Action::Step(dir) => s.step(dir),
@@ -1022,7 +1001,7 @@ impl Reducible for AppState {
                         .retain(|a| !(a.start == added.start && a.end == added.end));
                     let (start, end) = (added.start, added.end);
                     c.added.push(added);
-                    save_corrections(&s.corrections);
+                    s.save_corrections();
                     s.reapply(&name);
                     s.active = s.selected_doc().and_then(|d| {
                         d.review

@@ -5,7 +5,6 @@ use super::model::{
     aggregate, bounds_text, qualifier_label, total_text, Docs, Status, Sum, Verdict,
 };
 use super::reader::category_label;
-use super::state::{Action, AppState};
 use super::thousands;
 use crate::report::model::{Category, DocumentReport, Figure};
 use std::cmp::Ordering;
@@ -39,17 +38,103 @@ pub struct TableProps {
     /// Only this place's figures (the app state's place filter, shared with the map).
     #[prop_or_default]
     pub place: Option<String>,
-    /// State changes.
-    pub dispatch: UseReducerDispatcher<AppState>,
+    /// Show a figure in the reading view (document id, figure index).
+    pub on_reveal: Callback<(u32, usize)>,
+    /// Filter by a place (None: all places).
+    pub on_place: Callback<Option<String>>,
 }
 
-struct Row<'a> {
-    doc_id: u32,
-    doc: &'a str,
-    index: usize,
-    fig: &'a Figure,
-    place: &'a str,
-    verdict: Verdict,
+/// One figure of one document, as a row of the table.
+#[derive(Debug, Clone, Copy)]
+pub struct Row<'a> {
+    /// Document id.
+    pub doc_id: u32,
+    /// Document name.
+    pub doc: &'a str,
+    /// Index of the figure in the document's (corrected) report.
+    pub index: usize,
+    /// The figure.
+    pub fig: &'a Figure,
+    /// Its place's name ("" when it has none).
+    pub place: &'a str,
+    /// Its review state.
+    pub verdict: Verdict,
+}
+
+/// The table's choices: filters and order ("" in a text filter: any).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Query {
+    /// Only this category (`Category::as_str`).
+    pub category: String,
+    /// Only this place name.
+    pub place: String,
+    /// Only this document name.
+    pub doc: String,
+    /// Review state and confidence.
+    pub review: ReviewFilter,
+    /// Sort column.
+    pub sort: Option<Col>,
+    /// Descending instead of ascending.
+    pub descending: bool,
+}
+
+/// Every figure of the documents read so far, except hidden categories, in document order.
+pub fn all_rows<'a>(docs: &'a Docs, hidden: &[Category]) -> Vec<Row<'a>> {
+    docs.0
+        .iter()
+        .filter(|d| d.status == Status::Done)
+        .filter_map(|d| d.eff.as_deref().map(|r| (d, r)))
+        .flat_map(|(d, r)| {
+            let states = d.review.as_slice();
+            r.figures.iter().enumerate().map(move |(i, f)| Row {
+                verdict: states
+                    .get(i)
+                    .map(|s| s.verdict)
+                    .unwrap_or(Verdict::Unreviewed),
+                doc_id: d.id,
+                doc: &r.name,
+                index: i,
+                fig: f,
+                place: f
+                    .place
+                    .and_then(|p| r.places.get(p))
+                    .map(|p| p.name.as_str())
+                    .unwrap_or(""),
+            })
+        })
+        .filter(|r| !hidden.contains(&r.fig.category))
+        .collect()
+}
+
+/// The rows `q` keeps, in its order (document order when it names no column; ties keep
+/// document order).
+pub fn select<'a>(mut rows: Vec<Row<'a>>, q: &Query) -> Vec<Row<'a>> {
+    rows.retain(|r| {
+        (q.category.is_empty() || r.fig.category.as_str() == q.category)
+            && (q.place.is_empty() || r.place == q.place)
+            && (q.doc.is_empty() || r.doc == q.doc)
+            && q.review.keeps(r.verdict, r.fig.confidence)
+    });
+    let col = q.sort.unwrap_or(Col::Doc);
+    rows.sort_by(|a, b| {
+        let o = match col {
+            Col::Doc => a.doc.cmp(b.doc).then(a.index.cmp(&b.index)),
+            Col::Category => a.fig.category.cmp(&b.fig.category),
+            Col::Value => a.fig.value.cmp(&b.fig.value),
+            Col::Place => a.place.cmp(b.place),
+            Col::Confidence => a
+                .fig
+                .confidence
+                .partial_cmp(&b.fig.confidence)
+                .unwrap_or(Ordering::Equal),
+        };
+        if q.descending {
+            o.reverse()
+        } else {
+            o
+        }
+    });
+    rows
 }
 
 /// The review filters of the figures table.
@@ -104,41 +189,14 @@ pub fn figure_table(props: &TableProps) -> Html {
         use_effect_with(props.place.clone(), move |_| page.set(0));
     }
 
-    let reports: Vec<(u32, &DocumentReport)> = props
+    let reports: Vec<&DocumentReport> = props
         .docs
         .0
         .iter()
         .filter(|d| d.status == Status::Done)
-        .filter_map(|d| d.eff.as_deref().map(|r| (d.id, r)))
+        .filter_map(|d| d.eff.as_deref())
         .collect();
-    let verdicts: std::collections::BTreeMap<u32, &[super::model::FigState]> = props
-        .docs
-        .0
-        .iter()
-        .map(|d| (d.id, d.review.as_slice()))
-        .collect();
-    let mut rows: Vec<Row> = reports
-        .iter()
-        .flat_map(|(id, r)| {
-            let states = verdicts.get(id).copied().unwrap_or(&[]);
-            r.figures.iter().enumerate().map(move |(i, f)| Row {
-                verdict: states
-                    .get(i)
-                    .map(|s| s.verdict)
-                    .unwrap_or(Verdict::Unreviewed),
-                doc_id: *id,
-                doc: &r.name,
-                index: i,
-                fig: f,
-                place: f
-                    .place
-                    .and_then(|p| r.places.get(p))
-                    .map(|p| p.name.as_str())
-                    .unwrap_or(""),
-            })
-        })
-        .filter(|r| !props.hidden.contains(&r.fig.category))
-        .collect();
+    let rows = all_rows(&props.docs, &props.hidden);
     let mut place_names: Vec<&str> = rows
         .iter()
         .map(|r| r.place)
@@ -150,31 +208,18 @@ pub fn figure_table(props: &TableProps) -> Html {
     }
     place_names.sort_unstable();
     place_names.dedup();
-    rows.retain(|r| {
-        (cat.is_empty() || r.fig.category.as_str() == *cat)
-            && (place.is_empty() || r.place == place)
-            && (doc_f.is_empty() || r.doc == *doc_f)
-            && review.keeps(r.verdict, r.fig.confidence)
-    });
     let (col, asc) = *sort;
-    rows.sort_by(|a, b| {
-        let o = match col {
-            Col::Doc => a.doc.cmp(b.doc).then(a.index.cmp(&b.index)),
-            Col::Category => a.fig.category.cmp(&b.fig.category),
-            Col::Value => a.fig.value.cmp(&b.fig.value),
-            Col::Place => a.place.cmp(b.place),
-            Col::Confidence => a
-                .fig
-                .confidence
-                .partial_cmp(&b.fig.confidence)
-                .unwrap_or(Ordering::Equal),
-        };
-        if asc {
-            o
-        } else {
-            o.reverse()
-        }
-    });
+    let rows = select(
+        rows,
+        &Query {
+            category: (*cat).clone(),
+            place: place.to_string(),
+            doc: (*doc_f).clone(),
+            review: *review,
+            sort: Some(col),
+            descending: !asc,
+        },
+    );
     let pages = rows.len().div_ceil(ROWS).max(1);
     let pg = (*page).min(pages - 1);
 
@@ -204,9 +249,8 @@ pub fn figure_table(props: &TableProps) -> Html {
         .skip(pg * ROWS)
         .take(ROWS)
         .map(|r| {
-            let d = props.dispatch.clone();
             let (doc_id, index) = (r.doc_id, r.index);
-            let reveal = Callback::from(move |_: MouseEvent| d.dispatch(Action::Reveal(doc_id, index)));
+            let reveal = props.on_reveal.reform(move |_: MouseEvent| (doc_id, index));
             let f = r.fig;
             html! {
                 <tr data-row="" data-category={f.category.as_str()} data-value={f.value.to_string()}
@@ -228,7 +272,7 @@ pub fn figure_table(props: &TableProps) -> Html {
         })
         .collect();
 
-    let agg = aggregate(&reports.iter().map(|(_, r)| *r).collect::<Vec<_>>());
+    let agg = aggregate(&reports);
     let cat_totals: Html = agg
         .by_category
         .iter()
@@ -266,9 +310,9 @@ pub fn figure_table(props: &TableProps) -> Html {
         })
     };
     let on_place = {
-        let (d, page) = (props.dispatch.clone(), page.clone());
+        let (pick, page) = (props.on_place.clone(), page.clone());
         Callback::from(move |e: Event| {
-            d.dispatch(Action::FilterPlace(Some(select_value(&e))));
+            pick.emit(Some(select_value(&e)));
             page.set(0);
         })
     };
@@ -311,7 +355,7 @@ pub fn figure_table(props: &TableProps) -> Html {
         let page = page.clone();
         Callback::from(move |_: MouseEvent| page.set(pg + 1))
     };
-    let mut doc_names: Vec<&str> = reports.iter().map(|(_, r)| r.name.as_str()).collect();
+    let mut doc_names: Vec<&str> = reports.iter().map(|r| r.name.as_str()).collect();
     doc_names.sort_unstable();
     doc_names.dedup();
     html! {
