@@ -10,6 +10,7 @@ pub mod offsets;
 pub mod pdf;
 pub mod phrases;
 pub mod sentences;
+pub mod tokens;
 
 use std::fmt;
 use std::ops::Range;
@@ -131,14 +132,20 @@ pub struct Document<'a> {
     pub text: &'a str,
     /// Sentence byte ranges, in order, covering the text without overlap.
     pub sentences: Vec<Range<usize>>,
+    /// The words and punctuation of the text, in order ([`tokens`]): the one token stream
+    /// the stages read.
+    pub tokens: Vec<tokens::Token>,
 }
 
 impl<'a> Document<'a> {
-    /// Splits `text` into sentences.
+    /// Splits `text` into sentences and tokens.
     pub fn new(text: &'a str) -> Document<'a> {
+        let sentences = sentences::split(text);
+        let tokens = tokens::tokenize(text, &sentences);
         Document {
             text,
-            sentences: sentences::split(text),
+            sentences,
+            tokens,
         }
     }
 
