@@ -74,7 +74,7 @@ impl Tok {
 pub fn tokenize(doc: &Document, range: Range<usize>, out: &mut Vec<Tok>) {
     out.clear();
     let text = doc.text;
-    let toks = text_tokens::within(&doc.tokens, range);
+    let toks = text_tokens::within(doc.tokens(), range);
     let blank = |start: usize, end: usize, shape: Shape| Tok {
         start,
         end,

@@ -62,7 +62,7 @@ pub fn tokenize(doc: &Document) -> Vec<Token> {
 pub fn tokenize_into(doc: &Document, out: &mut Vec<Token>) {
     out.clear();
     let text = doc.text;
-    let toks = &doc.tokens;
+    let toks = doc.tokens();
     out.reserve(toks.len());
     // An apostrophe token right at `end`.
     let apostrophe_at = |k: usize, end: usize| {

@@ -132,21 +132,26 @@ pub struct Document<'a> {
     pub text: &'a str,
     /// Sentence byte ranges, in order, covering the text without overlap.
     pub sentences: Vec<Range<usize>>,
-    /// The words and punctuation of the text, in order ([`tokens`]): the one token stream
-    /// the stages read.
-    pub tokens: Vec<tokens::Token>,
+    /// The one token stream the stages read ([`Document::tokens`]), found on first use: a
+    /// document that only regroups incidents never needs it.
+    tokens: std::sync::OnceLock<Vec<tokens::Token>>,
 }
 
 impl<'a> Document<'a> {
-    /// Splits `text` into sentences and tokens.
+    /// Splits `text` into sentences.
     pub fn new(text: &'a str) -> Document<'a> {
-        let sentences = sentences::split(text);
-        let tokens = tokens::tokenize(text, &sentences);
         Document {
             text,
-            sentences,
-            tokens,
+            sentences: sentences::split(text),
+            tokens: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The words and punctuation of the text, in order ([`tokens`]), each with its sentence
+    /// index in [`Document::sentences`]; computed once, on the first call.
+    pub fn tokens(&self) -> &[tokens::Token] {
+        self.tokens
+            .get_or_init(|| tokens::tokenize(self.text, &self.sentences))
     }
 
     /// Index of the sentence that holds byte offset `at` (the last one if past the end).

@@ -1,5 +1,5 @@
 //! The one token stream of a document: words and punctuation with their byte ranges, shape
-//! and sentence, found once per document ([`super::Document::tokens`]). The stages read it
+//! and sentence, found once per document ([`super::Document::tokens`], on first use). The stages read it
 //! instead of scanning the text again: places take its words (`places::detect`), figures
 //! the tokens of a sentence (`figures::tokens`), each adding its own word classes.
 //!
@@ -177,7 +177,12 @@ pub fn tokenize(text: &str, sentences: &[Range<usize>]) -> Vec<Token> {
 
 /// The end of the word `text[start..end]` without a possessive "'s" (at least two chars
 /// before it); `end` when it has none.
+#[inline]
 pub fn possessive_stem(text: &str, start: usize, end: usize) -> usize {
+    // Only a word that ends in "s" can have one (this runs for every word).
+    if !matches!(text.as_bytes().get(end.wrapping_sub(1)), Some(b's' | b'S')) {
+        return end;
+    }
     let word = text.get(start..end).unwrap_or("");
     for suffix in ["'s", "’s", "'S", "’S"] {
         if word.len() > suffix.len() + 1 && word.ends_with(suffix) {
@@ -188,6 +193,7 @@ pub fn possessive_stem(text: &str, start: usize, end: usize) -> usize {
 }
 
 /// [`CAP`] and [`CAPS`] of a word; `ascii`: the word is ASCII (read without decoding).
+#[inline]
 pub fn case(word: &str, ascii: bool) -> Flags {
     let flag = |b: bool, f: Flags| if b { f } else { 0 };
     if ascii {
