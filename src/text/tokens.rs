@@ -76,6 +76,44 @@ static ASCII_WORD: [bool; 256] = {
     t
 };
 
+/// [`ASCII_CLASS`] of a line break.
+const NEWLINE: u8 = 1;
+/// [`ASCII_CLASS`] of other white space (as `char::is_whitespace`: tab to carriage return,
+/// space).
+const SPACE: u8 = 2;
+/// [`ASCII_CLASS`] of letters and digits.
+const WORD: u8 = 3;
+
+/// What each ASCII byte is to the tokenizer (0: punctuation).
+static ASCII_CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c == b'\n' {
+            NEWLINE
+        } else if matches!(c, b'\t' | 0x0B | 0x0C | b'\r' | b' ') {
+            SPACE
+        } else if c.is_ascii_alphanumeric() {
+            WORD
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// Where sentence `sent` ends, the point where the next token's index moves on; never for
+/// the last sentence, which holds the rest.
+fn sentence_end(sentences: &[Range<usize>], sent: usize) -> usize {
+    if sent + 1 < sentences.len() {
+        sentences.get(sent).map_or(usize::MAX, |r| r.end)
+    } else {
+        usize::MAX
+    }
+}
+
 /// The char at byte `i` and its length (ASCII without decoding).
 #[inline]
 fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
@@ -103,17 +141,43 @@ pub fn tokenize(text: &str, sentences: &[Range<usize>]) -> Vec<Token> {
     let bytes = text.as_bytes();
     // News runs about one token per five bytes.
     let mut out = Vec::with_capacity(text.len() / 4 + 1);
+    // The sentence of the next token, and the end of that sentence (past the last one:
+    // never) where the index moves on.
     let mut sent = 0;
+    let mut sent_end = sentence_end(sentences, sent);
     let mut newline = false;
     let mut i = 0;
-    while let Some((c, cl)) = char_at(text, i) {
-        if c.is_whitespace() {
-            newline |= c == '\n';
-            i += cl;
-            continue;
-        }
-        while sent + 1 < sentences.len() && sentences.get(sent).is_some_and(|r| r.end <= i) {
-            sent += 1;
+    while let Some(&b) = bytes.get(i) {
+        // ASCII white space costs one table load; other chars are decoded.
+        let (c, cl) = if b < 0x80 {
+            match ASCII_CLASS[usize::from(b)] {
+                SPACE => {
+                    i += 1;
+                    continue;
+                }
+                NEWLINE => {
+                    newline = true;
+                    i += 1;
+                    continue;
+                }
+                _ => (char::from(b), 1),
+            }
+        } else {
+            let Some((c, cl)) = char_at(text, i) else {
+                break;
+            };
+            // (No line break outside ASCII.)
+            if c.is_whitespace() {
+                i += cl;
+                continue;
+            }
+            (c, cl)
+        };
+        if i >= sent_end {
+            while sent + 1 < sentences.len() && sentences.get(sent).is_some_and(|r| r.end <= i) {
+                sent += 1;
+            }
+            sent_end = sentence_end(sentences, sent);
         }
         let start = i;
         let mut flags = if newline { NEWLINE_BEFORE } else { 0 };
@@ -241,6 +305,16 @@ mod tests {
             .iter()
             .map(|t| s.get(t.start..t.end).unwrap_or("?"))
             .collect()
+    }
+
+    #[test]
+    fn ascii_classes_agree_with_char() {
+        for b in 0u8..128 {
+            let c = char::from(b);
+            let class = ASCII_CLASS[usize::from(b)];
+            assert_eq!(class == NEWLINE || class == SPACE, c.is_whitespace(), "{b}");
+            assert_eq!(class == WORD, is_word_char(c), "{b}");
+        }
     }
 
     #[test]
