@@ -64,13 +64,6 @@ pub fn tokenize_into(doc: &Document, out: &mut Vec<Token>) {
     let text = doc.text;
     let toks = doc.tokens();
     out.reserve(toks.len());
-    // An apostrophe token right at `end`.
-    let apostrophe_at = |k: usize, end: usize| {
-        toks.get(k).filter(|p| {
-            p.start == end
-                && matches!(p.kind, text_tokens::Kind::Punct(c) if fold::is_apostrophe(c))
-        })
-    };
     // The sentence of the word before, and a line break since it: the next word is initial.
     let mut last_sentence = usize::MAX;
     let mut newline_since = true;
@@ -82,20 +75,27 @@ pub fn tokenize_into(doc: &Document, out: &mut Vec<Token>) {
             continue;
         }
         // The text layer joins words only across ' and ’; a name also across the other
-        // apostrophes between two words.
+        // apostrophes between two words. An apostrophe with no word after it closes the
+        // word: "Workers'" (the apostrophe belongs to the word but not its name).
         let mut end = t.end;
         let mut joined = false;
-        while let Some(q) = apostrophe_at(k, end)
-            .and_then(|p| toks.get(k + 1).filter(|q| q.is_word() && q.start == p.end))
-        {
-            end = q.end;
-            joined = true;
-            k += 2;
-        }
-        // "Workers'": the apostrophe belongs to the word but not its name.
-        let cut = apostrophe_at(k, end).map(|p| p.end);
-        if cut.is_some() {
-            k += 1;
+        let mut cut = None;
+        while let Some(p) = toks.get(k).filter(|p| p.start == end) {
+            if !matches!(p.kind, text_tokens::Kind::Punct(c) if fold::is_apostrophe(c)) {
+                break;
+            }
+            match toks.get(k + 1).filter(|q| q.is_word() && q.start == p.end) {
+                Some(q) => {
+                    end = q.end;
+                    joined = true;
+                    k += 2;
+                }
+                None => {
+                    cut = Some(p.end);
+                    k += 1;
+                    break;
+                }
+            }
         }
         let (name_end, full_end) = match cut {
             Some(e) => (end, e),
