@@ -690,3 +690,36 @@ pub fn demonym_votes(text: &str, tokens: &[Token]) -> Vec<([u8; 2], u32)> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_from_the_text_tokens() {
+        let s = "Workers' a‘b's Baghdad’s\nKIRKUK Sana'a";
+        let doc = Document::new(s);
+        let got: Vec<(&str, &str, bool, bool, bool)> = tokenize(&doc)
+            .iter()
+            .map(|t| {
+                (
+                    s.get(t.start..t.end).unwrap_or("?"),
+                    s.get(t.start..t.full_end).unwrap_or("?"),
+                    t.cap,
+                    t.caps,
+                    t.initial,
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Workers", "Workers'", true, false, true),
+                ("a‘b", "a‘b's", false, false, false),
+                ("Baghdad", "Baghdad’s", true, false, false),
+                ("KIRKUK", "KIRKUK", true, true, true),
+                ("Sana'a", "Sana'a", true, false, false),
+            ]
+        );
+    }
+}
