@@ -97,7 +97,7 @@ pub fn extract(doc: &Document) -> Vec<RawFigure> {
         if m0 == mi && !person.get(si).copied().unwrap_or(false) {
             continue;
         }
-        tokens::tokenize(doc.text, sent.clone(), &mut toks);
+        tokens::tokenize(doc, sent.clone(), &mut toks);
         // Numbers of other kinds (ages, years...) in this sentence.
         while oi < others.len() && others[oi].span.end <= sent.start {
             oi += 1;

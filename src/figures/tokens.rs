@@ -1,10 +1,14 @@
 //! Word tokens of one sentence, classified once: word classes and trigger matches.
 //!
-//! Only sentences that hold a number are tokenised, into a buffer reused between sentences,
-//! so the cost follows the numbers, not the length of the text.
+//! The tokens are the document's ([`crate::text::tokens`]) with the joiners of figures
+//! applied ("1,633", "forty-three"). Only sentences that hold a number are classified, into a
+//! buffer reused between sentences, so the cost follows the numbers, not the length of the
+//! text.
 
 use super::lexicon::{self, is, ByteMap, Class};
 use super::triggers::{self, TriggerMatch};
+use crate::text::tokens as text_tokens;
+use crate::text::Document;
 use std::ops::Range;
 
 /// What a token is made of.
@@ -64,88 +68,54 @@ impl Tok {
     }
 }
 
-/// The char at byte `i` of `s` (a char boundary) and its length; ASCII without decoding.
-#[inline]
-fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
-    let b = *s.as_bytes().get(i)?;
-    if b < 0x80 {
-        return Some((char::from(b), 1));
-    }
-    let c = s.get(i..)?.chars().next()?;
-    Some((c, c.len_utf8()))
-}
-
-/// Splits `text[range]` into tokens (appended to `out`, which is cleared first).
-pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Tok>) {
+/// The tokens of `doc.text[range]` (a sentence), appended to `out` (cleared first): the
+/// document's tokens ([`crate::text::tokens`]) with touching words joined across inner
+/// joiners ("forty-three", "1,633", "2.5", "U.S"), then classified.
+pub fn tokenize(doc: &Document, range: Range<usize>, out: &mut Vec<Tok>) {
     out.clear();
-    let Some(s) = text.get(range.clone()) else {
-        return;
+    let text = doc.text;
+    let toks = text_tokens::within(doc.tokens(), range);
+    let blank = |start: usize, end: usize, shape: Shape| Tok {
+        start,
+        end,
+        shape,
+        class: 0,
+        trigger: None,
+        number: false,
+        month_like: false,
+        starts_trigger: false,
+        trigger_rows: 0,
     };
-    let base = range.start;
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    while let Some((c, cl)) = char_at(s, i) {
-        if c.is_whitespace() {
-            i += cl;
-            continue;
-        }
-        if c.is_alphanumeric() {
-            let digits = c.is_ascii_digit();
-            let mut end = i + cl;
-            loop {
-                // ASCII letters and digits run on without decoding.
-                while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
-                    end += 1;
-                }
-                let Some((d, dl)) = char_at(s, end) else {
+    let mut k = 0;
+    while let Some(t) = toks.get(k) {
+        k += 1;
+        let text_tokens::Kind::Punct(c) = t.kind else {
+            let digits = t.has(text_tokens::DIGIT);
+            let mut end = t.end;
+            // A joiner between two touching words: a hyphen always, a comma between digits,
+            // a full stop between digits or between letters.
+            while let (Some(p), Some(q)) = (toks.get(k), toks.get(k + 1)) {
+                let text_tokens::Kind::Punct(d) = p.kind else {
                     break;
                 };
-                if d.is_alphanumeric() {
-                    end += dl;
-                    continue;
+                let q_digit = q.has(text_tokens::DIGIT);
+                let joins = match d {
+                    ',' => digits && q_digit,
+                    '.' => digits == q_digit,
+                    '-' | '\'' | '’' => true,
+                    _ => false,
+                };
+                if !(joins && p.start == end && q.start == p.end && q.is_word()) {
+                    break;
                 }
-                // Inner joiners: "forty-three", "1,633", "2.5", "U.S.", "men's".
-                if matches!(d, '-' | '\'' | '’' | ',' | '.') {
-                    let after = char_at(s, end + dl).map(|(a, _)| a);
-                    let joins = match (d, after) {
-                        (',', Some(a)) => digits && a.is_ascii_digit(),
-                        ('.', Some(a)) => a.is_alphanumeric() && (digits == a.is_ascii_digit()),
-                        (_, Some(a)) => a.is_alphanumeric(),
-                        _ => false,
-                    };
-                    if joins {
-                        end += dl;
-                        continue;
-                    }
-                }
-                break;
+                end = q.end;
+                k += 2;
             }
-            out.push(Tok {
-                start: base + i,
-                end: base + end,
-                shape: if digits { Shape::Digits } else { Shape::Word },
-                class: 0,
-                trigger: None,
-                number: false,
-                month_like: false,
-                starts_trigger: false,
-                trigger_rows: 0,
-            });
-            i = end;
-        } else {
-            out.push(Tok {
-                start: base + i,
-                end: base + i + cl,
-                shape: Shape::Punct(normalise_punct(c)),
-                class: 0,
-                trigger: None,
-                number: false,
-                month_like: false,
-                starts_trigger: false,
-                trigger_rows: 0,
-            });
-            i += cl;
-        }
+            let shape = if digits { Shape::Digits } else { Shape::Word };
+            out.push(blank(t.start, end, shape));
+            continue;
+        };
+        out.push(blank(t.start, t.end, Shape::Punct(normalise_punct(c))));
     }
     // One lower-casing and one look-up per word: its classes, and whether a trigger phrase
     // starts with it (only those words are matched against the trigger table).
@@ -249,7 +219,7 @@ mod tests {
 
     fn words(s: &str) -> Vec<&str> {
         let mut v = Vec::new();
-        tokenize(s, 0..s.len(), &mut v);
+        tokenize(&Document::new(s), 0..s.len(), &mut v);
         v.iter().map(|t| &s[t.start..t.end]).collect()
     }
 

@@ -16,6 +16,7 @@ use super::demonyms;
 use super::fold;
 use super::gazetteer::{Gazetteer, Hit};
 use super::words::{self, *};
+use crate::text::tokens as text_tokens;
 use crate::text::Document;
 use std::ops::Range;
 
@@ -48,8 +49,9 @@ impl Token {
     }
 }
 
-/// Splits the text into words: letters and digits, with apostrophes inside a word
-/// ("Sana'a"); a possessive "'s" stays outside [`Token::end`].
+/// Splits the text into words: the document's word tokens ([`crate::text::tokens`]), joined
+/// across the other apostrophes ("a‘b", "a`b"); a possessive "'s" stays outside
+/// [`Token::end`].
 pub fn tokenize(doc: &Document) -> Vec<Token> {
     let mut out = Vec::new();
     tokenize_into(doc, &mut out);
@@ -60,195 +62,75 @@ pub fn tokenize(doc: &Document) -> Vec<Token> {
 pub fn tokenize_into(doc: &Document, out: &mut Vec<Token>) {
     out.clear();
     let text = doc.text;
-    let bytes = text.as_bytes();
-    // Fewer than one word per four bytes.
-    out.reserve(text.len() / 4 + 1);
-    let mut state = Position {
-        sent: 0,
-        last_sentence: usize::MAX,
-        newline_since: true,
-    };
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        let mut ascii = true;
-        let first_len = if b < 0x80 {
-            if !b.is_ascii_alphanumeric() {
-                if b == b'\n' {
-                    state.newline_since = true;
-                }
-                i += 1;
-                // Skip the rest of a run of spaces and punctuation at once.
-                while let Some(&c) = bytes.get(i) {
-                    if c >= 0x80 || c.is_ascii_alphanumeric() || c == b'\n' {
-                        break;
-                    }
-                    i += 1;
-                }
-                continue;
-            }
-            1
-        } else {
-            let Some((c, len)) = char_at(text, bytes, i) else {
-                break;
-            };
-            if !c.is_alphanumeric() {
-                i += len;
-                continue;
-            }
-            ascii = false;
-            len
-        };
-        let start = i;
-        // Invariant: `j` is the end of the word so far.
-        let mut j = i + first_len;
-        let mut apostrophe = false;
-        let mut cut = false;
-        loop {
-            while bytes.get(j).is_some_and(|&b| ASCII_WORD[usize::from(b)]) {
-                j += 1;
-            }
-            let Some((d, dl)) = char_at(text, bytes, j) else {
-                break;
-            };
-            if d.is_ascii() && !fold::is_apostrophe(d) {
-                break;
-            }
-            if !d.is_ascii() && d.is_alphanumeric() {
-                ascii = false;
-                j += dl;
-            } else if fold::is_apostrophe(d) {
-                // Keep an apostrophe only between letters.
-                if char_at(text, bytes, j + dl).is_some_and(|(a, _)| is_word_char(a)) {
-                    ascii &= d.is_ascii();
-                    apostrophe = true;
-                    j += dl;
-                } else {
-                    // "Workers'": the apostrophe belongs to the word but not its name.
-                    push(out, text, start, j, j + dl, ascii, doc, &mut state);
-                    j += dl;
-                    cut = true;
-                    break;
-                }
-            } else {
-                break;
-            }
-        }
-        let end = j;
-        i = j;
-        if cut {
+    let toks = doc.tokens();
+    out.reserve(toks.len());
+    // The sentence of the word before, and a line break since it: the next word is initial.
+    let mut last_sentence = usize::MAX;
+    let mut newline_since = true;
+    let mut k = 0;
+    while let Some(t) = toks.get(k) {
+        k += 1;
+        newline_since |= t.has(text_tokens::NEWLINE_BEFORE);
+        if !t.is_word() {
             continue;
         }
-        // Possessive: "Baghdad's" -> "Baghdad".
-        let mut name_end = end;
-        if apostrophe {
-            let word = text.get(start..end).unwrap_or("");
-            for suffix in ["'s", "’s", "'S", "’S"] {
-                if word.len() > suffix.len() + 1 && word.ends_with(suffix) {
-                    name_end = end - suffix.len();
+        // The text layer joins words only across ' and ’; a name also across the other
+        // apostrophes between two words. An apostrophe with no word after it closes the
+        // word: "Workers'" (the apostrophe belongs to the word but not its name).
+        let mut end = t.end;
+        let mut joined = false;
+        let mut cut = None;
+        while let Some(p) = toks.get(k).filter(|p| p.start == end) {
+            if !matches!(p.kind, text_tokens::Kind::Punct(c) if fold::is_apostrophe(c)) {
+                break;
+            }
+            match toks.get(k + 1).filter(|q| q.is_word() && q.start == p.end) {
+                Some(q) => {
+                    end = q.end;
+                    joined = true;
+                    k += 2;
+                }
+                None => {
+                    cut = Some(p.end);
+                    k += 1;
+                    break;
                 }
             }
         }
-        push(out, text, start, name_end, end, ascii, doc, &mut state);
-    }
-}
-
-/// Bytes that are ASCII letters and digits (one load per byte in the word loop).
-static ASCII_WORD: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        t[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    t
-};
-
-/// The char at byte `i` and its length (ASCII without decoding).
-#[inline]
-fn char_at(text: &str, bytes: &[u8], i: usize) -> Option<(char, usize)> {
-    let b = *bytes.get(i)?;
-    if b < 0x80 {
-        return Some((b as char, 1));
-    }
-    let c = text.get(i..)?.chars().next()?;
-    Some((c, c.len_utf8()))
-}
-
-#[inline]
-fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric()
-    } else {
-        c.is_alphanumeric()
-    }
-}
-
-/// Where the tokenizer stands in the document's sentences and lines.
-struct Position {
-    sent: usize,
-    last_sentence: usize,
-    newline_since: bool,
-}
-
-/// Appends the token `start..end`; `ascii`: the whole token (`..full_end`) is ASCII.
-#[allow(clippy::too_many_arguments)]
-#[inline]
-fn push(
-    out: &mut Vec<Token>,
-    text: &str,
-    start: usize,
-    end: usize,
-    full_end: usize,
-    ascii: bool,
-    doc: &Document,
-    p: &mut Position,
-) {
-    while p.sent + 1 < doc.sentences.len()
-        && doc.sentences.get(p.sent).is_some_and(|r| r.end <= start)
-    {
-        p.sent += 1;
-    }
-    let word = text.get(start..end).unwrap_or("");
-    let (cap, caps, classes) = if ascii {
-        // Letters, digits and ASCII apostrophes only.
-        let b = word.as_bytes();
-        let first = b.first().copied().unwrap_or(b'a');
-        let classes = words::classes_of_ascii_word(text.as_bytes(), start, b.len());
-        if first.is_ascii_lowercase() {
-            // Most words: neither capitalised nor in capitals.
-            (false, false, classes)
+        let (name_end, full_end) = match cut {
+            Some(e) => (end, e),
+            None if joined => (text_tokens::possessive_stem(text, t.start, end), end),
+            None => (t.stem_end, t.end),
+        };
+        // The text layer's shape is that of the word without its possessive: read again
+        // for the rare name that ends elsewhere.
+        let (ascii, shape) = if joined || name_end != t.stem_end {
+            let ascii = text.get(t.start..end).is_some_and(str::is_ascii);
+            let name = text.get(t.start..name_end).unwrap_or("");
+            (ascii, text_tokens::case(name, ascii))
         } else {
-            let mut letters = 0;
-            let mut lower = false;
-            for &c in b {
-                letters += usize::from(c.is_ascii_alphabetic());
-                lower |= c.is_ascii_lowercase();
-            }
-            (first.is_ascii_uppercase(), letters >= 2 && !lower, classes)
-        }
-    } else {
-        let mut letters = word.chars().filter(|c| c.is_alphabetic());
-        let first = word.chars().next();
-        (
-            first.is_some_and(|c| c.is_uppercase()),
-            word.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                && letters.all(|c| !c.is_lowercase()),
-            words::classes(word),
-        )
-    };
-    let initial = p.last_sentence != p.sent || p.newline_since;
-    p.last_sentence = p.sent;
-    p.newline_since = false;
-    out.push(Token {
-        start,
-        end,
-        full_end,
-        cap,
-        caps,
-        initial,
-        sentence: p.sent,
-        classes,
-    });
+            (t.has(text_tokens::ASCII), t.flags)
+        };
+        let word = text.get(t.start..name_end).unwrap_or("");
+        let classes = if ascii {
+            words::classes_of_ascii_word(text.as_bytes(), t.start, word.len())
+        } else {
+            words::classes(word)
+        };
+        let initial = last_sentence != t.sentence || newline_since;
+        last_sentence = t.sentence;
+        newline_since = false;
+        out.push(Token {
+            start: t.start,
+            end: name_end,
+            full_end,
+            cap: shape & text_tokens::CAP != 0,
+            caps: shape & text_tokens::CAPS != 0,
+            initial,
+            sentence: t.sentence,
+            classes,
+        });
+    }
 }
 
 /// A gazetteer name found in the text.
@@ -807,4 +689,37 @@ pub fn demonym_votes(text: &str, tokens: &[Token]) -> Vec<([u8; 2], u32)> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_from_the_text_tokens() {
+        let s = "Workers' a‘b's Baghdad’s\nKIRKUK Sana'a";
+        let doc = Document::new(s);
+        let got: Vec<(&str, &str, bool, bool, bool)> = tokenize(&doc)
+            .iter()
+            .map(|t| {
+                (
+                    s.get(t.start..t.end).unwrap_or("?"),
+                    s.get(t.start..t.full_end).unwrap_or("?"),
+                    t.cap,
+                    t.caps,
+                    t.initial,
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Workers", "Workers'", true, false, true),
+                ("a‘b", "a‘b's", false, false, false),
+                ("Baghdad", "Baghdad’s", true, false, false),
+                ("KIRKUK", "KIRKUK", true, true, true),
+                ("Sana'a", "Sana'a", true, false, false),
+            ]
+        );
+    }
 }

@@ -10,6 +10,7 @@ pub mod offsets;
 pub mod pdf;
 pub mod phrases;
 pub mod sentences;
+pub mod tokens;
 
 use std::fmt;
 use std::ops::Range;
@@ -131,6 +132,9 @@ pub struct Document<'a> {
     pub text: &'a str,
     /// Sentence byte ranges, in order, covering the text without overlap.
     pub sentences: Vec<Range<usize>>,
+    /// The one token stream the stages read ([`Document::tokens`]), found on first use: a
+    /// document that only regroups incidents never needs it.
+    tokens: std::sync::OnceLock<Vec<tokens::Token>>,
 }
 
 impl<'a> Document<'a> {
@@ -139,7 +143,15 @@ impl<'a> Document<'a> {
         Document {
             text,
             sentences: sentences::split(text),
+            tokens: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The words and punctuation of the text, in order ([`tokens`]), each with its sentence
+    /// index in [`Document::sentences`]; computed once, on the first call.
+    pub fn tokens(&self) -> &[tokens::Token] {
+        self.tokens
+            .get_or_init(|| tokens::tokenize(self.text, &self.sentences))
     }
 
     /// Index of the sentence that holds byte offset `at` (the last one if past the end).
