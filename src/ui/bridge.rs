@@ -6,6 +6,7 @@ use super::protocol::{get_array, get_f64, get_str, message, set};
 use crate::report::model::DocumentReport;
 use crate::Policy;
 use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -80,6 +81,63 @@ pub struct Bridge {
     _onerror: Closure<dyn FnMut(web_sys::Event)>,
 }
 
+/// A parse that took longer than this (ms) hands its event to a task of its own.
+const SLOW_PARSE_MS: f64 = 40.0;
+
+/// Events waiting for a task of their own, in arrival order.
+#[derive(Default)]
+struct Later {
+    events: RefCell<VecDeque<WorkerEvent>>,
+}
+
+impl Later {
+    /// Emits `ev` now, or, after a slow parse (`slow`) or behind events already waiting, in a
+    /// later main-thread task (a zero-delay timer): reading a big report (about 150 ms for 5 MB
+    /// of text) and showing it are then two tasks, neither long enough to freeze the page, and
+    /// events keep their order.
+    fn emit(self: &Rc<Self>, on_event: &Callback<WorkerEvent>, ev: WorkerEvent, slow: bool) {
+        if !slow && self.events.borrow().is_empty() {
+            on_event.emit(ev);
+            return;
+        }
+        let first = {
+            let mut q = self.events.borrow_mut();
+            q.push_back(ev);
+            q.len() == 1
+        };
+        if first {
+            self.arm(on_event);
+        }
+    }
+
+    /// Schedules the emission of the oldest waiting event, one event a task.
+    fn arm(self: &Rc<Self>, on_event: &Callback<WorkerEvent>) {
+        let later = {
+            let (this, cb) = (self.clone(), on_event.clone());
+            Closure::once_into_js(move || {
+                let next = this.events.borrow_mut().pop_front();
+                if let Some(ev) = next {
+                    cb.emit(ev);
+                }
+                if !this.events.borrow().is_empty() {
+                    this.arm(&cb);
+                }
+            })
+        };
+        let timer = web_sys::window().and_then(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), 0)
+                .ok()
+        });
+        if timer.is_none() {
+            // No timer (no window): at once rather than never.
+            let waiting: Vec<WorkerEvent> = self.events.borrow_mut().drain(..).collect();
+            for ev in waiting {
+                on_event.emit(ev);
+            }
+        }
+    }
+}
+
 /// The `pages` array of a worker result or a saved document, if any.
 pub fn pages_of(obj: &JsValue) -> Option<Vec<usize>> {
     let arr = get_array(obj, "pages");
@@ -133,6 +191,7 @@ impl Bridge {
         let onmessage = {
             let inner = inner.clone();
             let on_event = on_event.clone();
+            let later = Rc::new(Later::default());
             Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
                 let data = e.data();
                 match get_str(&data, "type").as_deref() {
@@ -142,21 +201,32 @@ impl Bridge {
                             let _ = inner.worker.post_message(&m);
                         }
                     }
-                    Some("results") => on_event.emit(parse_results(&data)),
+                    Some("results") => {
+                        let t0 = js_sys::Date::now();
+                        let ev = parse_results(&data);
+                        let slow = js_sys::Date::now() - t0 > SLOW_PARSE_MS;
+                        later.emit(&on_event, ev, slow)
+                    }
                     Some("gazetteer") => {
                         let status = match get_str(&data, "status").as_deref() {
                             Some("ready") => GazStatus::Ready,
                             Some("loading") => GazStatus::Loading,
                             _ => GazStatus::Failed,
                         };
-                        on_event.emit(WorkerEvent::Gazetteer(
-                            status,
-                            get_str(&data, "detail").unwrap_or_default(),
-                        ))
+                        later.emit(
+                            &on_event,
+                            WorkerEvent::Gazetteer(
+                                status,
+                                get_str(&data, "detail").unwrap_or_default(),
+                            ),
+                            false,
+                        )
                     }
-                    Some("fatal") => on_event.emit(WorkerEvent::Fatal(
-                        get_str(&data, "error").unwrap_or_default(),
-                    )),
+                    Some("fatal") => later.emit(
+                        &on_event,
+                        WorkerEvent::Fatal(get_str(&data, "error").unwrap_or_default()),
+                        false,
+                    ),
                     _ => {}
                 }
             })
