@@ -450,9 +450,13 @@ pub fn group(
             continue;
         }
         let place = incident_place(doc, figures, places, &figs, anchors[k], &place_of, dl_end);
+        // Each sentence once: an incident's figures often share one.
+        let mut last = None;
         let date = figs
             .iter()
-            .filter_map(|&i| doc.sentences.get(figures[i].sentence))
+            .filter_map(|&i| figures.get(i).map(|f| f.sentence))
+            .filter(|&s| last.replace(s) != Some(s))
+            .filter_map(|s| doc.sentences.get(s))
             .find_map(|r| sentence_date(text.get(r.clone()).unwrap_or(""), pub_date));
         let confidence = confidence(figures, &figs, place.is_some(), date.is_some());
         out.push(Incident {

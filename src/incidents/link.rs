@@ -355,6 +355,16 @@ pub fn link_places(
         }
     }
 
+    // Whether a clause tells a national toll, read once for the figures of one clause.
+    let mut national_memo: Option<(Range<usize>, bool)> = None;
+    let mut national = |cl: &Range<usize>| match &national_memo {
+        Some((r, yes)) if r == cl => *yes,
+        _ => {
+            let yes = text.get(cl.clone()).is_some_and(scope::is_national);
+            national_memo = Some((cl.clone(), yes));
+            yes
+        }
+    };
     figures
         .iter()
         .zip(&story)
@@ -380,7 +390,7 @@ pub fn link_places(
             // A toll of the whole country over a period ("since 1980", "the bloodiest
             // month"), with no place of its own: the country. (Where the sentence names no
             // place at all its breaks are not looked for: the clause is the sentence.)
-            if story_country.is_some() && text.get(cl.clone()).is_some_and(scope::is_national) {
+            if story_country.is_some() && national(&cl) {
                 return story_country;
             }
             if let Some(p) = best_in(&sent, 2) {

@@ -54,19 +54,18 @@ const BLOODY: &[&str] = &["bloody", "bloodiest", "deadly", "deadliest", "violent
 /// allocation: a window of the last three words).
 pub fn is_national(clause: &str) -> bool {
     let mut w: [&str; 3] = [""; 3];
-    for word in clause
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
+    for word in words(clause) {
         w = [w[1], w[2], word];
+        // Every rule below needs its last word among a few: most words need no more look.
+        if !closes_a_rule(word) {
+            continue;
+        }
         if PHRASE_WORDS.iter().any(|p| ends_with(&w, p)) {
             return true;
         }
         let (a, b) = (w[1], w[2]);
         let year = b.len() == 4 && b.bytes().all(|x| x.is_ascii_digit());
-        let period = ["month", "year", "week"]
-            .iter()
-            .any(|p| p.eq_ignore_ascii_case(b));
+        let period = PERIODS.iter().any(|p| p.eq_ignore_ascii_case(b));
         if (a.eq_ignore_ascii_case("since") && year)
             || (period && BLOODY.iter().any(|x| x.eq_ignore_ascii_case(a)))
         {
@@ -79,6 +78,73 @@ pub fn is_national(clause: &str) -> bool {
     }
     false
 }
+
+/// The runs of alphanumeric chars of `s` (what `split(|c| !c.is_alphanumeric())` keeps of
+/// it, empty pieces dropped), ASCII read bytewise.
+fn words(s: &str) -> impl Iterator<Item = &str> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    // The alphanumeric char at `i` and its length, or None.
+    let word_char = move |i: usize| -> Option<usize> {
+        match *b.get(i)? {
+            c if c < 0x80 => c.is_ascii_alphanumeric().then_some(1),
+            _ => s
+                .get(i..)?
+                .chars()
+                .next()
+                .filter(|c| c.is_alphanumeric())
+                .map(char::len_utf8),
+        }
+    };
+    std::iter::from_fn(move || {
+        while i < b.len() {
+            if word_char(i).is_some() {
+                break;
+            }
+            // Past one char (a continuation byte is never where `i` stands).
+            i += s.get(i..)?.chars().next().map_or(1, char::len_utf8);
+        }
+        let start = i;
+        while let Some(n) = word_char(i) {
+            i += n;
+        }
+        (i > start).then(|| s.get(start..i)).flatten()
+    })
+}
+
+/// Period words that, after a word of [`BLOODY`], make a period's toll.
+const PERIODS: &[&str] = &["month", "year", "week"];
+
+/// Whether `word` can be the last word of a rule of [`is_national`]: a year ("since 1995")
+/// or, ignoring ASCII case, the last word of a [`PHRASES`] row, a [`PERIODS`] word or an
+/// [`EVENTS`] word.
+fn closes_a_rule(word: &str) -> bool {
+    if word.len() == 4 && word.bytes().all(|x| x.is_ascii_digit()) {
+        return true;
+    }
+    let mut buf = [0u8; 16];
+    let Some(low) = buf.get_mut(..word.len()) else {
+        return false; // longer than any of them
+    };
+    for (d, s) in low.iter_mut().zip(word.bytes()) {
+        *d = s.to_ascii_lowercase();
+    }
+    LAST_WORDS.binary_search(&&*low).is_ok()
+}
+
+/// The words that can close a rule (see [`closes_a_rule`]), lower case, sorted.
+static LAST_WORDS: LazyLock<Vec<&'static [u8]>> = LazyLock::new(|| {
+    let mut v: Vec<&'static [u8]> = PHRASES
+        .iter()
+        .filter_map(|p| p.rsplit(' ').next())
+        .chain(PERIODS.iter().copied())
+        .chain(EVENTS.iter().copied())
+        .map(str::as_bytes)
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+});
 
 /// [`PHRASES`] cut into words, once.
 static PHRASE_WORDS: LazyLock<Vec<Vec<&'static str>>> =
@@ -98,6 +164,39 @@ fn ends_with(w: &[&str; 3], phrase: &[&str]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::is_national;
+
+    #[test]
+    fn words_are_the_alphanumeric_runs() {
+        for t in [
+            "",
+            "  ",
+            "since 1995, 300 have died",
+            "Ça va? 12 morts à Gaza—déjà; x",
+            "a\u{2019}b c-d ١٢٣ 東京 ok",
+            "trailing word",
+        ] {
+            let want: Vec<&str> = t
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(super::words(t).collect::<Vec<_>>(), want, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn only_a_rule_word_is_looked_at_further() {
+        use super::{closes_a_rule, LAST_WORDS};
+        // The table words are lower case, as the look-up assumes.
+        assert!(LAST_WORDS
+            .iter()
+            .all(|w| w.iter().all(|b| !b.is_ascii_uppercase())));
+        for w in ["Year", "NATIONWIDE", "1995", "attacks", "beginning", "week"] {
+            assert!(closes_a_rule(w), "{w}");
+        }
+        for w in ["said", "years", "195", "Mosul", "", "incidentsincidents"] {
+            assert!(!closes_a_rule(w), "{w}");
+        }
+    }
 
     #[test]
     fn period_and_country_tolls() {

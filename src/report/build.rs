@@ -184,20 +184,27 @@ impl DocumentView<'_> {
     /// report), without building the whole owned report.
     pub fn digest(&self, document: usize) -> super::model::DocIncidents {
         let incidents = incident_reports(self.incidents);
-        let figures: Vec<Figure> = (0..self.figures.len())
-            .filter_map(|i| {
-                incidents
-                    .iter()
-                    .any(|inc| inc.figures.contains(&i))
-                    .then(|| self.figure(i).map(FigureRef::into_owned))
-                    .flatten()
-            })
+        // A slim report: the incidents' figures only, indices remapped (linear: a figure's
+        // membership and new index are looked up, not searched).
+        let n = self.figures.len();
+        let mut member = vec![false; n];
+        for &i in incidents.iter().flat_map(|inc| inc.figures.iter()) {
+            if let Some(m) = member.get_mut(i) {
+                *m = true;
+            }
+        }
+        let keep: Vec<usize> = (0..n).filter(|&i| member.get(i) == Some(&true)).collect();
+        let figures: Vec<Figure> = keep
+            .iter()
+            .filter_map(|&i| self.figure(i).map(FigureRef::into_owned))
             .collect();
-        // A slim report: the incidents' figures only, indices remapped.
-        let keep: Vec<usize> = (0..self.figures.len())
-            .filter(|&i| incidents.iter().any(|inc| inc.figures.contains(&i)))
-            .collect();
-        let remap = |i: usize| keep.iter().position(|&k| k == i);
+        let mut new_index = vec![None; n];
+        for (k, &i) in keep.iter().enumerate() {
+            if let Some(slot) = new_index.get_mut(i) {
+                *slot = Some(k);
+            }
+        }
+        let remap = |i: usize| new_index.get(i).copied().flatten();
         let slim = DocumentReport {
             name: self.name.to_string(),
             date: self.incidents.date.map(|d| d.to_string()),
