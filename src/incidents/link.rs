@@ -126,8 +126,47 @@ fn is_any(word: &str, list: &[&str]) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
-/// The role the words before a mention give it: 0 the harm's place ("in", "at", "near"),
-/// 2 a reference point or origin ("north of", "from", "to"), 3 a form like "US-led" or
+/// Words after "border" that make "the X border ..." a place of its own, where harm can
+/// happen ("the Taba border crossing", "a border town").
+const BORDER_PLACES: &[&str] = &[
+    "crossing",
+    "crossings",
+    "town",
+    "towns",
+    "city",
+    "village",
+    "villages",
+    "post",
+    "posts",
+    "checkpoint",
+    "gate",
+    "point",
+];
+
+/// Whether the words right after a mention make it a border's name: "near the Ecuador
+/// border", "across the Syrian border into", "along the Afghan borders". A border says
+/// where something is from a country, not that the harm happened in it (which side, the
+/// words do not say): a reference point. Not "the Taba border crossing" ([`BORDER_PLACES`]).
+fn names_a_border(after: &str) -> bool {
+    let Some(rest) = after
+        .strip_prefix(" border")
+        .map(|t| t.strip_prefix('s').unwrap_or(t))
+    else {
+        return false;
+    };
+    if rest.starts_with(|c: char| c.is_alphanumeric()) {
+        return false; // "borderline", "bordered"
+    }
+    let next = rest
+        .trim_start()
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    !is_any(next, BORDER_PLACES)
+}
+
+/// The role the words around a mention give it: 0 the harm's place ("in", "at", "near"),
+/// 2 a reference point or origin ("north of", "from", "to", "the X border"), 3 a form like "US-led" or
 /// "Saudi-backed" (never the harm's place: "killed in strikes by a Saudi-led coalition"
 /// happened where the strikes fell), 1 otherwise.
 fn role(text: &str, span: &Range<usize>) -> i32 {
@@ -135,6 +174,9 @@ fn role(text: &str, span: &Range<usize>) -> i32 {
     let after = text.get(span.end..).unwrap_or("");
     if after.starts_with("-led") || after.starts_with("-backed") || after.starts_with("-based") {
         return 3;
+    }
+    if names_a_border(after) {
+        return 2;
     }
     if w0.eq_ignore_ascii_case("of")
         && is_any(
@@ -619,6 +661,29 @@ mod tests {
         assert!(!is_wire_dateline(t, &(0..9)));
         let t = "Gunmen in Portville (a port) -- four died.";
         assert!(!is_wire_dateline(t, &(10..19)));
+    }
+
+    #[test]
+    fn a_border_is_a_reference_point() {
+        assert!(names_a_border(" border, killing three"));
+        assert!(names_a_border(" borders."));
+        assert!(names_a_border(" border into the north"));
+        assert!(!names_a_border(" border crossing in the south"));
+        assert!(!names_a_border(" border town of Hillcrest"));
+        assert!(!names_a_border(" borderline case"));
+        assert!(!names_a_border(""));
+        // The country of the story, not the one whose border it is (our own wording).
+        let text = "Ostland's army says gunmen attacked a post in the north near the \
+                    Westmark border, killing three soldiers.";
+        let places = vec![
+            place("Ostland", PlaceKind::Country, text),
+            place("Westmark", PlaceKind::Country, text),
+        ];
+        assert_eq!(links(text, &places, &["three"]), vec![Some(0)]);
+        // Counter-example: a border crossing is a place where harm happens.
+        let text = "A bomb went off as a bus passed the Westmark border crossing, killing \
+                    three tourists. Ostland condemned it.";
+        assert_eq!(links(text, &places, &["three"]), vec![Some(1)]);
     }
 
     #[test]
