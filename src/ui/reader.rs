@@ -367,17 +367,11 @@ fn block(p: &BlockProps) -> Html {
     } else {
         html! { { sh.text.get(range.clone()).unwrap_or("") } }
     };
-    // A block of a long text is laid out only near the screen (CSS `content-visibility`);
-    // until it has been once, the browser sizes it from its length.
+    // A block of a long text is laid out only near the screen (CSS `content-visibility`;
+    // no `style` attribute: the page's Content-Security-Policy allows none).
     let long = sh.blocks.len() > 1;
-    let style = long.then(|| {
-        format!(
-            "contain-intrinsic-size: auto {}px",
-            range.len().div_ceil(80).max(1) * 27
-        )
-    });
     html! {
-        <div class={classes!("blk", long.then_some("long"))} data-block={p.index.to_string()} data-live={p.live.then_some("")} {style}>
+        <div class={classes!("blk", long.then_some("long"))} data-block={p.index.to_string()} data-live={p.live.then_some("")}>
             { body }
         </div>
     }
