@@ -27,6 +27,12 @@ pub const EXAMPLES: &[Ex] = &[
     ex("The blast killed [[17]] shoppers.", &[(Killed, 17, Exact)]),
     ex("A roadside bomb killed [[4]] soldiers on Monday.", &[(Killed, 4, Exact)]),
     ex("Militants shot dead [[9]] villagers overnight.", &[(Killed, 9, Exact)]),
+    // "fatally" makes the harm a death.
+    ex("Unknown gunmen fatally shot [[two]] traffic wardens.", &[(Killed, 2, Exact)]),
+    ex("[[Three]] guards were fatally wounded in the raid.", &[(Killed, 3, Exact)]),
+    ex("A mob fatally stabbed [[a dozen]] travellers at the ferry.", &[(Killed, 12, About)]),
+    ex("Troops opened fire, fatally shooting [[4]] marchers.", &[(Killed, 4, Exact)]),
+    ex("[[5]] people were mortally wounded by the blast.", &[(Killed, 5, Exact)]),
     ex("The attackers wounded [[22]] passengers.", &[(Injured, 22, Exact)]),
     ex("Police arrested [[31]] suspects after the riot.", &[(Detained, 31, Exact)]),
     ex("Rebels kidnapped [[12]] aid workers near the border.", &[(Kidnapped, 12, Exact)]),
