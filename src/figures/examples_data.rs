@@ -30,7 +30,7 @@ pub const EXAMPLES: &[Ex] = &[
     // "fatally" makes the harm a death.
     ex("Unknown gunmen fatally shot [[two]] traffic wardens.", &[(Killed, 2, Exact)]),
     ex("[[Three]] guards were fatally wounded in the raid.", &[(Killed, 3, Exact)]),
-    ex("A mob fatally stabbed [[a dozen]] travellers at the ferry.", &[(Killed, 12, About)]),
+    ex("A mob fatally stabbed [[a dozen]] travellers at the ferry.", &[(Killed, 12, Vague)]),
     ex("Troops opened fire, fatally shooting [[4]] marchers.", &[(Killed, 4, Exact)]),
     ex("[[5]] people were mortally wounded by the blast.", &[(Killed, 5, Exact)]),
     ex("The attackers wounded [[22]] passengers.", &[(Injured, 22, Exact)]),
@@ -473,6 +473,13 @@ pub const EXAMPLES: &[Ex] = &[
     ex("[[14]] villagers were kidnapped and killed by the militia.", &[(Killed, 14, Exact)]),
     ex("Gunmen abducted and later murdered [[3]] engineers.", &[(Killed, 3, Exact)]),
     ex("[[5]] hikers were kidnapped and released a day later.", &[(Kidnapped, 5, Exact)]),
+    // ...also past a phrase, when the harm word is passive: the fate of its subject.
+    ex("[[Three]] aid workers were kidnapped in the capital and later shot dead.", &[(Killed, 3, Exact)]),
+    ex("[[Two]] farmers were abducted from a bus and subsequently executed.", &[(Killed, 2, Exact)]),
+    ex("[[Two]] were seized, a guard and a driver, and then executed.", &[(Killed, 2, Exact)]),
+    ex("[[2]] were kidnapped on the road and [[3]] were killed at the gate.", &[(Kidnapped, 2, Exact), (Killed, 3, Exact)]),
+    ex("The gunman wounded [[4]] guards and was shot dead by police.", &[(Injured, 4, Exact)]),
+    ex("[[6]] miners were hurt in the blast and lost their jobs.", &[(Injured, 6, Exact)]),
     ex("[[Three]] officers who were recently kidnapped by gunmen were also found dead.", &[(Killed, 3, Exact)]),
     ex("[[Three]] officers who were kidnapped last week were freed on Sunday.", &[(Kidnapped, 3, Exact)]),
 ];

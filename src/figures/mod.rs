@@ -225,7 +225,7 @@ pub fn extract(doc: &Document) -> Vec<RawFigure> {
             let mut then_killed = false;
             // "14 people were kidnapped and killed": the harm that ends it is the count's.
             // "3 officers who were kidnapped last week were found dead": the main clause's.
-            let after = killed_after(doc.text, &toks, at.trigger.1)
+            let after = killed_after(doc.text, &toks, at.trigger)
                 .or_else(|| killed_after_relative(doc.text, &toks, at.trigger));
             if let Some(end) = after {
                 if at.category != Category::Killed && at.how != How::Part {
@@ -274,21 +274,30 @@ pub fn extract(doc: &Document) -> Vec<RawFigure> {
         if person.get(si).copied().unwrap_or(false) {
             implicit::find(doc.text, &toks, &mut victims);
             for v in &victims {
+                // "a policeman was kidnapped and later killed": the killing is their fate.
+                let fate = (v.category != Category::Killed
+                    && passive(doc.text, &toks, v.trigger.0))
+                .then(|| killed_after(doc.text, &toks, v.trigger))
+                .flatten();
+                let (category, trigger) = match fate {
+                    Some(t) => (Category::Killed, t),
+                    None => (v.category, v.trigger),
+                };
                 let noun = tokens::text_of(doc.text, &toks[v.noun]).to_ascii_lowercase();
-                let again = counted.iter().any(|(n, c)| *n == noun && *c == v.category);
+                let again = counted.iter().any(|(n, c)| *n == noun && *c == category);
                 if again && implicit::definite(doc.text, &toks, v) {
                     continue;
                 }
-                counted.push((noun, v.category));
+                counted.push((noun, category));
                 let span = implicit::span(&toks, v.det, v.noun);
                 out.push(RawFigure {
                     span: span.clone(),
-                    category: v.category,
+                    category,
                     value: 1,
                     max: None,
                     qualifier: Qualifier::Exact,
                     victims: Some(implicit::span(&toks, v.det + 1, v.noun)),
-                    trigger: implicit::span(&toks, v.trigger.0, v.trigger.1.saturating_sub(1)),
+                    trigger: implicit::span(&toks, trigger.0, trigger.1.saturating_sub(1)),
                     part_of: None,
                     confidence: 0.7,
                     additive: false,
@@ -296,10 +305,8 @@ pub fn extract(doc: &Document) -> Vec<RawFigure> {
                     group: group_base,
                     implicit: true,
                     rule: Rule {
-                        row: toks
-                            .get(v.trigger.0)
-                            .and_then(|t| t.trigger)
-                            .map(|m| m.entry),
+                        row: toks.get(trigger.0).and_then(|t| t.trigger).map(|m| m.entry),
+                        then_killed: fate.is_some(),
                         ..Rule::of(Construction::Implicit)
                     },
                 });
@@ -570,23 +577,76 @@ fn analyse_sentence(text: &str, toks: &[Tok], trig_end: &[Option<usize>], cands:
     }
 }
 
-/// "kidnapped and killed", "abducted and later murdered": a killing word joined by "and"
-/// (with "then" or "later" at most between) right after a harm word ending at token `end`.
-fn killed_after(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usize)> {
-    if !attach::is_word(text, toks, end, "and") {
-        return None;
-    }
-    let mut k = end + 1;
-    if attach::is_word(text, toks, k, "then") || attach::is_word(text, toks, k, "later") {
+/// Words that may stand between "and" and the killing word of [`killed_after`].
+const THEN_WORDS: &[&str] = &["then", "later", "subsequently", "eventually", "also"];
+
+/// How many tokens after the harm word [`killed_after`] looks for its "and".
+const AND_REACH: usize = 10;
+
+/// "kidnapped and killed", "abducted and later murdered", "kidnapped in the capital and
+/// later shot dead", "captured, a policeman and a civilian, and then executed": a killing
+/// word (a participle or a past) joined by "and" to the clause of a harm word ending at token
+/// `end`, within [`AND_REACH`] tokens, with only [`THEN_WORDS`], auxiliaries and commas
+/// between "and" and it. Another count, another harm word or a clause's end (". ; :") before
+/// it stops the search: "2 were kidnapped and 3 were killed" keeps both.
+fn killed_after(text: &str, toks: &[Tok], trigger: (usize, usize)) -> Option<(usize, usize)> {
+    let end = trigger.1;
+    let then = |k: usize| {
+        THEN_WORDS.iter().any(|w| attach::is_word(text, toks, k, w))
+            || toks
+                .get(k)
+                .is_some_and(|t| t.any(lexicon::AUX) || t.is_punct(','))
+    };
+    let mut k = end;
+    while k < end + AND_REACH {
+        let t = toks.get(k)?;
+        if t.number || t.trigger.is_some() || t.is_punct('.') || t.is_punct(';') || t.is_punct(':')
+        {
+            return None;
+        }
+        // Past the word right after the harm word, only a passive harm word's subject is
+        // the one killed: "a guard was wounded in the blast and later died" but not "the
+        // gunman wounded a guard and was shot dead" (the gunman was).
+        if attach::is_word(text, toks, k, "and") && (k == end || passive(text, toks, trigger.0)) {
+            let mut j = k + 1;
+            while then(j) && j < k + 4 {
+                j += 1;
+            }
+            if let Some(m) = toks.get(j).and_then(|t| t.trigger) {
+                // (Not a word that kills only with its own condition: "lost his leg".)
+                let row = m.row();
+                let killing = row.category == Category::Killed
+                    && matches!(row.form, triggers::Form::Participle | triggers::Form::Past)
+                    && !row.needs_person
+                    && row.requires_before.is_empty();
+                return killing.then_some((j, j + usize::from(m.len)));
+            }
+        }
         k += 1;
     }
-    let m = toks.get(k)?.trigger?;
-    (m.row().category == Category::Killed
-        && matches!(
-            m.row().form,
-            triggers::Form::Participle | triggers::Form::Past
-        ))
-    .then_some((k, k + usize::from(m.len)))
+    None
+}
+
+/// Forms of "be" and "get" that make a participle after them passive.
+const PASSIVE_AUX: &[&str] = &[
+    "was", "were", "is", "are", "be", "been", "being", "get", "got",
+];
+
+/// Whether the harm word at token `at` is passive: a form of [`PASSIVE_AUX`] before it, with
+/// at most two adverbs between ("was seriously injured", "were later found shot dead").
+fn passive(text: &str, toks: &[Tok], at: usize) -> bool {
+    for k in (at.saturating_sub(3)..at).rev() {
+        if PASSIVE_AUX
+            .iter()
+            .any(|w| attach::is_word(text, toks, k, w))
+        {
+            return true;
+        }
+        if !toks.get(k).is_some_and(|t| t.any(lexicon::AUX)) {
+            return false;
+        }
+    }
+    false
 }
 
 /// "3 officers who were recently kidnapped by militants were also found dead": a harm word
