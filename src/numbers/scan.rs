@@ -562,8 +562,19 @@ fn read_words(text: &str, tok: Tok) -> Read {
             break;
         }
         if nx.kind == TokKind::Punct && matches!(nx.text(text), "-" | "\u{2010}") {
+            // "forty-three"; "three-hundred", "two-thousand" (a multiplier glued on).
+            let multiplier = |t: Tok| {
+                matches!(last, Last::Unit | Last::Ten | Last::Hundred)
+                    && matches!(role_of(text, t), Some(Role::Hundred | Role::Scale(_)))
+            };
             match next_token(text, nx.end) {
-                Some(t) if touching(cur, nx) && touching(nx, t) && last == Last::Ten => cur = t,
+                Some(t)
+                    if touching(cur, nx)
+                        && touching(nx, t)
+                        && (last == Last::Ten || multiplier(t)) =>
+                {
+                    cur = t
+                }
                 _ => break,
             }
         } else if nx.kind == TokKind::Word && is_word(text, nx, "and") {

@@ -106,6 +106,9 @@ pub const NUMBER_WORDS: &[NumberWord] = &[
             "[[two hundred]] were killed => 200",
             "[[three hundred and twelve]] dead => 312",
             "[[Five Hundred]] Displaced => 500",
+            // A multiplier glued on with a hyphen.
+            "[[Three-hundred]] migrants were executed => 300",
+            "[[One-hundred and five]] were killed => 105",
         ],
     ),
     w(
@@ -117,6 +120,7 @@ pub const NUMBER_WORDS: &[NumberWord] = &[
             "[[Thirteen thousand]] people fled => 13000",
             "[[two hundred thousand]] refugees => 200000",
             "[[3 thousand]] people => 3000",
+            "[[Twenty-five-thousand]] people fled => 25000",
         ],
     ),
     w(
