@@ -9,6 +9,7 @@
 //! | object of an active harm verb | "gunmen shot dead [a farmer]", "killing [a policeman] and wounding two" | 1 |
 //! | the noun of a "death of" phrase | "the killing of [a journalist]" | 1 |
 //! | coordinated | "[a soldier] and [a civilian] were killed", "killed [a guard] and [a driver]" | 2 |
+//! | "another" alone | "one was killed and [another] injured", "wounding [another]" | 1 |
 //!
 //! Not victims: the doer ("a soldier killed 3 people"), the agent ("killed by a soldier"),
 //! attackers ("a gunman was killed": not in [`ONE_PERSON`]), a part of a count ("8 people,
@@ -235,6 +236,33 @@ pub fn find(text: &str, toks: &[Tok], out: &mut Vec<Victim>) {
             });
         }
     }
+    // "another" alone, one more of the people just told of: "one soldier was killed and
+    // another injured", "another was wounded", "killing one guard and wounding another".
+    let before_len = out.len();
+    for k in 0..toks.len() {
+        if !is(w(text, toks, k), "another") || out.iter().any(|v| v.det <= k && k <= v.noun) {
+            continue;
+        }
+        let next = toks.get(k + 1);
+        let hit = if next.is_some_and(|t| t.trigger.is_some() || t.any(AUX)) {
+            after(text, toks, k + 1)
+        } else if next.is_none_or(|t| t.is_any_punct()) {
+            before(text, toks, k)
+        } else {
+            None // "another soldier" (above), "another 5", "another attack"
+        };
+        if let Some((a, b, category)) = hit {
+            out.push(Victim {
+                det: k,
+                noun: k,
+                trigger: (a, b),
+                category,
+            });
+        }
+    }
+    if out.len() > before_len {
+        out.sort_by_key(|v| v.det);
+    }
 }
 
 /// Whether a victim's determiner names someone the story may have counted already.
@@ -308,6 +336,22 @@ mod tests {
         (
             "A man from the village was abducted overnight.",
             &[("A man", Kidnapped)],
+        ),
+        // "another" alone: one more of the people just told of.
+        (
+            "A guard was killed and another injured near the gate.",
+            &[("A guard", Killed), ("another", Injured)],
+        ),
+        (
+            "The mine killed a farmer and wounded another.",
+            &[("a farmer", Killed), ("another", Injured)],
+        ),
+        // Not "another" before a noun or a number, nor a hypothetical one.
+        ("Another raid left 3 dead; another could be hurt.", &[]),
+        // A policeman and a kidnapped one later killed: the killing is the second's fate.
+        (
+            "A policeman was kidnapped on the road and later shot dead.",
+            &[("A policeman", Killed)],
         ),
         (
             "Police arrested a man, 34, at the scene.",

@@ -296,7 +296,8 @@ pub fn extract(doc: &Document) -> Vec<RawFigure> {
                     value: 1,
                     max: None,
                     qualifier: Qualifier::Exact,
-                    victims: Some(implicit::span(&toks, v.det + 1, v.noun)),
+                    // (None for "another" alone.)
+                    victims: (v.det < v.noun).then(|| implicit::span(&toks, v.det + 1, v.noun)),
                     trigger: implicit::span(&toks, trigger.0, trigger.1.saturating_sub(1)),
                     part_of: None,
                     confidence: 0.7,
