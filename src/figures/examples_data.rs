@@ -27,6 +27,12 @@ pub const EXAMPLES: &[Ex] = &[
     ex("The blast killed [[17]] shoppers.", &[(Killed, 17, Exact)]),
     ex("A roadside bomb killed [[4]] soldiers on Monday.", &[(Killed, 4, Exact)]),
     ex("Militants shot dead [[9]] villagers overnight.", &[(Killed, 9, Exact)]),
+    // A stabbing is an injury unless it says it killed.
+    ex("A man stabbed [[three]] commuters at the station.", &[(Injured, 3, Exact)]),
+    ex("[[Two]] officers were stabbed outside the court.", &[(Injured, 2, Exact)]),
+    ex("The gang stabbed [[2]] guards to death.", &[(Killed, 2, Exact)]),
+    none("The attacker was stabbed 4 times."),
+    none("Police reported three stabbing attacks."),
     // "fatally" makes the harm a death.
     ex("Unknown gunmen fatally shot [[two]] traffic wardens.", &[(Killed, 2, Exact)]),
     ex("[[Three]] guards were fatally wounded in the raid.", &[(Killed, 3, Exact)]),

@@ -348,6 +348,14 @@ mod tests {
         ),
         // Not "another" before a noun or a number, nor a hypothetical one.
         ("Another raid left 3 dead; another could be hurt.", &[]),
+        (
+            "A knifeman stabbed a shopkeeper to death.",
+            &[("a shopkeeper", Killed)],
+        ),
+        (
+            "A guard was stabbed and later died in hospital.",
+            &[("A guard", Killed)],
+        ),
         // A policeman and a kidnapped one later killed: the killing is the second's fate.
         (
             "A policeman was kidnapped on the road and later shot dead.",

@@ -234,6 +234,15 @@ pub fn extract(doc: &Document) -> Vec<RawFigure> {
                     then_killed = true;
                 }
             }
+            // "stabbed 2 guards to death": the words after the count's phrase finish the verb.
+            let phrase_end = c.np.map_or(c.b, |(_, e)| e.max(c.b));
+            if at.category == Category::Injured
+                && at.trigger.1 <= c.a
+                && to_death(doc.text, &toks, phrase_end)
+            {
+                at.category = Category::Killed;
+                then_killed = true;
+            }
             let m = &mentions[c.mention];
             let tr = (
                 toks.get(at.trigger.0)
@@ -279,10 +288,17 @@ pub fn extract(doc: &Document) -> Vec<RawFigure> {
                     && passive(doc.text, &toks, v.trigger.0))
                 .then(|| killed_after(doc.text, &toks, v.trigger))
                 .flatten();
-                let (category, trigger) = match fate {
+                let (mut category, trigger) = match fate {
                     Some(t) => (Category::Killed, t),
                     None => (v.category, v.trigger),
                 };
+                // "stabbed an elderly man to death".
+                let to_death = category == Category::Injured
+                    && trigger.1 <= v.det
+                    && to_death(doc.text, &toks, v.noun + 1);
+                if to_death {
+                    category = Category::Killed;
+                }
                 let noun = tokens::text_of(doc.text, &toks[v.noun]).to_ascii_lowercase();
                 let again = counted.iter().any(|(n, c)| *n == noun && *c == category);
                 if again && implicit::definite(doc.text, &toks, v) {
@@ -307,7 +323,7 @@ pub fn extract(doc: &Document) -> Vec<RawFigure> {
                     implicit: true,
                     rule: Rule {
                         row: toks.get(trigger.0).and_then(|t| t.trigger).map(|m| m.entry),
-                        then_killed: fate.is_some(),
+                        then_killed: fate.is_some() || to_death,
                         ..Rule::of(Construction::Implicit)
                     },
                 });
@@ -615,9 +631,12 @@ fn killed_after(text: &str, toks: &[Tok], trigger: (usize, usize)) -> Option<(us
             }
             if let Some(m) = toks.get(j).and_then(|t| t.trigger) {
                 // (Not a word that kills only with its own condition: "lost his leg".)
+                // ("was stabbed and later died": an intransitive one after a passive.)
                 let row = m.row();
+                let form_ok = matches!(row.form, triggers::Form::Participle | triggers::Form::Past)
+                    || (row.form == triggers::Form::Intrans && passive(text, toks, trigger.0));
                 let killing = row.category == Category::Killed
-                    && matches!(row.form, triggers::Form::Participle | triggers::Form::Past)
+                    && form_ok
                     && !row.needs_person
                     && row.requires_before.is_empty();
                 return killing.then_some((j, j + usize::from(m.len)));
@@ -626,6 +645,11 @@ fn killed_after(text: &str, toks: &[Tok], trigger: (usize, usize)) -> Option<(us
         k += 1;
     }
     None
+}
+
+/// Whether the tokens at `at` read "to death" ("stabbed two guards to death").
+fn to_death(text: &str, toks: &[Tok], at: usize) -> bool {
+    attach::is_word(text, toks, at, "to") && attach::is_word(text, toks, at + 1, "death")
 }
 
 /// Forms of "be" and "get" that make a participle after them passive.

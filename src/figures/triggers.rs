@@ -248,6 +248,10 @@ pub const TRIGGERS: &[Trigger] = &[
     t("wounded", Injured, Participle),
     t("hurt", Injured, Participle),
     t("maimed", Injured, Participle),
+    // A stabbing that does not say it killed: "a man stabbed 3 people", "2 were stabbed"
+    // ("stabbed to death" and "fatally stabbed" are deaths, above).
+    t("stabbed", Injured, Participle).person(),
+    t("stabbing", Injured, Gerund).person(),
     t("crippled", Injured, Participle),
     t("hospitalised", Injured, Participle),
     t("hospitalized", Injured, Participle),
