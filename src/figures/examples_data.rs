@@ -295,6 +295,8 @@ pub const EXAMPLES: &[Ex] = &[
     ex("[[Five]] people including a farmer and [[four]] officers were killed.", &[(Killed, 5, Exact), (Killed, 4, Exact)]),
     ex("[[12]] people died in the raid: [[10]] were shot to death and another [[2]] were burnt to death.", &[(Killed, 12, Exact), (Killed, 10, Exact), (Killed, 2, Exact)]),
     ex("[[Two]] Germans were among the kidnapped together with [[2]] Ethiopians.", &[(Kidnapped, 2, Exact), (Kidnapped, 2, Exact)]),
+    // Not when the joined count has its own harm word.
+    ex("[[Eleven]] rangers were killed along with [[27]] wounded.", &[(Killed, 11, Exact), (Injured, 27, Exact)]),
     ex("The army said it inflicted [[208]] rebel casualties in May.", &[(Injured, 208, Exact)]),
     ex("Most of those killed were civilians, including [[161]] police officers.", &[(Killed, 161, Exact)]),
     ex("[[712]] people were killed and another [[1,633]]\n\nwounded in April.", &[(Killed, 712, Exact), (Injured, 1633, Exact)]),

@@ -132,7 +132,10 @@ pub fn link_sentence(
                 .iter()
                 .any(|w| is(text_of(text, &toks[c.a - 2]), w))
             && is(text_of(text, &toks[c.a - 1]), "with");
-        if joined {
+        // ...unless the joined count has its own harm word after it: "11 were killed along
+        // with 27 wounded".
+        let own_after = c.attach.is_some_and(|a| a.trigger.0 >= c.b);
+        if joined && !own_after {
             if let Some(j) = (i.saturating_sub(LOOKBACK)..i)
                 .rev()
                 .find(|&j| cands[j].attach.is_some())
