@@ -27,6 +27,9 @@ pub const EXAMPLES: &[Ex] = &[
     ex("The blast killed [[17]] shoppers.", &[(Killed, 17, Exact)]),
     ex("A roadside bomb killed [[4]] soldiers on Monday.", &[(Killed, 4, Exact)]),
     ex("Militants shot dead [[9]] villagers overnight.", &[(Killed, 9, Exact)]),
+    // Bodies found.
+    ex("The remains of [[over 160]] people were found in mass graves.", &[(Killed, 160, MoreThan)]),
+    none("Investigators examined the remains of 3 vehicles."),
     // A stabbing is an injury unless it says it killed.
     ex("A man stabbed [[three]] commuters at the station.", &[(Injured, 3, Exact)]),
     ex("[[Two]] officers were stabbed outside the court.", &[(Injured, 2, Exact)]),

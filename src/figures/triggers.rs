@@ -233,6 +233,10 @@ pub const TRIGGERS: &[Trigger] = &[
     t("slaying of", Killed, NounOf),
     t("lives of", Killed, NounOf),
     t("bodies of", Killed, NounOf),
+    // "the remains of 160 people were found" (counts of people only: not "the remains of
+    // 3 vehicles").
+    t("remains of", Killed, NounOf).person(),
+    t("corpses of", Killed, NounOf),
     t("death toll", Killed, Toll),
     t("toll", Killed, Toll),
     t("number of dead", Killed, Toll),
