@@ -88,6 +88,19 @@ test('a 5 MB document opens block by block, without freezing the page', async ()
   assert.ok(live < blocks / 4, `blocks far from the screen are plain text again (${live} of ${blocks} live)`);
   await shot(page, 'big-last-figure');
 
+  // At phone width the text still wraps inside the screen (an unrendered block must not
+  // claim a width of its own).
+  await page.setViewportSize({ width: 390, height: 844 });
+  const fits = await page.waitForFunction(() => window.innerWidth === 390
+    && document.querySelector('article.doc-text').getBoundingClientRect().width <= 390, null,
+  { timeout: 10000 }).then(() => true, () => false);
+  const textWidth = await page.evaluate(() =>
+    document.querySelector('article.doc-text').getBoundingClientRect().width);
+  assert.ok(fits, `the text fits a phone's width (${textWidth} px of 390)`);
+  await page.keyboard.press('k');
+  await page.waitForTimeout(300);
+  await shot(page, 'big-phone');
+
   console.log(`# 5 MB document (${figures} figures, ${blocks} blocks): drop -> highlights ${opened} ms`);
   console.log(`# longest main-thread task: opening ${openLongest.toFixed(0)} ms, scrolling to the end ${scrollLongest.toFixed(0)} ms, key to the last figure ${keyLongest.toFixed(0)} ms (target: 200 ms)`);
   // Timings on a shared machine vary: the figures are printed above; only a freeze fails.
