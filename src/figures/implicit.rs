@@ -217,7 +217,18 @@ pub fn find(text: &str, toks: &[Tok], out: &mut Vec<Victim>) {
         if toks[det..=noun].iter().any(|t| t.number) {
             continue;
         }
-        let hit = after(text, toks, noun + 1).or_else(|| before(text, toks, det));
+        // The complement of a count's "of" is not the subject of the harm word after it:
+        // "nine members of the National Guard injured", "two of the guards were hurt" (the
+        // count is; "a member of the guard was killed" still counts one).
+        let complement = det >= 2
+            && is(w(text, toks, det - 1), "of")
+            && toks
+                .get(det - 2)
+                .is_some_and(|t| t.number || is(text_of(text, t), "members"));
+        let hit = (!complement)
+            .then(|| after(text, toks, noun + 1))
+            .flatten()
+            .or_else(|| before(text, toks, det));
         // "killed a guard and a driver": the second item shares the first one's word.
         let hit = hit.or_else(|| {
             let prev = out.last()?;
@@ -263,6 +274,14 @@ pub fn find(text: &str, toks: &[Tok], out: &mut Vec<Victim>) {
     if out.len() > before_len {
         out.sort_by_key(|v| v.det);
     }
+}
+
+/// Whether a singular victim comes on top of those told before: its determiner is "another"
+/// ("another policeman died", "and another injured"), or "also" stands just before its harm
+/// word ("a guard was also killed").
+pub fn one_more(text: &str, toks: &[Tok], det: usize, trigger: usize) -> bool {
+    is(w(text, toks, det), "another")
+        || (trigger.saturating_sub(2)..trigger).any(|k| k > det && is(w(text, toks, k), "also"))
 }
 
 /// Whether a victim's determiner names someone the story may have counted already.
@@ -346,6 +365,8 @@ mod tests {
             "The mine killed a farmer and wounded another.",
             &[("a farmer", Killed), ("another", Injured)],
         ),
+        // Not the complement of "of": the count before it is the victims.
+        ("Nine members of the National Guard were injured.", &[]),
         // Not "another" before a noun or a number, nor a hypothetical one.
         ("Another raid left 3 dead; another could be hurt.", &[]),
         (

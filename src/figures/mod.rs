@@ -317,7 +317,8 @@ pub fn extract(doc: &Document) -> Vec<RawFigure> {
                     trigger: implicit::span(&toks, trigger.0, trigger.1.saturating_sub(1)),
                     part_of: None,
                     confidence: 0.7,
-                    additive: false,
+                    // "another policeman died", "a guard was also killed": one more.
+                    additive: implicit::one_more(doc.text, &toks, v.det, trigger.0),
                     sentence: si,
                     group: group_base,
                     implicit: true,

@@ -120,9 +120,19 @@ impl Stmt {
             let restated = out.last().is_some_and(|s| s.value == value);
             let additive =
                 f.additive && !(says_others(doc.text, f) && prev_other_category && restated);
+            // One list: the same group, or a singular victim sharing its harm word with the
+            // count before ("killing a soldier and 2 civilians", "the death of the driver and
+            // a passenger").
             let same_list = out.last().is_some_and(|s| {
                 last_sentence == f.sentence
-                    && s.figures.iter().any(|&j| figures[j].group == f.group)
+                    && s.figures.iter().any(|&j| {
+                        figures.get(j).is_some_and(|g| {
+                            g.group == f.group
+                                || ((g.implicit || f.implicit)
+                                    && g.trigger == f.trigger
+                                    && coordinated(doc.text, g, f))
+                        })
+                    })
             });
             match out.last_mut() {
                 Some(s) if additive || same_list => {
@@ -153,6 +163,24 @@ impl Stmt {
         }
         out
     }
+}
+
+/// Whether two figures stand as items of one list: only "and" or a comma between them ("a
+/// soldier and 2 civilians", "killing 2 soldiers and a civilian", "the driver and a
+/// passenger").
+fn coordinated(text: &str, a: &RawFigure, b: &RawFigure) -> bool {
+    let (first, second) = if a.span.start <= b.span.start {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    // After the first one's victims ("2 soldiers"), where they are read.
+    let end = first
+        .victims
+        .as_ref()
+        .map_or(first.span.end, |v| v.end.max(first.span.end));
+    let gap = text.get(end..second.span.start).unwrap_or("").trim();
+    matches!(gap, "and" | "," | ", and" | "as well as")
 }
 
 /// Whether the figure's count is followed by "other(s)" ("8 others", "two other men").
@@ -236,6 +264,22 @@ mod tests {
         let t = "Dozens killed in strike on village\nA strike killed 11 villagers on Sunday. \
                  Local media said 19 died.";
         assert_eq!(count_of(t, Category::Killed).map(|c| c.0), Some(11));
+    }
+
+    #[test]
+    fn singular_victims_join_their_list_or_come_on_top() {
+        // One list: a singular victim and a count sharing the harm word.
+        let t = "A car bomb exploded near the gate, killing a soldier and 2 civilians.";
+        assert_eq!(count_of(t, Category::Killed).map(|c| c.0), Some(3));
+        let t = "The blast caused the death of the driver and a passenger.";
+        assert_eq!(count_of(t, Category::Killed).map(|c| c.0), Some(2));
+        // On top: "also", "another".
+        let t = "Gunmen killed 5 villagers in the raid. A policeman was also killed.";
+        assert_eq!(count_of(t, Category::Killed).map(|c| c.0), Some(6));
+        // Counter-example: not one list when other words stand between ("the weapons
+        // included 193 rifles" is no victim of the same harm word).
+        let t = "The gang wounded a guard and stole 3 trucks, killing 4 drivers.";
+        assert_eq!(count_of(t, Category::Injured).map(|c| c.0), Some(1));
     }
 
     #[test]
