@@ -377,7 +377,7 @@ mod tests {
             "A guard was stabbed and later died in hospital.",
             &[("A guard", Killed)],
         ),
-        // A policeman and a kidnapped one later killed: the killing is the second's fate.
+        // A victim kidnapped and later killed: the killing is their fate.
         (
             "A policeman was kidnapped on the road and later shot dead.",
             &[("A policeman", Killed)],

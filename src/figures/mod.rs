@@ -603,12 +603,14 @@ const AND_REACH: usize = 10;
 
 /// "kidnapped and killed", "abducted and later murdered", "kidnapped in the capital and
 /// later shot dead", "captured, a policeman and a civilian, and then executed": a killing
-/// word (a participle or a past) joined by "and" to the clause of a harm word ending at token
-/// `end`, within [`AND_REACH`] tokens, with only [`THEN_WORDS`], auxiliaries and commas
-/// between "and" and it. Another count, another harm word or a clause's end (". ; :") before
-/// it stops the search: "2 were kidnapped and 3 were killed" keeps both.
+/// word (a participle or a past; after a passive harm word also an intransitive, "was stabbed
+/// and later died") joined by "and" to the clause of the harm word at tokens `trigger`,
+/// within [`AND_REACH`] tokens, with only [`THEN_WORDS`], auxiliaries and commas between
+/// "and" and it. Another count, another harm word or a clause's end (". ; :") before it stops
+/// the search: "2 were kidnapped and 3 were killed" keeps both.
 fn killed_after(text: &str, toks: &[Tok], trigger: (usize, usize)) -> Option<(usize, usize)> {
     let end = trigger.1;
+    let is_passive = passive(text, toks, trigger.0);
     let then = |k: usize| {
         THEN_WORDS.iter().any(|w| attach::is_word(text, toks, k, w))
             || toks
@@ -625,17 +627,16 @@ fn killed_after(text: &str, toks: &[Tok], trigger: (usize, usize)) -> Option<(us
         // Past the word right after the harm word, only a passive harm word's subject is
         // the one killed: "a guard was wounded in the blast and later died" but not "the
         // gunman wounded a guard and was shot dead" (the gunman was).
-        if attach::is_word(text, toks, k, "and") && (k == end || passive(text, toks, trigger.0)) {
+        if attach::is_word(text, toks, k, "and") && (k == end || is_passive) {
             let mut j = k + 1;
             while then(j) && j < k + 4 {
                 j += 1;
             }
             if let Some(m) = toks.get(j).and_then(|t| t.trigger) {
                 // (Not a word that kills only with its own condition: "lost his leg".)
-                // ("was stabbed and later died": an intransitive one after a passive.)
                 let row = m.row();
                 let form_ok = matches!(row.form, triggers::Form::Participle | triggers::Form::Past)
-                    || (row.form == triggers::Form::Intrans && passive(text, toks, trigger.0));
+                    || (row.form == triggers::Form::Intrans && is_passive);
                 let killing = row.category == Category::Killed
                     && form_ok
                     && !row.needs_person

@@ -291,7 +291,7 @@ pub enum Action {
 }
 
 /// A document record to store.
-fn record(
+fn doc_record(
     id: u32,
     name: &str,
     text: &Rc<str>,
@@ -374,10 +374,10 @@ impl AppState {
                     }
                     match &d.status {
                         Status::Failed(e) => {
-                            records.push(record(d.id, &d.name, &d.text, Some(e), &d.pages))
+                            records.push(doc_record(d.id, &d.name, &d.text, Some(e), &d.pages))
                         }
                         _ => {
-                            records.push(record(d.id, &d.name, &d.text, None, &d.pages));
+                            records.push(doc_record(d.id, &d.name, &d.text, None, &d.pages));
                             // Read again: the policy or the gazetteer may have changed meanwhile.
                             items.push(Item::Text {
                                 id: d.id,
@@ -745,11 +745,11 @@ impl AppState {
                 d.pages = Rc::new(it.pages.unwrap_or_default());
                 if d.text.trim().is_empty() {
                     let e = "this file is empty: there is no text to read".to_string();
-                    records.push(record(d.id, &d.name, &"".into(), Some(&e), &d.pages));
+                    records.push(doc_record(d.id, &d.name, &"".into(), Some(&e), &d.pages));
                     d.status = Status::Failed(e);
                     continue;
                 }
-                records.push(record(d.id, &d.name, &d.text, None, &d.pages));
+                records.push(doc_record(d.id, &d.name, &d.text, None, &d.pages));
             }
             match it.report {
                 Ok(raw) => {
@@ -762,7 +762,7 @@ impl AppState {
                     first_done.get_or_insert(d.id);
                 }
                 Err(e) => {
-                    records.push(record(d.id, &d.name, &d.text, Some(&e), &d.pages));
+                    records.push(doc_record(d.id, &d.name, &d.text, Some(&e), &d.pages));
                     d.status = Status::Failed(e);
                 }
             }
@@ -850,7 +850,7 @@ impl Reducible for AppState {
                     let id = s.next_id;
                     s.next_id += 1;
                     let text: Rc<str> = text.into();
-                    records.push(record(id, &name, &text, None, &Rc::default()));
+                    records.push(doc_record(id, &name, &text, None, &Rc::default()));
                     items.push(Item::Text {
                         id,
                         name: name.clone(),
@@ -876,7 +876,13 @@ impl Reducible for AppState {
                 for (name, reason) in failed {
                     let id = s.next_id;
                     s.next_id += 1;
-                    records.push(record(id, &name, &"".into(), Some(&reason), &Rc::default()));
+                    records.push(doc_record(
+                        id,
+                        &name,
+                        &"".into(),
+                        Some(&reason),
+                        &Rc::default(),
+                    ));
                     let mut d = Doc::new(id, name, "".into());
                     d.status = Status::Failed(reason);
                     docs.push(d);
