@@ -1,5 +1,5 @@
-//! Compiles the gazetteer (`data/gazetteer_p1000.tsv.gz` + `data/aliases.tsv` +
-//! `data/common_words.txt`) into `$OUT_DIR/gazetteer.bin` (format: `src/places/index_format.rs`).
+//! Compiles the gazetteer (`data/gazetteer_p1000.tsv.gz` + `data/country_points.tsv` +
+//! `data/aliases.tsv` + `data/common_words.txt`) into `$OUT_DIR/gazetteer.bin` (format: `src/places/index_format.rs`).
 
 use flate2::read::GzDecoder;
 use std::collections::{BTreeMap, HashMap};
@@ -154,11 +154,32 @@ fn rank(r: &RawRecord) -> (u8, std::cmp::Reverse<u32>) {
     (tier, std::cmp::Reverse(r.population))
 }
 
+/// `data/country_points.tsv`: country code -> representative point (lat, lon in 1e-4 degrees).
+fn country_points(data: &Path) -> HashMap<[u8; 2], (i32, i32)> {
+    let text =
+        std::fs::read_to_string(data.join("country_points.tsv")).expect("data/country_points.tsv");
+    let mut points = HashMap::new();
+    for line in text.lines().filter(|l| !l.starts_with('#')).skip(1) {
+        let c: Vec<&str> = line.split('\t').collect();
+        let [code, lat, lon, ..] = c[..] else {
+            panic!("data/country_points.tsv: short row: {line}");
+        };
+        for v in [lat, lon] {
+            if v.trim().parse::<f64>().is_err() {
+                panic!("data/country_points.tsv: bad coordinate {v:?} in {line}");
+            }
+        }
+        points.insert(country(code), (coord(lat), coord(lon)));
+    }
+    points
+}
+
 fn main() {
     let manifest = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".into());
     let data = Path::new(&manifest).join("data");
     for f in [
         "data/gazetteer_p1000.tsv.gz",
+        "data/country_points.tsv",
         "data/aliases.tsv",
         "data/common_words.txt",
         "src/places/fold.rs",
@@ -173,6 +194,9 @@ fn main() {
         keys: BTreeMap::new(),
         by_geonames: HashMap::new(),
     };
+
+    // A country's point is the usual representative point, not GeoNames' centroid.
+    let points = country_points(&data);
 
     // 1. GeoNames rows.
     let file = std::fs::File::open(data.join("gazetteer_p1000.tsv.gz"))
@@ -214,10 +238,14 @@ fn main() {
             b.intern(c[8])
         };
         let id: u32 = c[0].parse().unwrap_or(0);
+        let (lat_e4, lon_e4) = match points.get(&country(c[6])) {
+            Some(&point) if feat == feature::COUNTRY => point,
+            _ => (coord(c[10]), coord(c[11])),
+        };
         let rec = RawRecord {
             geonames_id: id,
-            lat_e4: coord(c[10]),
-            lon_e4: coord(c[11]),
+            lat_e4,
+            lon_e4,
             population: c[9].parse().unwrap_or(0),
             name_off,
             admin1_off,

@@ -375,7 +375,9 @@ pub const ORG_HEADS: &[&str] = &[
     "guard",
 ];
 
-/// Generic words after a region's name that belong to the mention: "Anbar province".
+/// Generic words after a region's name that belong to the mention: "Anbar province",
+/// "Mon district", "Kabul city". They favour an area of the name over a town of it
+/// ([`crate::places::resolve::Weights::region_word_area`]).
 pub const REGION_WORDS: &[&str] = &[
     "province",
     "governorate",
@@ -393,6 +395,27 @@ pub const REGION_WORDS: &[&str] = &[
     "states",
     "departments",
     "districts",
+    "regions",
+];
+
+/// The region words that name a first-level division, and so the gazetteer's first-level
+/// region of the name, over a town of it that other places of the story lie near:
+/// "the Kyiv region" is Kyiv Oblast, "Konya province" the province, "Aden governorate" the
+/// governorate. Not "district", "county", "municipality" or "city": "Nagaland's Mon
+/// district" is the district around the town of Mon (India), not Mon State of Myanmar, and
+/// "Kabul city" is the city ([`crate::places::resolve::Weights::province_word_area`]).
+pub const PROVINCE_WORDS: &[&str] = &[
+    "province",
+    "governorate",
+    "state",
+    "region",
+    "department",
+    "oblast",
+    "prefecture",
+    "provinces",
+    "governorates",
+    "states",
+    "departments",
     "regions",
 ];
 
@@ -500,6 +523,7 @@ mod tests {
             CONNECTORS,
             ORG_HEADS,
             REGION_WORDS,
+            PROVINCE_WORDS,
             NOT_PLACES,
         ] {
             for w in list {

@@ -142,8 +142,11 @@ pub struct Mention {
     pub key: String,
     /// Candidate entries, best-known first.
     pub candidates: Vec<u32>,
-    /// A region word followed ("Anbar province"): prefer regions.
+    /// A region word followed ("Anbar province", "Mon district"): prefer areas.
     pub region_word: bool,
+    /// That region word names a first-level division ("province", not "district"): prefer
+    /// first-level regions more strongly ([`super::aliases::PROVINCE_WORDS`]).
+    pub province_word: bool,
     /// Token indices the mention covers (first, last).
     pub tokens: (usize, usize),
 }
@@ -258,11 +261,13 @@ pub fn find_mentions(doc: &Document, tokens: &[Token], gaz: &Gazetteer) -> Vec<M
             }
             let mut end_tok = last;
             let mut region_word = false;
+            let mut province_word = false;
             if let Some(n) = tokens.get(last + 1) {
                 let l = &tokens[last];
                 if l.end == l.full_end && n.is(REGION_WORD) && soft_gap(gap(text, l, n)) {
                     end_tok = last + 1;
                     region_word = true;
+                    province_word = n.is(PROVINCE_WORD);
                 }
             }
             out.push(Mention {
@@ -270,6 +275,7 @@ pub fn find_mentions(doc: &Document, tokens: &[Token], gaz: &Gazetteer) -> Vec<M
                 key: k.to_string(),
                 candidates: hit.candidates,
                 region_word,
+                province_word,
                 tokens: (first, end_tok),
             });
             i = end_tok + 1;
@@ -277,7 +283,38 @@ pub fn find_mentions(doc: &Document, tokens: &[Token], gaz: &Gazetteer) -> Vec<M
             i = last + 1;
         }
     }
+    share_plural_region_words(text, tokens, &mut out);
     out
+}
+
+/// A plural region word after coordinated names belongs to each of them: "the Kyiv and
+/// Chernihiv regions", "Anbar, Nineveh and Salahuddin provinces" (the earlier names keep
+/// their spans; only what the word says of them is shared).
+fn share_plural_region_words(text: &str, tokens: &[Token], out: &mut [Mention]) {
+    // The plural word being shared (its province_word), while the list goes on leftwards.
+    let mut shared: Option<bool> = None;
+    for b in (1..out.len()).rev() {
+        let (head, tail) = out.split_at_mut(b);
+        let next = &tail[0];
+        let plural = next.region_word
+            && tokens
+                .get(next.tokens.1)
+                .is_some_and(|w| word(text, w).ends_with('s'));
+        if plural {
+            shared = Some(next.province_word);
+        }
+        let a = &mut head[b - 1];
+        let between = text.get(a.span.end..next.span.start).unwrap_or("");
+        match shared {
+            Some(province)
+                if !a.region_word && matches!(between, " and " | ", " | ", and " | " or ") =>
+            {
+                a.region_word = true;
+                a.province_word = province;
+            }
+            _ => shared = None,
+        }
+    }
 }
 
 /// Whether a name match from token `i` to `last` is a place mention (the rules above).
@@ -591,6 +628,7 @@ fn abbreviation(doc: &Document, tokens: &[Token], i: usize, gaz: &Gazetteer) -> 
             key: fold::fold_name(abbr),
             candidates: vec![rec],
             region_word: false,
+            province_word: false,
             tokens: (i, last),
         });
     }
@@ -649,6 +687,7 @@ fn demonym_mention(doc: &Document, tokens: &[Token], i: usize, gaz: &Gazetteer) 
             key: fold::fold_name(row.capital),
             candidates: vec![id],
             region_word: false,
+            province_word: false,
             tokens: (first, i + 1),
         });
     }
@@ -663,6 +702,7 @@ fn demonym_mention(doc: &Document, tokens: &[Token], i: usize, gaz: &Gazetteer) 
             key: fold::fold_name(gaz.name(id)?),
             candidates: vec![id],
             region_word: false,
+            province_word: false,
             tokens: (i, i),
         });
     }

@@ -669,6 +669,31 @@ mod tests {
     }
 
     #[test]
+    fn countries_sit_at_their_usual_points() {
+        // data/country_points.tsv, not GeoNames' centroid of the largest polygon (on Borneo
+        // for Malaysia, 265 km north of the usual point for India).
+        let g = Gazetteer::embedded();
+        for (code, lat, lon) in [
+            ("MY", 4.2105, 101.9758),
+            ("IN", 20.5937, 78.9629),
+            ("US", 39.76, -98.5),
+            ("GB", 54.0, -2.0),
+        ] {
+            let e = g.entry(g.country(code).expect(code)).expect(code);
+            let (la, lo) = e.coords.expect(code);
+            assert!(
+                (la - lat).abs() < 1e-3 && (lo - lon).abs() < 1e-3,
+                "{code}: {la},{lo}"
+            );
+        }
+        // A country the table lacks keeps GeoNames' point.
+        let ss = g.entry(g.country("SS").expect("SS")).expect("SS");
+        assert!(ss
+            .coords
+            .is_some_and(|(la, lo)| (3.0..13.0).contains(&la) && (24.0..36.0).contains(&lo)));
+    }
+
+    #[test]
     fn embedded_loads_and_finds_names() {
         let g = Gazetteer::embedded();
         assert!(g.len() > 100_000);

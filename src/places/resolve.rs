@@ -35,8 +35,14 @@ pub struct Weights {
     pub population: f64,
     /// The candidate's own name is the name written, not an alternate ("Farah" for "Farah").
     pub own_name: f64,
-    /// A region word follows ("Anbar province"): an area or district gains this ...
+    /// A region word follows ("Mon district", "Kabul city"): an area or district gains
+    /// this ...
     pub region_word_area: f64,
+    /// ... or this, where the word names a first-level division ("the Kyiv region", "Konya
+    /// province", [`super::aliases::PROVINCE_WORDS`]): more than a town of the name gains
+    /// from its size and the places of the story around it (the town of Kyiv, beside
+    /// Bucha, is not "the Kyiv region") ...
+    pub province_word_area: f64,
     /// ... and a town loses this.
     pub region_word_town: f64,
     /// Focus votes of a mention of a country (a town's mention votes 1).
@@ -83,6 +89,7 @@ pub const W: Weights = Weights {
     population: 0.6,
     own_name: 0.5,
     region_word_area: 4.0,
+    province_word_area: 8.0,
     region_word_town: -2.0,
     country_vote: 2.0,
     dateline_vote: 4.0,
@@ -206,7 +213,11 @@ fn stat_parts(e: &Entry, m: &Mention, folded: &mut String) -> (ScoreParts, bool)
     }
     if m.region_word {
         p.region_word = if e.is_area() || e.feature == feature::SECTION {
-            W.region_word_area
+            if m.province_word {
+                W.province_word_area
+            } else {
+                W.region_word_area
+            }
         } else {
             W.region_word_town
         };
@@ -225,7 +236,10 @@ fn kind_score(e: &Entry) -> f64 {
         feature::COUNTRY => 5.0,
         feature::CAPITAL => 4.0,
         feature::ADMIN1 => 3.0,
-        feature::REGION => 3.0,
+        // A hand-kept region (a sea, a belt, "Darfur") is what news means by the name when
+        // no evidence favours a namesake province: "the Red Sea port city of Hodeidah" in a
+        // Yemen story is not the Red Sea governorate of Egypt.
+        feature::REGION => 3.25,
         feature::SEAT1 => 2.5,
         feature::DISTRICT | feature::SITE => 2.5,
         feature::ADMIN2 => 2.0,
@@ -410,10 +424,10 @@ fn resolve_inner(
     };
     // Distinct names: the same folded name gets the same place throughout.
     let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut by_key: FxHashMap<(&str, bool), usize> = FxHashMap::default();
+    let mut by_key: FxHashMap<(&str, usize), usize> = FxHashMap::default();
     for (mi, m) in mentions.iter().enumerate() {
         let g = *by_key
-            .entry((m.key.as_str(), m.region_word))
+            .entry((m.key.as_str(), word_side(m)))
             .or_insert_with(|| {
                 groups.push(Vec::with_capacity(4));
                 groups.len() - 1
@@ -835,8 +849,14 @@ type NameCands = (Vec<u32>, Rc<[Cand]>);
 /// Names remembered per thread (then the memo starts afresh).
 const NAME_MEMO: usize = 1 << 14;
 
-/// Per thread: (gazetteer id, per region word: folded name -> candidates).
-type Names = (u64, [FxHashMap<Box<str>, NameCands>; 2]);
+/// Per thread: (gazetteer id, per [`word_side`]: folded name -> candidates).
+type Names = (u64, [FxHashMap<Box<str>, NameCands>; 3]);
+
+/// What word follows the name, as the static scores read it: none, a region word, or a
+/// first-level region word.
+fn word_side(m: &Mention) -> usize {
+    usize::from(m.region_word) + usize::from(m.province_word)
+}
 
 thread_local! {
     static NAMES: RefCell<Names> = RefCell::new((0, Default::default()));
@@ -846,7 +866,7 @@ thread_local! {
 fn name_cands(gaz: &Gazetteer, m: &Mention) -> Rc<[Cand]> {
     let input = m.candidates.get(..MAX_CANDIDATES).unwrap_or(&m.candidates);
     let gid = gaz.instance_id();
-    let side = usize::from(m.region_word);
+    let side = word_side(m);
     // (`try_with`, `try_borrow`: a memo that cannot be read is simply not used.)
     let known = NAMES
         .try_with(|n| {
@@ -891,10 +911,9 @@ fn name_cands(gaz: &Gazetteer, m: &Mention) -> Rc<[Cand]> {
         .collect();
     let _ = NAMES.try_with(|n| {
         if let Ok(mut n) = n.try_borrow_mut() {
-            if n.0 != gid || n.1[0].len() + n.1[1].len() >= NAME_MEMO {
+            if n.0 != gid || n.1.iter().map(FxHashMap::len).sum::<usize>() >= NAME_MEMO {
                 n.0 = gid;
-                n.1[0].clear();
-                n.1[1].clear();
+                n.1.iter_mut().for_each(FxHashMap::clear);
             }
             n.1[side].insert(m.key.as_str().into(), (input.to_vec(), cands.clone()));
         }

@@ -68,6 +68,8 @@ pub const KIN: Classes = 1 << 23;
 pub const AIR: Classes = 1 << 24;
 /// [`aliases::GROUP_WORDS`]: "cartel", "gang".
 pub const GROUP: Classes = 1 << 25;
+/// [`aliases::PROVINCE_WORDS`]: "province", "oblast" (each also a [`REGION_WORD`]).
+pub const PROVINCE_WORD: Classes = 1 << 26;
 
 /// Longest word (bytes as written) a table can match.
 pub const MAX_LEN: usize = 20;
@@ -262,7 +264,7 @@ pub(crate) const LEADS: &[&str] = &[
 ];
 
 /// The tables and their bits.
-fn tables() -> [(Classes, &'static [&'static str]); 26] {
+fn tables() -> [(Classes, &'static [&'static str]); 27] {
     [
         (TITLE, aliases::TITLES),
         (FREE_BEFORE, aliases::FREE_BEFORE),
@@ -290,6 +292,7 @@ fn tables() -> [(Classes, &'static [&'static str]); 26] {
         (KIN, aliases::KIN_WORDS),
         (AIR, AIR_WORD),
         (GROUP, aliases::GROUP_WORDS),
+        (PROVINCE_WORD, aliases::PROVINCE_WORDS),
     ]
 }
 

