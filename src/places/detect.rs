@@ -193,6 +193,7 @@ pub fn find_mentions(doc: &Document, tokens: &[Token], gaz: &Gazetteer) -> Vec<M
     let mut i = 0;
     let mut key = String::new();
     let mut persons: Vec<String> = Vec::new();
+    let mut lower_words = LowerWords::default();
     while i < tokens.len() {
         let t = &tokens[i];
         if !t.cap {
@@ -250,7 +251,17 @@ pub fn find_mentions(doc: &Document, tokens: &[Token], gaz: &Gazetteer) -> Vec<M
             i += 1;
             continue;
         };
-        if accept(k, doc, tokens, i, last, &hit, gaz, &mut persons) {
+        if accept(
+            k,
+            doc,
+            tokens,
+            i,
+            last,
+            &hit,
+            gaz,
+            &mut persons,
+            &mut lower_words,
+        ) {
             let mut first = i;
             // "al-Hawija": the lower-case article belongs to the mention.
             if i > 0 {
@@ -317,17 +328,37 @@ fn share_plural_region_words(text: &str, tokens: &[Token], out: &mut [Mention]) 
     }
 }
 
+/// The words a text writes in lower case (read once, on first need).
+#[derive(Default)]
+struct LowerWords<'t>(Option<rustc_hash::FxHashSet<&'t str>>);
+
+impl<'t> LowerWords<'t> {
+    /// Whether `word` (capitalised) is also written in lower case as a word of the text.
+    fn has(&mut self, text: &'t str, tokens: &[Token], word: &str) -> bool {
+        let set = self.0.get_or_insert_with(|| {
+            tokens
+                .iter()
+                .filter(|t| !t.cap)
+                .filter_map(|t| text.get(t.start..t.end))
+                .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+                .collect()
+        });
+        fold::with_lower(word, |l| set.contains(l))
+    }
+}
+
 /// Whether a name match from token `i` to `last` is a place mention (the rules above).
 #[allow(clippy::too_many_arguments)]
-fn accept(
+fn accept<'t>(
     key: &str,
-    doc: &Document,
+    doc: &Document<'t>,
     tokens: &[Token],
     i: usize,
     last: usize,
     hit: &Hit,
     gaz: &Gazetteer,
     persons: &mut Vec<String>,
+    lower_words: &mut LowerWords<'t>,
 ) -> bool {
     use super::index_format::feature;
     let text = doc.text;
@@ -447,6 +478,12 @@ fn accept(
         if prev_joined && p.is(ORG_LINK) && org_before(text, tokens, i - 1) {
             return false;
         }
+    }
+    // A word that opens a sentence and is written in lower case elsewhere in the text is
+    // that common word ("Monsoon rains have caused floods" beside "torrential monsoon
+    // rains"), unless it is one of the best-known places.
+    if single && t.initial && !t.caps && lower_words.has(text, tokens, w) && level() < 3 {
+        return false;
     }
     // Common words: at the start of a sentence only the best-known places ("Turkey said"),
     // inside one also those after a locative word ("a blast in Most") or before a stated

@@ -118,6 +118,11 @@ const EXAMPLES: &[Ex] = &[
         "Airstrikes hit the [[Red Sea]] port of [[Hodeidah]] in [[Yemen]].",
         &[("", Region), ("YE", City), ("YE", Country)],
     ),
+    // --- A word that opens a sentence and is written in lower case elsewhere is that word.
+    ex(
+        "Monsoon rains have flooded 40 villages in [[Myanmar]]; the monsoon is not over.",
+        &[("MM", Country)],
+    ),
     // --- Not places: people, organisations, common words in capitals.
     none("The University of California said 2 students were hurt."),
     none("Al Qaeda in Iraq claimed the attack."),
