@@ -68,6 +68,16 @@ const EXAMPLES: &[Ex] = &[
         2,
         &[(Killed, 15)],
     ),
+    // --- A heading that names a place opens a section: a figure under it with no place
+    //     of its own is that place's, not the incident before.
+    ex(
+        "Floods: situation report\n\nASSAM\n\nFloods in Assam have killed 31 people and \
+         displaced 9,000, officials said.\n\nNEPAL\n\nHeavy rains have caused landslides \
+         across the hill districts.\nAbout 2,500 people were still displaced on Monday, the \
+         authorities said.\n",
+        2,
+        &[(Killed, 31), (Displaced, 11_500)],
+    ),
     // --- Parts never add to their whole.
     ex(
         "The blast in Quetta killed 20 people, including 6 policemen and 3 children.",

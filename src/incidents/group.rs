@@ -6,7 +6,8 @@
 //!   same place, a place within it, a place that holds it, within [`NEAR_KM`]); a place apart
 //!   from every incident opens a new incident ("separate attacks in separate towns"), where
 //!   the place is trustworthy ([`opens_incident`]);
-//! * a figure with no place of its own goes on with the incident told last;
+//! * a figure with no place of its own goes on with the incident told last, unless a heading
+//!   that names a place stands between them (a situation report's "MYANMAR" section);
 //! * arrests told on their own after a deadly event are an incident of their own (a wave of
 //!   arrests).
 //!
@@ -16,6 +17,7 @@
 use super::background::Role;
 use super::count::{count, Stmt};
 use super::dates::{sentence_date, Date, Precision};
+use super::link::is_heading;
 use crate::figures::RawFigure;
 use crate::places::{specificity, ResolvedPlace};
 use crate::text::phrases::Phrases;
@@ -242,6 +244,19 @@ pub fn group(
                 .any(|m| m.start >= sent.start && m.end <= sent.end && m.start >= dl_end)
         })
     };
+    // Where each heading that names a place starts, in text order.
+    let mut headings: Vec<usize> = places
+        .iter()
+        .flat_map(|p| p.mentions.iter())
+        .filter(|m| is_heading(text, m))
+        .map(|m| m.start)
+        .collect();
+    headings.sort_unstable();
+    // Whether a heading stands between two offsets.
+    let heading_between = |a: usize, b: usize| {
+        let k = headings.partition_point(|&h| h < a);
+        headings.get(k).is_some_and(|&h| h < b)
+    };
     // A story whose headline or lead names one of [`SINGLE_EVENTS`].
     let single_event = {
         let first = figures
@@ -300,6 +315,14 @@ pub fn group(
             another = ANOTHER.any_in(sentence);
             mine = event_kinds(sentence);
         }
+        // The place the figure's sentence names; or, after a heading that names a place,
+        // the figure's place, as if its sentence named it (true).
+        let stated = explicit(i).map(|p| (p, false)).or_else(|| {
+            let last = current.and_then(|k| members[k].last().copied())?;
+            place_of(i)
+                .filter(|_| heading_between(figures[last].span.end, f.span.start))
+                .map(|p| (p, true))
+        });
         let target = if let Some(k) = whole {
             Some(k)
         } else if earlier_event {
@@ -307,7 +330,7 @@ pub fn group(
         } else if single_event && !another && current.is_some() {
             // One earthquake or storm is one event wherever it struck.
             current
-        } else if let Some(p) = explicit(i) {
+        } else if let Some((p, headed)) = stated {
             let fits = |k: usize| match anchors[k] {
                 None => true,
                 Some(a) => relation(&places[a], &places[p]) != Relation::Apart,
@@ -322,7 +345,10 @@ pub fn group(
                     }
                     Some(k)
                 }
-                None if current.is_none() || opens_incident(text, &places[p], places, &sent) => {
+                None if current.is_none()
+                    || headed
+                    || opens_incident(text, &places[p], places, &sent) =>
+                {
                     None
                 }
                 None => current,
@@ -364,7 +390,7 @@ pub fn group(
                 members.push(Vec::new());
                 kinds.push(0);
                 earlier.push(earlier_event);
-                anchors.push(explicit(i).or_else(|| {
+                anchors.push(stated.map(|(p, _)| p).or_else(|| {
                     current
                         .and_then(|c| anchors[c])
                         .filter(|_| f.category == Category::Detained)

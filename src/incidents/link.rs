@@ -287,6 +287,23 @@ fn is_wire_dateline(text: &str, span: &Range<usize>) -> bool {
         .is_some_and(|t| t.starts_with('-') || t.starts_with('—') || t.starts_with('–'))
 }
 
+/// Whether a place mention is a heading: the whole of its line, perhaps with a colon
+/// ("MYANMAR", "Gaza Strip:"), in a text of several lines.
+pub fn is_heading(text: &str, span: &Range<usize>) -> bool {
+    let before = text.get(..span.start).unwrap_or("");
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let after = text.get(span.end..).unwrap_or("");
+    let line_end = after.find('\n');
+    line_start > 0
+        && line_end.is_some()
+        && before
+            .get(line_start..)
+            .is_some_and(|b| b.trim().is_empty())
+        && after
+            .get(..line_end.unwrap_or(0))
+            .is_some_and(|a| a.trim().trim_end_matches(':').trim().is_empty())
+}
+
 /// For each figure, the index of the place where the harm happened, or None.
 ///
 /// Work per document, not per figure: every mention's role once, every clause break of the
@@ -380,6 +397,12 @@ pub fn link_places(
     for &(upto, fi) in &order {
         while k < upto && k < cands.len() {
             let c = &cands[k];
+            // A heading that names a place opens a new section: what came before it is
+            // another story ("MYANMAR" after a section on floods in Assam).
+            if is_heading(text, &c.span) {
+                running.iter_mut().for_each(|e| *e = (0, 0));
+                best = None;
+            }
             if c.role < 2 {
                 if let Some(e) = running.get_mut(c.place) {
                     e.0 += 1;
