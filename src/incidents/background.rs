@@ -203,7 +203,8 @@ const PERFECT: &[&str] = &[
 const LEAD_SENTENCES: usize = 2;
 
 /// The role of each figure (see the module's rules). `pub_date` sets the document's year;
-/// without it, the year of the first full date in the lead does.
+/// without it, the year of the first full date in the lead does, else the first month and
+/// year of a figure's sentence.
 pub fn roles(doc: &Document, figures: &[RawFigure], pub_date: Option<Date>) -> Vec<Role> {
     let text = doc.text;
     let sentence_text = |si: usize| {
@@ -218,13 +219,25 @@ pub fn roles(doc: &Document, figures: &[RawFigure], pub_date: Option<Date>) -> V
     fig_sents.sort_unstable();
     fig_sents.dedup();
     let in_lead = |si: usize| fig_sents.iter().take(LEAD_SENTENCES).any(|&s| s == si);
-    let ref_year = pub_date.map(|d| d.year).or_else(|| {
-        fig_sents
-            .iter()
-            .filter(|&&s| in_lead(s))
-            .flat_map(|&s| written_dates(sentence_text(s)))
-            .find_map(|w| w.year.filter(|_| w.day.is_some()))
-    });
+    let ref_year = pub_date
+        .map(|d| d.year)
+        .or_else(|| {
+            fig_sents
+                .iter()
+                .filter(|&&s| in_lead(s))
+                .flat_map(|&s| written_dates(sentence_text(s)))
+                .find_map(|w| w.year.filter(|_| w.day.is_some()))
+        })
+        .or_else(|| {
+            // No full date in the lead (a situation report: "since 19 July"): the first
+            // month and year a figure's sentence gives ("From January to the end of July
+            // 2017, 173,000 were displaced"), so that "compared with 2016, when 845,000
+            // were displaced" is the past.
+            fig_sents
+                .iter()
+                .flat_map(|&s| written_dates(sentence_text(s)))
+                .find_map(|w| w.year)
+        });
     // Per sentence: its cue verdict, computed once.
     let mut verdict: rustc_hash::FxHashMap<usize, Option<bool>> = Default::default();
     let mut cue_of = |si: usize| -> Option<bool> {
@@ -607,6 +620,16 @@ mod tests {
                  since 2017, when 500 died in a truck bombing.";
         assert_eq!(role_of(t, 45), Some(Role::Incident));
         assert_eq!(role_of(t, 500), Some(Role::Background));
+    }
+
+    #[test]
+    fn without_a_full_date_the_first_month_and_year_set_the_document_s_year() {
+        // A situation report: no day-dated lead, a period in 2025, a comparison with 2024.
+        let t = "Floods update\n\nSince 3 August, floods have displaced 9,000 people in the \
+                 delta. From January to the end of August 2025, 61,000 people were displaced. \
+                 Displacement is lower than in 2024, when 95,000 people were displaced.";
+        assert_eq!(role_of(t, 95_000), Some(Role::Background));
+        assert_eq!(role_of(t, 9_000), Some(Role::Incident));
     }
 
     #[test]
