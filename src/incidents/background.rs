@@ -269,7 +269,8 @@ pub fn roles(doc: &Document, figures: &[RawFigure], pub_date: Option<Date>) -> V
         }
         // A sentence with no count of its own that sets a period for the next ("April was
         // the bloodiest month since 2008. 712 people were killed"): outside the lead, its
-        // strong cue carries over.
+        // strong cue carries over. (Not an earlier year merely named: "Aid is a third
+        // higher than in 2019. 2 more were killed" is no period of the next count.)
         if !lead
             && f.sentence > 0
             // (Figures are in text order.)
@@ -277,6 +278,7 @@ pub fn roles(doc: &Document, figures: &[RawFigure], pub_date: Option<Date>) -> V
                 .get(figures.partition_point(|g| g.sentence + 1 < f.sentence))
                 .is_none_or(|g| g.sentence + 1 != f.sentence)
             && cue_of(f.sentence - 1) == Some(true)
+            && sentence_cue(sentence_text(f.sentence - 1), None, pub_date) == Some(true)
         {
             roles[i] = Role::Background;
         }
@@ -605,7 +607,13 @@ mod tests {
         assert_eq!(role_of(t, 900), Some(Role::Background));
         assert_eq!(role_of(t, 120), Some(Role::Background));
         assert_eq!(role_of(t, 2000), Some(Role::Background));
-        // Counter-example: without the period, the next count stays in the incident.
+        // Counter-examples: an earlier year merely named sets no period for the next count
+        // ...
+        let t = "Bomb kills 6\n\nA bomb killed six people in Lowtown on 4 March 2024, police \
+                 said. Aid to the town is a third higher than in 2019. Police said 2 more \
+                 people were killed later.";
+        assert_eq!(role_of(t, 2), Some(Role::Incident));
+        // ... and without the period, the next count stays in the incident.
         let t = "Bomb kills 6\n\nA bomb killed six people in Lowtown on Monday, police said. \
                  Officials said the market was crowded. Another 2 people were killed later.";
         assert_eq!(role_of(t, 2), Some(Role::Incident));
