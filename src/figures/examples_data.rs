@@ -298,6 +298,10 @@ pub const EXAMPLES: &[Ex] = &[
     ex("[[Five]] people including a farmer and [[four]] officers were killed.", &[(Killed, 5, Exact), (Killed, 4, Exact)]),
     ex("[[12]] people died in the raid: [[10]] were shot to death and another [[2]] were burnt to death.", &[(Killed, 12, Exact), (Killed, 10, Exact), (Killed, 2, Exact)]),
     ex("[[Two]] Germans were among the kidnapped together with [[2]] Ethiopians.", &[(Kidnapped, 2, Exact), (Kidnapped, 2, Exact)]),
+    // With no count before, the harm word right before "along with" (through a possessive).
+    ex("Mayor Ruiz was shot dead along with his [[two]] bodyguards.", &[(Killed, 2, Exact)]),
+    ex("The district chief was killed along with [[three]] other officials and [[four]] guards were wounded.", &[(Killed, 3, Exact), (Injured, 4, Exact)]),
+    ex("The engineer was abducted together with [[5]] colleagues near the dam.", &[(Kidnapped, 5, Exact)]),
     // Not when the joined count has its own harm word.
     ex("[[Eleven]] rangers were killed along with [[27]] wounded.", &[(Killed, 11, Exact), (Injured, 27, Exact)]),
     ex("The army said it inflicted [[208]] rebel casualties in May.", &[(Injured, 208, Exact)]),

@@ -54,6 +54,9 @@ fn harm_word_before(toks: &[Tok], a: usize) -> Option<(usize, TriggerMatch)> {
         .find_map(|k| toks[k].trigger.map(|m| (k, m)))
 }
 
+/// Possessives between "along with" and its count: "along with his two sons".
+const POSSESSIVES: &[&str] = &["his", "her", "their", "its", "our"];
+
 const DEGREES: &[&str] = &[
     "seriously",
     "critically",
@@ -126,20 +129,56 @@ pub fn link_sentence(
         // "2 Germans were among the kidnapped together with 2 Ethiopians": the harm word
         // of the count before covers the one joined to it.
         let c = &cands[i];
+        // (Through a possessive: "along with his two sons".)
+        let with_at = match c.a.checked_sub(1).map(|k| text_of(text, &toks[k])) {
+            Some(w) if POSSESSIVES.iter().any(|p| is(w, p)) => c.a.checked_sub(2),
+            _ => c.a.checked_sub(1),
+        };
         let joined = !c.blocked
-            && c.a >= 2
-            && ["together", "along"]
-                .iter()
-                .any(|w| is(text_of(text, &toks[c.a - 2]), w))
-            && is(text_of(text, &toks[c.a - 1]), "with");
+            && with_at.is_some_and(|k| {
+                k >= 1
+                    && is(text_of(text, &toks[k]), "with")
+                    && ["together", "along"]
+                        .iter()
+                        .any(|w| is(text_of(text, &toks[k - 1]), w))
+            });
         // ...unless the joined count has its own harm word after it: "11 were killed along
         // with 27 wounded".
-        let own_after = c.attach.is_some_and(|a| a.trigger.0 >= c.b);
+        // (A harm word borrowed from a later count of a list is not its own: "killed along
+        // with three officers and four policemen were wounded".)
+        let own_after = c
+            .attach
+            .is_some_and(|a| a.trigger.0 >= c.b && a.how != How::List);
+        // "The commander was killed along with three other officers": with no count before,
+        // the harm word right before "along with" covers the joined count.
+        let harm_before = || {
+            let along = with_at? - 1;
+            // (The harm word ends right before "along": "shot dead along with".)
+            let (k, m) = (along.saturating_sub(3)..along).find_map(|k| {
+                toks.get(k)?
+                    .trigger
+                    .filter(|m| k + usize::from(m.len) == along)
+                    .map(|m| (k, m))
+            })?;
+            Some(Attach {
+                category: m.row().category,
+                trigger: (k, along),
+                how: How::List,
+                rule: Construction::Joined,
+                confidence: 0.65,
+            })
+        };
         if joined && !own_after {
-            if let Some(j) = (i.saturating_sub(LOOKBACK)..i)
+            let before = (i.saturating_sub(LOOKBACK)..i)
                 .rev()
-                .find(|&j| cands[j].attach.is_some())
-            {
+                .find(|&j| cands[j].attach.is_some());
+            if before.is_none() {
+                if let Some(h) = harm_before() {
+                    cands[i].attach = Some(h);
+                    continue;
+                }
+            }
+            if let Some(j) = before {
                 let (h, pm) = (cands[j].attach, cands[j].part_marker);
                 cands[i].attach = h.map(|h| Attach {
                     how: How::List,

@@ -180,7 +180,27 @@ fn coordinated(text: &str, a: &RawFigure, b: &RawFigure) -> bool {
         .as_ref()
         .map_or(first.span.end, |v| v.end.max(first.span.end));
     let gap = text.get(end..second.span.start).unwrap_or("").trim();
-    matches!(gap, "and" | "," | ", and" | "as well as")
+    matches!(gap, "and" | "," | ", and" | "as well as") || joined_by_along_with(gap)
+}
+
+/// Whether a gap joins a singular victim's harm word to a count "along with" it: "[a
+/// peacekeeper] was killed along with [two] civilians", "... along with his [two] sons".
+fn joined_by_along_with(gap: &str) -> bool {
+    let mut words = gap.rsplit(' ').filter(|w| !w.is_empty());
+    let mut last = words.next();
+    if last.is_some_and(|w| {
+        ["his", "her", "their", "its"]
+            .iter()
+            .any(|p| w.eq_ignore_ascii_case(p))
+    }) {
+        last = words.next();
+    }
+    let joined = last.is_some_and(|w| w.eq_ignore_ascii_case("with"))
+        && words
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("along") || w.eq_ignore_ascii_case("together"));
+    // (One clause: "was killed", "was shot dead", no stop between.)
+    joined && gap.len() <= 48 && !gap.contains(['.', ';', ',', ':'])
 }
 
 /// Whether the figure's count is followed by "other(s)" ("8 others", "two other men").

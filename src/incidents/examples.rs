@@ -78,6 +78,13 @@ const EXAMPLES: &[Ex] = &[
         2,
         &[(Killed, 31), (Displaced, 11_500)],
     ),
+    // --- A singular victim harmed "along with" a count adds to it.
+    ex(
+        "A peacekeeper was killed along with two civilians when their convoy was attacked \
+         near Gao on Sunday.",
+        1,
+        &[(Killed, 3)],
+    ),
     // --- Parts never add to their whole.
     ex(
         "The blast in Quetta killed 20 people, including 6 policemen and 3 children.",
