@@ -760,6 +760,21 @@ pub fn forward(text: &str, toks: &[Tok], c: &Cand) -> Option<Attach> {
             k += 2;
             continue;
         }
+        // "were dragged from their car and killed", "were taken to a field and shot": the
+        // participle's short place phrase, then "and".
+        if be
+            && (w.ends_with("ed") || is(w, "taken"))
+            && toks.get(k + 1).is_some_and(|p| p.any(PREP))
+        {
+            let and = (k + 2..(k + 6).min(n)).find(|&j| is_word(text, toks, j, "and"));
+            let plain = |j: usize| {
+                toks[j].shape == Shape::Word && toks[j].trigger.is_none() && !toks[j].number
+            };
+            if let Some(a) = and.filter(|&a| (k + 2..a).all(plain)) {
+                k = a + 1;
+                continue;
+            }
+        }
         break;
     }
     let Some(tm) = toks.get(k).and_then(|t| t.trigger) else {

@@ -310,6 +310,10 @@ pub const EXAMPLES: &[Ex] = &[
     ex("[[Five]] men belonging to the militia were executed by the rebels.", &[(Killed, 5, Exact)]),
     ex("Militants shoot dead [[52]] people in a school.", &[(Killed, 52, Exact)]),
     ex("[[4]] tourists from the capital were ambushed and killed on a ski lift.", &[(Killed, 4, Exact)]),
+    // ... also with the first participle's place phrase between.
+    ex("[[Six]] herders were dragged from their tents and shot dead.", &[(Killed, 6, Exact)]),
+    ex("[[Two]] clerks were taken to a field and killed.", &[(Killed, 2, Exact)]),
+    none("The 3 trucks were parked near the market and later towed."),
     ex("[[Two]] guards were partially injured in the blast.", &[(Injured, 2, Exact)]),
     ex("[[At least 13]] people including civilians, cadets and a bomber have been killed.", &[(Killed, 13, AtLeast)]),
     ex("Rebels murdered [[four]] engineers--[[two]] Peruvians and [[two]] Frenchmen--who were working on the dam.", &[(Killed, 4, Exact), (Killed, 2, Exact), (Killed, 2, Exact)]),
