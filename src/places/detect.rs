@@ -229,7 +229,9 @@ pub fn find_mentions(doc: &Document, tokens: &[Token], gaz: &Gazetteer) -> Vec<M
                 if prev.end != prev.full_end || !joins(gap(text, prev, tj), word(text, prev)) {
                     break;
                 }
-                if !tj.cap && !tj.is(CONNECTOR) {
+                // (A lower-case word after a hyphen may go on a name the gazetteer holds:
+                // "Pakistan-controlled Kashmir", "Indian-administered Kashmir".)
+                if !tj.cap && !tj.is(CONNECTOR) && gap(text, prev, tj) != "-" {
                     break;
                 }
             }

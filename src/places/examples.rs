@@ -118,6 +118,16 @@ const EXAMPLES: &[Ex] = &[
         "Airstrikes hit the [[Red Sea]] port of [[Hodeidah]] in [[Yemen]].",
         &[("", Region), ("YE", City), ("YE", Country)],
     ),
+    // --- Hyphenated names with lower-case inner words are one name.
+    ex(
+        "Blasts hit [[Mazar-i-Sharif]] and [[Pul-i-Alam]] on Monday.",
+        &[("AF", City), ("AF", City)],
+    ),
+    ex(
+        "The quake killed 40 in [[Pakistan-controlled Kashmir]] and 12 in \
+         [[Indian-administered Kashmir]].",
+        &[("PK", Admin1), ("IN", Admin1)],
+    ),
     // --- A word that opens a sentence and is written in lower case elsewhere is that word.
     ex(
         "Monsoon rains have flooded 40 villages in [[Myanmar]]; the monsoon is not over.",
