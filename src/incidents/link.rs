@@ -220,6 +220,11 @@ fn role(text: &str, span: &Range<usize>) -> i32 {
             "throughout",
         ],
     ) || is_any(w0, &["the", "of"]) && is_any(w1, &["in", "at", "near"])
+        // An apposition that names the place the words before describe: "the worst-hit
+        // city was its capital, Muzaffarabad, where 11,000 died". (Not "30 km west of the
+        // Somali capital, Mogadishu", a reference point; nor "in the heart of the
+        // provincial capital, Kandahar" after a count of the whole province.)
+        || w0.eq_ignore_ascii_case("capital,") && is_any(w1, &["its", "their"])
     {
         return 0;
     }
@@ -588,6 +593,25 @@ mod tests {
         let text = "Air strikes by a Ruritania-led coalition killed 14 people.";
         let places = vec![country("Ruritania", "RU", text)];
         assert_eq!(links(text, &places, &["14"]), vec![None]);
+    }
+
+    #[test]
+    fn its_capital_names_the_place_it_describes() {
+        let text = "The worst-hit city in Ruritania Province was its capital, Oldtown, where \
+                    70 died.";
+        let places = vec![
+            place("Ruritania Province", PlaceKind::Admin1, text),
+            place("Oldtown", PlaceKind::City, text),
+        ];
+        assert_eq!(links(text, &places, &["70"]), vec![Some(1)]);
+        // Counter-example: "of the ... capital, X" after a distance is a reference point.
+        let text = "Gunmen killed 8 in Smallville, 30 km west of the Ruritanian capital, \
+                    Oldtown.";
+        let places = vec![
+            place("Smallville", PlaceKind::City, text),
+            place("Oldtown", PlaceKind::City, text),
+        ];
+        assert_eq!(links(text, &places, &["8"]), vec![Some(0)]);
     }
 
     #[test]
