@@ -8,6 +8,10 @@
 //! The count is the first statement of the body (a headline gives way to the body; a vague
 //! word gives way to a stated number: "Dozens killed" then "killed 11"), replaced by a later,
 //! larger statement that says the toll moved ([`UPDATE`]: "rose to", "has risen to").
+//! Where the statements come from different countries (one earthquake: "19,136 died and
+//! 42,397 were injured in Pakistan" ... "India reported 360 killed and 900 injured"), the
+//! count adds each other country's first statement, unless the chosen statement's sentence
+//! names that country too ("struck Pakistan and India, killing about 19,500": it covers both).
 //! `history` lists the values stated, in text order.
 
 use crate::figures::bounds::bounds;
@@ -45,6 +49,16 @@ static UPDATE_SET: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(UPDATE.iter
 const PRECISE_NUM: u64 = 5;
 const PRECISE_DEN: u64 = 4;
 
+/// Where a figure stands, as the count reads it: the country of its place, and the countries
+/// its sentence names as countries ("Pakistan", "India"; not a province of one).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Geo {
+    /// ISO alpha-2 code of the figure's place.
+    pub country: Option<[u8; 2]>,
+    /// Countries its sentence names, sorted, each once.
+    pub named: Vec<[u8; 2]>,
+}
+
 /// One statement: the counts of one list, plus those added on top.
 #[derive(Debug, Clone)]
 pub struct Stmt {
@@ -62,6 +76,8 @@ pub struct Stmt {
     pub headline: bool,
     /// Its sentence says the toll moved.
     pub update: bool,
+    /// Where its first figure stands ([`Geo`]; default where unknown).
+    pub geo: Geo,
 }
 
 fn add(a: Option<u64>, b: Option<u64>) -> Option<u64> {
@@ -81,13 +97,15 @@ fn is_headline(doc: &Document, si: usize) -> bool {
 }
 
 impl Stmt {
-    /// The statements of the figures `members` in category `cat`, in text order.
+    /// The statements of the figures `members` in category `cat`, in text order. `geo`
+    /// holds each figure's [`Geo`] (empty: unknown, one country).
     pub fn build(
         doc: &Document,
         figures: &[RawFigure],
         members: &[usize],
         cat: Category,
         policy: Policy,
+        geo: &[Geo],
     ) -> Vec<Stmt> {
         let mut out: Vec<Stmt> = Vec::new();
         let mut last_sentence = usize::MAX;
@@ -156,6 +174,7 @@ impl Stmt {
                         vague: f.qualifier == Qualifier::Vague,
                         headline: is_headline(doc, f.sentence),
                         update: UPDATE_SET.any_in(sentence),
+                        geo: geo.get(i).cloned().unwrap_or_default(),
                     })
                 }
             }
@@ -238,6 +257,27 @@ pub fn count(stmts: &[Stmt]) -> Option<Total> {
             best = s;
         }
     }
+    // Other countries' statements add on top, where the chosen one does not cover them.
+    let (mut value, mut min, mut max) = (best.value, best.min, best.max);
+    let mut figures = best.figures.clone();
+    if let Some(own) = best.geo.country {
+        let mut seen: Vec<[u8; 2]> = vec![own];
+        for s in &pool {
+            let Some(c) = s.geo.country else { continue };
+            // (Its sentence must name its country, and no other: "India reported 360
+            // killed", not "Pakistan and India", nor a count linked to a country its
+            // sentence does not name.)
+            let alone = s.geo.named == [c];
+            if seen.contains(&c) || best.geo.named.contains(&c) || !alone {
+                continue;
+            }
+            seen.push(c);
+            value = value.saturating_add(s.value);
+            min = add(min, s.min);
+            max = add(max, s.max);
+            figures.extend_from_slice(&s.figures);
+        }
+    }
     let mut history: Vec<u64> = Vec::new();
     for s in stmts {
         if history.last() != Some(&s.value) {
@@ -245,10 +285,10 @@ pub fn count(stmts: &[Stmt]) -> Option<Total> {
         }
     }
     Some(Total {
-        value: best.value,
-        min: best.min,
-        max: best.max,
-        figures: best.figures.clone(),
+        value,
+        min,
+        max,
+        figures,
         history,
     })
 }
@@ -262,7 +302,8 @@ mod tests {
         let doc = Document::new(text);
         let figs = extract(&doc);
         let all: Vec<usize> = (0..figs.len()).collect();
-        count(&Stmt::build(&doc, &figs, &all, cat, Policy::Literal)).map(|t| (t.value, t.history))
+        count(&Stmt::build(&doc, &figs, &all, cat, Policy::Literal, &[]))
+            .map(|t| (t.value, t.history))
     }
 
     #[test]
@@ -359,6 +400,7 @@ mod tests {
             &all,
             Category::Killed,
             Policy::AcledConservative,
+            &[],
         ));
         assert_eq!(acled.map(|c| (c.value, c.min)), Some((100, Some(100))));
         let literal = count(&Stmt::build(
@@ -367,6 +409,7 @@ mod tests {
             &all,
             Category::Killed,
             Policy::Literal,
+            &[],
         ));
         assert_eq!(literal.map(|c| (c.value, c.min)), Some((200, Some(200))));
         // Counter-example: a stated number is the same under both policies.
@@ -380,6 +423,7 @@ mod tests {
             &all,
             Category::Killed,
             Policy::AcledConservative,
+            &[],
         ));
         assert_eq!(acled.map(|c| c.value), Some(200));
     }

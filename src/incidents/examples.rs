@@ -85,6 +85,15 @@ const EXAMPLES: &[Ex] = &[
         1,
         &[(Killed, 3)],
     ),
+    // --- One disaster in two countries: each country's count adds, unless a count names
+    //     both.
+    ex(
+        "A powerful earthquake struck Pakistan and India on Saturday, killing about 9,500 \
+         people. Officials said 9,136 people died and 12,397 were injured in northern \
+         Pakistan. India reported 360 killed and 900 injured.",
+        1,
+        &[(Killed, 9_500), (Injured, 13_297)],
+    ),
     // --- Parts never add to their whole.
     ex(
         "The blast in Quetta killed 20 people, including 6 policemen and 3 children.",

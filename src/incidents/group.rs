@@ -15,7 +15,7 @@
 //! place is the most specific one of its figures, its date the first its sentences give.
 
 use super::background::Role;
-use super::count::{count, Stmt};
+use super::count::{count, Geo, Stmt};
 use super::dates::{sentence_date, Date, Precision};
 use super::link::is_heading;
 use crate::figures::RawFigure;
@@ -467,11 +467,23 @@ pub fn group(
         }
     }
     let mut out = Vec::new();
+    let geo = geo_of(
+        doc,
+        figures,
+        |i| place_of(i).and_then(|p| places[p].country.as_deref()),
+        places.iter().map(|p| {
+            (
+                p.country.as_deref(),
+                p.kind == PlaceKind::Country,
+                p.mentions.clone(),
+            )
+        }),
+    );
     for (k, figs) in members.into_iter().enumerate() {
         if figs.is_empty() {
             continue;
         }
-        let counts = counts_of(doc, figures, &figs, policy);
+        let counts = counts_of(doc, figures, &figs, policy, &geo);
         if counts.is_empty() {
             continue;
         }
@@ -607,16 +619,52 @@ fn is_arrest(text: &str, f: &RawFigure) -> bool {
     ARREST_WORDS.iter().any(|(w, _)| t.contains(w))
 }
 
-/// Counts per category of one incident's figures (parts never added to their whole).
+/// Each figure's [`Geo`]: the country of its place (`place_of`), and the countries whose
+/// name its sentence holds (`places`: each place's country, whether it is a country, and its
+/// mentions as byte ranges).
+pub fn geo_of<'p>(
+    doc: &Document,
+    figures: &[RawFigure],
+    place_of: impl Fn(usize) -> Option<&'p str>,
+    places: impl Iterator<Item = (Option<&'p str>, bool, Vec<std::ops::Range<usize>>)>,
+) -> Vec<Geo> {
+    let code = |c: &str| -> Option<[u8; 2]> { c.as_bytes().try_into().ok() };
+    // Per sentence: the countries named in it.
+    let mut named: BTreeMap<usize, Vec<[u8; 2]>> = BTreeMap::new();
+    for (country, is_country, mentions) in places {
+        let Some(c) = country.filter(|_| is_country).and_then(code) else {
+            continue;
+        };
+        for m in mentions {
+            let v = named.entry(doc.sentence_of(m.start)).or_default();
+            if !v.contains(&c) {
+                v.push(c);
+                v.sort_unstable();
+            }
+        }
+    }
+    figures
+        .iter()
+        .enumerate()
+        .map(|(i, f)| Geo {
+            country: place_of(i).and_then(code),
+            named: named.get(&f.sentence).cloned().unwrap_or_default(),
+        })
+        .collect()
+}
+
+/// Counts per category of one incident's figures (parts never added to their whole); `geo`
+/// as [`geo_of`] gives it (empty: every figure in one country).
 pub fn counts_of(
     doc: &Document,
     figures: &[RawFigure],
     members: &[usize],
     policy: Policy,
+    geo: &[Geo],
 ) -> BTreeMap<Category, Total> {
     let mut out = BTreeMap::new();
     for cat in Category::ALL {
-        let stmts: Vec<Stmt> = Stmt::build(doc, figures, members, cat, policy);
+        let stmts: Vec<Stmt> = Stmt::build(doc, figures, members, cat, policy, geo);
         if let Some(t) = count(&stmts) {
             out.insert(cat, t);
         }

@@ -10,7 +10,7 @@
 
 use crate::figures::RawFigure;
 use crate::incidents::dates::Date;
-use crate::incidents::group::{counts_of, Incident as Group};
+use crate::incidents::group::{counts_of, geo_of, Incident as Group};
 use crate::incidents::totals::from_incidents;
 use crate::report::model::{DocumentReport, Figure, Incident};
 use crate::text::Document;
@@ -69,6 +69,25 @@ pub fn regroup(
 ) {
     let doc = Document::new(text);
     let raws = raw_figures(&doc, &report.figures);
+    let starts: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+    let geo = geo_of(
+        &doc,
+        &raws,
+        |i| {
+            let p = report.figures.get(i)?.place?;
+            report.places.get(p)?.country.as_deref()
+        },
+        report.places.iter().map(|p| {
+            (
+                p.country.as_deref(),
+                p.kind == crate::vocab::PlaceKind::Country,
+                p.mentions
+                    .iter()
+                    .map(|m| byte_range(&starts, text.len(), m.start, m.end))
+                    .collect(),
+            )
+        }),
+    );
     // label -> figures, labels in order of first figure.
     let mut order: Vec<(usize, Vec<usize>)> = Vec::new();
     for (i, m) in members.iter().enumerate().take(raws.len()) {
@@ -87,7 +106,7 @@ pub fn regroup(
                 Some((d, t.date_precision?))
             });
             Group {
-                counts: counts_of(&doc, &raws, figs, policy),
+                counts: counts_of(&doc, &raws, figs, policy, &geo),
                 place: t
                     .and_then(|t| t.place)
                     .or_else(|| common_place(report, figs)),
