@@ -516,6 +516,11 @@ pub const PARTS: &[(&str, &[Option<usize>])] = &[
     ("The rebels killed [[182]] civilians ([[171]] of them farmers) in the village.", &[None, Some(0)]),
     ("[[140]] people were killed and [[150]] injured.", &[None, None]),
     ("[[12]] people died in the raid: [[10]] were shot to death and another [[2]] were burnt to death.", &[None, Some(0), Some(0)]),
+    // A list the harm word runs on to, naming its people, that adds up to the count.
+    ("[[At least 72]] migrants were executed, [[58]] men and [[14]] women.", &[None, Some(0), Some(0)]),
+    // Counter-examples: counts by place add up by chance; small sums meet by chance.
+    ("Bombs killed [[10]] in Kabul, [[6]] in Herat and [[4]] in Kunduz.", &[None, None, None]),
+    ("The crash took the lives of [[three]] workers and [[two]] tourists, [[one]] Briton and [[one]] Dane.", &[None, None, None, None]),
     ("[[Ten]] guards, including [[two]] officers were killed.", &[None, Some(0)]),
     ("The raid left [[14]] dead including an American, a Briton, and [[4]] Indians.", &[None, Some(0)]),
     ("Gunmen killed [[8]] people, including a priest, and wounded [[4]] others.", &[None, None]),

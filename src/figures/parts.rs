@@ -572,10 +572,17 @@ fn included_parts(text: &str, sentences: &[Range<usize>], figs: &mut [RawFigure]
 
 /// "12 people were killed ...: 10 were shot and another 2 were burnt to death": counts of
 /// the same kind right after a count, in its sentence, that add up to it exactly are its
-/// breakdown.
+/// breakdown; so are the items of a list the count's harm word runs on to ("at least 72
+/// migrants were executed, 58 men and 14 women").
 fn sums(text: &str, sentences: &[Range<usize>], figs: &mut [RawFigure]) {
+    use super::rule::Construction;
     for h in 0..figs.len() {
-        if figs[h].part_of.is_some() || figs[h].qualifier != crate::Qualifier::Exact {
+        if figs[h].part_of.is_some()
+            || !matches!(
+                figs[h].qualifier,
+                crate::Qualifier::Exact | crate::Qualifier::AtLeast | crate::Qualifier::About
+            )
+        {
             continue;
         }
         let mut total = 0u64;
@@ -585,7 +592,14 @@ fn sums(text: &str, sentences: &[Range<usize>], figs: &mut [RawFigure]) {
             if f.sentence != figs[h].sentence || total >= figs[h].value {
                 break;
             }
-            if f.category != figs[h].category || f.part_of.is_some() || f.group == figs[h].group {
+            // (An elided item names its own people, "58 men", not a place: "killed 10 in
+            // Kabul, 6 in Herat and 4 in Kunduz" is 20. And small sums meet by chance: "all
+            // three occupants and two tourists, one Filipina and one Chinese" is 5.)
+            let breakdown_item = f.rule.construction == Construction::Elided
+                && f.victims.is_some()
+                && figs[h].value >= BREAKDOWN_MIN;
+            let same_list = f.group == figs[h].group && !breakdown_item;
+            if f.category != figs[h].category || f.part_of.is_some() || same_list {
                 continue;
             }
             total = total.saturating_add(f.value);
