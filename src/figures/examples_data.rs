@@ -27,6 +27,7 @@ pub const EXAMPLES: &[Ex] = &[
     ex("The blast killed [[17]] shoppers.", &[(Killed, 17, Exact)]),
     ex("A roadside bomb killed [[4]] soldiers on Monday.", &[(Killed, 4, Exact)]),
     ex("Militants shot dead [[9]] villagers overnight.", &[(Killed, 9, Exact)]),
+    ex("The raiders slit the throats of [[five]] herders near the well.", &[(Killed, 5, Exact)]),
     // Bodies found.
     ex("The remains of [[over 160]] people were found in mass graves.", &[(Killed, 160, MoreThan)]),
     none("Investigators examined the remains of 3 vehicles."),

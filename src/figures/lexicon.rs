@@ -167,6 +167,8 @@ const TABLE: &[(Class, &[&str])] = &[
         "rescuers", "survivors", "kids", "sons", "daughters", "brothers", "sisters", "wives",
         "husbands", "mothers", "fathers", "parents", "siblings", "cousins", "relatives",
         "neighbours", "neighbors", "friends", "colleagues",
+        // South Asian English: "two jawans were killed" (soldiers, paramilitary police).
+        "jawans", "jawan",
     ]),
     (ATTACKER, &[
         "gunmen", "gunman", "attackers", "attacker", "militants", "assailants", "assailant",
@@ -244,7 +246,7 @@ const TABLE: &[(Class, &[&str])] = &[
         "motorist", "pilgrim", "worshipper", "worshiper", "customer", "shopper", "volunteer",
         "businessman", "businesswoman", "councillor", "councilor", "trooper", "constable",
         "corporal", "detainee", "refugee", "migrant", "national", "citizen", "principal",
-        "headmaster", "headmistress", "headteacher", "vice-principal",
+        "headmaster", "headmistress", "headteacher", "vice-principal", "jawan",
     ]),
     (GROUP, &[
         "family", "families", "household", "households", "clan", "clans", "tribe", "tribes",

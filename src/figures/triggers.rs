@@ -231,6 +231,9 @@ pub const TRIGGERS: &[Trigger] = &[
     t("executions of", Killed, NounOf),
     t("assassination of", Killed, NounOf),
     t("slaying of", Killed, NounOf),
+    // "militants slit the throats of 4 farmers".
+    t("slit the throats of", Killed, NounOf),
+    t("cut the throats of", Killed, NounOf),
     t("lives of", Killed, NounOf),
     t("bodies of", Killed, NounOf),
     // "the remains of 160 people were found" (counts of people only: not "the remains of

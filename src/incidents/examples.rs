@@ -94,6 +94,13 @@ const EXAMPLES: &[Ex] = &[
         1,
         &[(Killed, 9_500), (Injured, 13_297)],
     ),
+    // --- A singular victim in South Asian English counts like any other.
+    ex(
+        "A jawan was killed and three others were injured when militants ambushed a patrol \
+         in Manipur.",
+        1,
+        &[(Killed, 1), (Injured, 3)],
+    ),
     // --- Parts never add to their whole.
     ex(
         "The blast in Quetta killed 20 people, including 6 policemen and 3 children.",
