@@ -264,7 +264,19 @@ pub fn extract(doc: &Document) -> Vec<RawFigure> {
                 trigger: tr.0.min(tr.1)..tr.1.max(tr.0),
                 part_of: None,
                 confidence: at.confidence.clamp(0.0, 1.0),
-                additive: c.additive,
+                // ("also" adds to the count before only where that count is of its kind:
+                // "5 were killed. 3 soldiers were also killed", not "25 dead. 17 were also
+                // injured", which sets the injured beside the dead.)
+                // (Only the first count the harm word is told of, not the items of a
+                // breakdown beside it: "17 people, including 11 civilians and 6 soldiers,
+                // were also injured".)
+                additive: c.additive
+                    || (matches!(at.how, How::Forward | How::Backward)
+                        && also_before(doc.text, &toks, at.trigger.0)
+                        && out.last().is_some_and(|p: &RawFigure| {
+                            p.category == at.category
+                                && p.trigger != (tr.0.min(tr.1)..tr.1.max(tr.0))
+                        })),
                 sentence: si,
                 group: group_base + c.group,
                 implicit: false,
@@ -647,6 +659,12 @@ fn killed_after(text: &str, toks: &[Tok], trigger: (usize, usize)) -> Option<(us
         k += 1;
     }
     None
+}
+
+/// Whether "also" stands just before the harm word at token `at`: "three officers ... were
+/// also found dead", "the blast also killed 3 soldiers" (a count on top of the one before).
+fn also_before(text: &str, toks: &[Tok], at: usize) -> bool {
+    (at.saturating_sub(2)..at).any(|k| attach::is_word(text, toks, k, "also"))
 }
 
 /// Whether the tokens at `at` read "to death" ("stabbed two guards to death").

@@ -101,6 +101,26 @@ const EXAMPLES: &[Ex] = &[
         1,
         &[(Killed, 1), (Injured, 3)],
     ),
+    // --- "also" after a count of its kind adds to it (separate sub-counts, no total) ...
+    ex(
+        "Four soldiers were killed by militants near Kidal on Monday. Twelve militants were \
+         also killed.",
+        1,
+        &[(Killed, 16)],
+    ),
+    // ... not after a count of another kind, nor inside a breakdown.
+    ex(
+        "A building collapsed in Savar, killing 82 people and injuring 700. The death toll is \
+         now 82, a doctor said. At least 700 people have also been treated at the hospital.",
+        1,
+        &[(Killed, 82), (Injured, 700)],
+    ),
+    ex(
+        "The raid in Jaghori left 25 people dead, including 15 civilians and 10 police. 17 \
+         people, including 11 civilians and 6 police, were also injured in the raid.",
+        1,
+        &[(Killed, 25), (Injured, 17)],
+    ),
     // --- Parts never add to their whole.
     ex(
         "The blast in Quetta killed 20 people, including 6 policemen and 3 children.",
