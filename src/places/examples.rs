@@ -128,6 +128,21 @@ const EXAMPLES: &[Ex] = &[
          [[Indian-administered Kashmir]].",
         &[("PK", Admin1), ("IN", Admin1)],
     ),
+    // --- A place the text puts in a region or country of another country than its
+    //     namesake is that region's own place ...
+    ex(
+        "Ten policemen were killed in [[Nawa]] district in [[Helmand]] province.",
+        &[("AF", Admin2), ("AF", Admin1)],
+    ),
+    ex(
+        "Bombings in [[El Wak]], [[Somalia]] killed 2 and injured 6.",
+        &[("SO", City), ("SO", Country)],
+    ),
+    // ... but not a source after the comma, nor a capital.
+    ex(
+        "Rockets hit [[Gaza]], [[Israel]] said.",
+        &[("PS", City), ("IL", Country)],
+    ),
     // --- A word that opens a sentence and is written in lower case elsewhere is that word.
     ex(
         "Monsoon rains have flooded 40 villages in [[Myanmar]]; the monsoon is not over.",

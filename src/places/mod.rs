@@ -314,6 +314,12 @@ pub(crate) const NEIGHBOURHOOD_WORDS: &[&str] = &[
     "barrio",
 ];
 
+/// Words after a country that make "X, Country" a source, not a containment: "shelling
+/// hit Gaza, Israel said".
+const REPORTING: &[&str] = &[
+    "said", "says", "claimed", "claims", "reported", "reports", "stated",
+];
+
 /// Names that the gazetteer knows only as a far-away namesake are local places of the story:
 /// in a story set in El Salvador, "the Malaga neighborhood" is not Málaga in Spain, and a
 /// village that shares a spelling with a small foreign town is not that town. Such a
@@ -321,6 +327,9 @@ pub(crate) const NEIGHBOURHOOD_WORDS: &[&str] = &[
 /// lies in a country nothing else in the story points to, while the story's places point to
 /// another country, and it is a neighbourhood by the words after it, or a minor place, or
 /// matched only by a foreign alternate name.
+///
+/// Also a place the text puts inside a region or country of another country than its pick
+/// ("Nawa district in Helmand province", "El Wak, Somalia").
 #[allow(clippy::too_many_arguments)]
 fn local_places<'g>(
     text: &str,
@@ -367,6 +376,49 @@ fn local_places<'g>(
             *own.entry((o.key.as_str(), c)).or_default() += weight(mi);
         }
     }
+    // "Nawa district in Helmand province", "El Wak, Somalia", "the town of Palma in northern
+    // Mozambique": a place the text puts inside a region or country of another country than
+    // its pick is that region's own place, whatever the pick's size ("Gaza, Israel said" is
+    // no such statement).
+    let mut contained_elsewhere = vec![false; mentions.len()];
+    for (a, b, rel) in resolve::relations(text, tokens, mentions) {
+        let (Some(ea), Some(eb)) = (entries[a], entries[b]) else {
+            continue;
+        };
+        let region = matches!(eb.feature, feature::COUNTRY | feature::ADMIN1);
+        let after = text.get(mentions[b].span.end..).unwrap_or("");
+        // "Gaza, Israel said"; "In Beirut, US Ambassador ...": no containment.
+        let said = REPORTING.iter().any(|w| after.trim_start().starts_with(w))
+            || after
+                .strip_prefix(' ')
+                .is_some_and(|t| t.starts_with(char::is_uppercase));
+        // Another reading of the container's name that holds the pick ("Fayetteville,
+        // Georgia": the US state, not the country).
+        let other_reading = || {
+            mentions[b]
+                .candidates
+                .iter()
+                .filter_map(|&id| gaz.entry(id))
+                .any(|o| {
+                    o.country == ea.country
+                        && matches!(o.feature, feature::COUNTRY | feature::ADMIN1)
+                })
+        };
+        if matches!(rel, resolve::Relation::Inside)
+            && region
+            && !ea.is_area()
+            // (Nor a capital or a city of half a million: "east of Jerusalem, in the West
+            // Bank" places what comes before it.)
+            && ea.feature != feature::CAPITAL
+            && ea.population < 500_000
+            && eb.country.is_some()
+            && ea.country != eb.country
+            && !said
+            && !other_reading()
+        {
+            contained_elsewhere[a] = true;
+        }
+    }
     let mut changed = false;
     let mut folded = String::new();
     for (mi, m) in mentions.iter().enumerate() {
@@ -375,6 +427,24 @@ fn local_places<'g>(
         };
         let Some(c) = code(&Some(e)) else { continue };
         if e.is_area() {
+            continue;
+        }
+        if contained_elsewhere[mi] {
+            picks[mi] = None;
+            // Named without its region word ("Nawa district": Nawa, a district).
+            let last = m.tokens.1 - usize::from(m.region_word && m.tokens.1 > m.tokens.0);
+            let name_end = tokens.get(last).map_or(m.span.end, |t| t.end);
+            made.push(context::ContextPlace {
+                span: m.span.clone(),
+                name: text.get(m.span.start..name_end).unwrap_or("").to_string(),
+                kind: match (m.region_word, m.province_word) {
+                    (true, true) => PlaceKind::Admin1,
+                    (true, false) => PlaceKind::Admin2,
+                    _ => PlaceKind::City,
+                },
+                inner: None,
+            });
+            changed = true;
             continue;
         }
         // Votes of the other names only.

@@ -252,7 +252,7 @@ fn kind_score(e: &Entry) -> f64 {
 
 /// A relation stated in the text between mention `a` and a later mention `b`.
 #[derive(Debug, Clone, Copy)]
-enum Relation {
+pub(super) enum Relation {
     /// "a in b", "a, b": a lies inside b (or near it when b is a town).
     Inside,
     /// "a, 80 km north of b".
@@ -264,7 +264,11 @@ fn word<'t>(text: &'t str, t: &Token) -> &'t str {
 }
 
 /// Relations from each mention to the mention right after it.
-fn relations(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<(usize, usize, Relation)> {
+pub(super) fn relations(
+    text: &str,
+    tokens: &[Token],
+    mentions: &[Mention],
+) -> Vec<(usize, usize, Relation)> {
     let mut out = Vec::new();
     let mut lower = String::new();
     for (ai, a) in mentions.iter().enumerate() {
