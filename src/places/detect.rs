@@ -487,6 +487,17 @@ fn accept<'t>(
     if single && t.initial && !t.caps && lower_words.has(text, tokens, w) && level() < 3 {
         return false;
     }
+    // A piece of a compound name the gazetteer lacks: "Qala-e-Naw", "Dera-i-Ismail" are
+    // not "Qala", "Dera" or "Ismail" ([`COMPOUND_LINKS`]).
+    if text
+        .get(tokens[last].end..)
+        .is_some_and(|r| COMPOUND_LINKS.iter().any(|l| r.starts_with(l)))
+        || text
+            .get(..t.start)
+            .is_some_and(|r| COMPOUND_LINKS.iter().any(|l| r.ends_with(l)))
+    {
+        return false;
+    }
     // Common words: at the start of a sentence only the best-known places ("Turkey said"),
     // inside one also those after a locative word ("a blast in Most") or before a stated
     // container ("Karma, in Anbar province").
@@ -564,6 +575,11 @@ fn accept<'t>(
 /// Prefixes that stand before a place only with a hyphen ("post-war", "anti-Kabul"): as a
 /// capitalised word after a place they continue a name ("The Jerusalem Post").
 pub(crate) const HYPHEN_PREFIXES: &[&str] = &["post", "pre", "anti", "pro", "ex", "non"];
+
+/// Hyphenated links inside compound names of the Persian and Arabic world ("Qala-e-Naw",
+/// "Mazar-i-Sharif", "Dera-i-Ismail", "Pul-e-Khumri"): a name that ends right before one
+/// is cut from a longer name.
+const COMPOUND_LINKS: &[&str] = &["-e-", "-i-", "-ye-", "-ul-", "-ud-", "-ur-", "-al-", "-el-"];
 
 fn hyphen_prefix(text: &str, t: &Token) -> bool {
     let w = word(text, t);

@@ -143,6 +143,17 @@ const EXAMPLES: &[Ex] = &[
         "Rockets hit [[Gaza]], [[Israel]] said.",
         &[("PS", City), ("IL", Country)],
     ),
+    // --- A hand-kept region over a small namesake town abroad.
+    ex(
+        "Militants in northern [[Sinai]] shelled a home, killing a family of five.",
+        &[("EG", Region)],
+    ),
+    // --- Pieces of compound names are not places.
+    ex(
+        "Tahrir-al-Sham fighters shelled the outskirts of [[Idlib]], killing 4 soldiers.",
+        &[("SY", City)],
+    ),
+    none("Taliban fighters ambushed a convoy in Qala-e-Naw, killing 4 soldiers."),
     // --- A word that opens a sentence and is written in lower case elsewhere is that word.
     ex(
         "Monsoon rains have flooded 40 villages in [[Myanmar]]; the monsoon is not over.",

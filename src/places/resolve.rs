@@ -237,9 +237,10 @@ fn kind_score(e: &Entry) -> f64 {
         feature::CAPITAL => 4.0,
         feature::ADMIN1 => 3.0,
         // A hand-kept region (a sea, a belt, "Darfur") is what news means by the name when
-        // no evidence favours a namesake province: "the Red Sea port city of Hodeidah" in a
-        // Yemen story is not the Red Sea governorate of Egypt.
-        feature::REGION => 3.25,
+        // no evidence favours a namesake province or town: "the Red Sea port city of
+        // Hodeidah" in a Yemen story is not the Red Sea governorate of Egypt, "Southern
+        // Sinai" not Sinnai in Sardinia.
+        feature::REGION => 4.0,
         feature::SEAT1 => 2.5,
         feature::DISTRICT | feature::SITE => 2.5,
         feature::ADMIN2 => 2.0,
