@@ -175,6 +175,7 @@ fn role(text: &str, span: &Range<usize>) -> i32 {
     if after.starts_with("-led") || after.starts_with("-backed") || after.starts_with("-based") {
         return 3;
     }
+
     if names_a_border(after) {
         return 2;
     }
@@ -230,6 +231,73 @@ fn role(text: &str, span: &Range<usize>) -> i32 {
     }
     1
 }
+
+/// Whether a country's name qualifies the people or arms after it: "a U.S. soldier was
+/// killed in Nangarhar", "a US drone hit a car in Datta Khel" (whose people, not where).
+/// (Countries only: "a Bangkok military-run hospital" is in Bangkok.)
+fn attributive(text: &str, span: &Range<usize>) -> bool {
+    let next = text
+        .get(span.end..)
+        .and_then(|t| t.strip_prefix(' '))
+        .and_then(|t| t.split(|c: char| !c.is_alphabetic()).next())
+        .unwrap_or("");
+    !next.is_empty() && ATTRIBUTIVE.contains(&next)
+}
+
+/// Lower-case words after a country's name that make it say whose people or arms they are,
+/// not where: "a U.S. soldier", "US troops", "a US drone strike".
+const ATTRIBUTIVE: &[&str] = &[
+    "soldier",
+    "soldiers",
+    "troops",
+    "service",
+    "servicemen",
+    "servicemembers",
+    "marine",
+    "marines",
+    "forces",
+    "military",
+    "army",
+    "navy",
+    "citizen",
+    "citizens",
+    "national",
+    "nationals",
+    "contractor",
+    "contractors",
+    "civilian",
+    "civilians",
+    "diplomat",
+    "diplomats",
+    "ambassador",
+    "envoy",
+    "embassy",
+    "consulate",
+    "official",
+    "officials",
+    "journalist",
+    "journalists",
+    "tourist",
+    "tourists",
+    "aid",
+    "drone",
+    "drones",
+    "warplanes",
+    "jets",
+    "aircraft",
+    "helicopter",
+    "helicopters",
+    "airstrike",
+    "airstrikes",
+    "peacekeeper",
+    "peacekeepers",
+    "engineer",
+    "engineers",
+    "worker",
+    "workers",
+    "pilot",
+    "pilots",
+];
 
 /// How many sentences the paragraph rules look back or ahead.
 const PARAGRAPH_LOOK: usize = 4;
@@ -323,7 +391,11 @@ pub fn link_places(
     let mut cands: Vec<Cand> = Vec::new();
     for (pi, p) in places.iter().enumerate() {
         for m in &p.mentions {
-            let r = role(text, m);
+            let r = if p.kind == PlaceKind::Country && attributive(text, m) {
+                3
+            } else {
+                role(text, m)
+            };
             cands.push(Cand {
                 place: pi,
                 span: m.clone(),
@@ -612,6 +684,17 @@ mod tests {
             place("Oldtown", PlaceKind::City, text),
         ];
         assert_eq!(links(text, &places, &["8"]), vec![Some(0)]);
+    }
+
+    #[test]
+    fn a_country_that_qualifies_people_or_arms_is_not_where() {
+        let text = "Ruritania drones killed 12 people on Monday.";
+        let places = vec![country("Ruritania", "RU", text)];
+        assert_eq!(links(text, &places, &["12"]), vec![None]);
+        // Counter-example: the country where the harm happened.
+        let text = "Shelling killed 12 people in Ruritania on Monday.";
+        let places = vec![country("Ruritania", "RU", text)];
+        assert_eq!(links(text, &places, &["12"]), vec![Some(0)]);
     }
 
     #[test]
