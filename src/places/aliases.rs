@@ -471,6 +471,8 @@ pub const NOT_PLACES: &[&str] = &[
     "isis",
     "isil",
     "daesh",
+    // "Islamic State of Iraq and the Levant": the group's name, not a town in Maine.
+    "levant",
     "farc",
     "eln",
     "fmln",

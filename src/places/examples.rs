@@ -154,6 +154,7 @@ const EXAMPLES: &[Ex] = &[
         &[("SY", City)],
     ),
     none("Taliban fighters ambushed a convoy in Qala-e-Naw, killing 4 soldiers."),
+    none("Islamic State of Iraq and the Levant militants killed 8 people."),
     // --- A word that opens a sentence and is written in lower case elsewhere is that word.
     ex(
         "Monsoon rains have flooded 40 villages in [[Myanmar]]; the monsoon is not over.",
