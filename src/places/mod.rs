@@ -174,7 +174,15 @@ fn find_in(
     let mut picks = resolution.picks;
     // The entries of the picks (before `local_places` drops some).
     let entries = local_places(
-        doc.text, tokens, &mentions, &datelines, &hints, &mut picks, &mut made, gazetteer,
+        doc.text,
+        tokens,
+        &mentions,
+        &datelines,
+        &hints,
+        &resolution.relations,
+        &mut picks,
+        &mut made,
+        gazetteer,
     );
 
     let mut places: Vec<ResolvedPlace> = Vec::new();
@@ -337,6 +345,7 @@ fn local_places<'g>(
     mentions: &[detect::Mention],
     datelines: &[bool],
     hints: &[([u8; 2], u32)],
+    relations: &[(usize, usize, resolve::Relation)],
     picks: &mut [Option<u32>],
     made: &mut Vec<context::ContextPlace>,
     gaz: &'g Gazetteer,
@@ -381,14 +390,14 @@ fn local_places<'g>(
     // its pick is that region's own place, whatever the pick's size ("Gaza, Israel said" is
     // no such statement).
     let mut contained_elsewhere = vec![false; mentions.len()];
-    for (a, b, rel) in resolve::relations(text, tokens, mentions) {
+    for &(a, b, rel) in relations {
         let (Some(ea), Some(eb)) = (entries[a], entries[b]) else {
             continue;
         };
         let region = matches!(eb.feature, feature::COUNTRY | feature::ADMIN1);
         let after = text.get(mentions[b].span.end..).unwrap_or("");
         // "Gaza, Israel said"; "In Beirut, US Ambassador ...": no containment.
-        let said = REPORTING.iter().any(|w| after.trim_start().starts_with(w))
+        let not_containment = REPORTING.iter().any(|w| after.trim_start().starts_with(w))
             || after
                 .strip_prefix(' ')
                 .is_some_and(|t| t.starts_with(char::is_uppercase));
@@ -407,13 +416,13 @@ fn local_places<'g>(
         if matches!(rel, resolve::Relation::Inside)
             && region
             && !ea.is_area()
-            // (Nor a capital or a city of half a million: "east of Jerusalem, in the West
+            // (Not a capital or a city of half a million: "east of Jerusalem, in the West
             // Bank" places what comes before it.)
             && ea.feature != feature::CAPITAL
             && ea.population < 500_000
             && eb.country.is_some()
             && ea.country != eb.country
-            && !said
+            && !not_containment
             && !other_reading()
         {
             contained_elsewhere[a] = true;

@@ -150,6 +150,9 @@ pub struct Resolution {
     pub alternatives: Vec<Vec<(u32, f64)>>,
     /// Per mention, when traced ([`resolve_traced`]; else empty): its name's trace.
     pub traces: Vec<Option<Rc<NameTrace>>>,
+    /// The relations the text states between mentions (mention `a`, the next mention `b`):
+    /// "a in b", "a, b", "a, 80 km north of b".
+    pub(super) relations: Vec<(usize, usize, Relation)>,
 }
 
 /// How one name was resolved: its best candidates with their scores part by part.
@@ -252,7 +255,7 @@ fn kind_score(e: &Entry) -> f64 {
 }
 
 /// A relation stated in the text between mention `a` and a later mention `b`.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) enum Relation {
     /// "a in b", "a, b": a lies inside b (or near it when b is a town).
     Inside,
@@ -265,11 +268,7 @@ fn word<'t>(text: &'t str, t: &Token) -> &'t str {
 }
 
 /// Relations from each mention to the mention right after it.
-pub(super) fn relations(
-    text: &str,
-    tokens: &[Token],
-    mentions: &[Mention],
-) -> Vec<(usize, usize, Relation)> {
+fn relations(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<(usize, usize, Relation)> {
     let mut out = Vec::new();
     let mut lower = String::new();
     for (ai, a) in mentions.iter().enumerate() {
@@ -736,6 +735,7 @@ fn resolve_inner(
         alternatives: (0..mentions.len())
             .map(|mi| alternatives[group_of[mi]].clone())
             .collect(),
+        relations: rels,
     }
 }
 
