@@ -55,7 +55,7 @@ fn harm_word_before(toks: &[Tok], a: usize) -> Option<(usize, TriggerMatch)> {
 }
 
 /// Possessives between "along with" and its count: "along with his two sons".
-const POSSESSIVES: &[&str] = &["his", "her", "their", "its", "our"];
+pub(crate) const POSSESSIVES: &[&str] = &["his", "her", "their", "its", "our"];
 
 const DEGREES: &[&str] = &[
     "seriously",

@@ -15,6 +15,7 @@
 //! `history` lists the values stated, in text order.
 
 use crate::figures::bounds::bounds;
+use crate::figures::parts::POSSESSIVES;
 use crate::figures::RawFigure;
 use crate::text::phrases::Phrases;
 use crate::text::Document;
@@ -207,11 +208,7 @@ fn coordinated(text: &str, a: &RawFigure, b: &RawFigure) -> bool {
 fn joined_by_along_with(gap: &str) -> bool {
     let mut words = gap.rsplit(' ').filter(|w| !w.is_empty());
     let mut last = words.next();
-    if last.is_some_and(|w| {
-        ["his", "her", "their", "its"]
-            .iter()
-            .any(|p| w.eq_ignore_ascii_case(p))
-    }) {
+    if last.is_some_and(|w| POSSESSIVES.iter().any(|p| w.eq_ignore_ascii_case(p))) {
         last = words.next();
     }
     let joined = last.is_some_and(|w| w.eq_ignore_ascii_case("with"))
