@@ -264,12 +264,11 @@ pub fn extract(doc: &Document) -> Vec<RawFigure> {
                 trigger: tr.0.min(tr.1)..tr.1.max(tr.0),
                 part_of: None,
                 confidence: at.confidence.clamp(0.0, 1.0),
-                // ("also" adds to the count before only where that count is of its kind:
-                // "5 were killed. 3 soldiers were also killed", not "25 dead. 17 were also
-                // injured", which sets the injured beside the dead.)
-                // (Only the first count the harm word is told of, not the items of a
-                // breakdown beside it: "17 people, including 11 civilians and 6 soldiers,
-                // were also injured".)
+                // ("also" adds the first count of its harm word to the count before, where
+                // that is of its kind: "5 were killed. 3 soldiers were also killed"; not
+                // "25 dead. 17 were also injured", which sets the injured beside the dead,
+                // nor the items of a breakdown beside it, "17 people, including 11
+                // civilians and 6 soldiers, were also injured".)
                 additive: c.additive
                     || (matches!(at.how, How::Forward | How::Backward)
                         && also_before(doc.text, &toks, at.trigger.0)

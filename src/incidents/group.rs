@@ -471,13 +471,11 @@ pub fn group(
         doc,
         figures,
         |i| place_of(i).and_then(|p| places[p].country.as_deref()),
-        places.iter().map(|p| {
-            (
-                p.country.as_deref(),
-                p.kind == PlaceKind::Country,
-                p.mentions.clone(),
-            )
-        }),
+        places
+            .iter()
+            .filter(|p| p.kind == PlaceKind::Country)
+            .filter_map(|p| Some((p.country.as_deref()?, &p.mentions)))
+            .flat_map(|(c, ms)| ms.iter().map(move |m| (c, m.start))),
     );
     for (k, figs) in members.into_iter().enumerate() {
         if figs.is_empty() {
@@ -620,27 +618,23 @@ fn is_arrest(text: &str, f: &RawFigure) -> bool {
 }
 
 /// Each figure's [`Geo`]: the country of its place (`place_of`), and the countries whose
-/// name its sentence holds (`places`: each place's country, whether it is a country, and its
-/// mentions as byte ranges).
+/// name its sentence holds (`country_mentions`: each mention of a country, as its code and
+/// byte offset).
 pub fn geo_of<'p>(
     doc: &Document,
     figures: &[RawFigure],
     place_of: impl Fn(usize) -> Option<&'p str>,
-    places: impl Iterator<Item = (Option<&'p str>, bool, Vec<std::ops::Range<usize>>)>,
+    country_mentions: impl Iterator<Item = (&'p str, usize)>,
 ) -> Vec<Geo> {
     let code = |c: &str| -> Option<[u8; 2]> { c.as_bytes().try_into().ok() };
     // Per sentence: the countries named in it.
     let mut named: BTreeMap<usize, Vec<[u8; 2]>> = BTreeMap::new();
-    for (country, is_country, mentions) in places {
-        let Some(c) = country.filter(|_| is_country).and_then(code) else {
-            continue;
-        };
-        for m in mentions {
-            let v = named.entry(doc.sentence_of(m.start)).or_default();
-            if !v.contains(&c) {
-                v.push(c);
-                v.sort_unstable();
-            }
+    for (country, at) in country_mentions {
+        let Some(c) = code(country) else { continue };
+        let v = named.entry(doc.sentence_of(at)).or_default();
+        if !v.contains(&c) {
+            v.push(c);
+            v.sort_unstable();
         }
     }
     figures

@@ -175,7 +175,6 @@ fn role(text: &str, span: &Range<usize>) -> i32 {
     if after.starts_with("-led") || after.starts_with("-backed") || after.starts_with("-based") {
         return 3;
     }
-
     if names_a_border(after) {
         return 2;
     }
@@ -362,19 +361,22 @@ fn is_wire_dateline(text: &str, span: &Range<usize>) -> bool {
 
 /// Whether a place mention is a heading: the whole of its line, perhaps with a colon
 /// ("MYANMAR", "Gaza Strip:"), in a text of several lines.
+///
+/// Reads only the white space (and colons) beside the mention, never the rest of its line: a
+/// long one-line text costs no more per mention.
 pub fn is_heading(text: &str, span: &Range<usize>) -> bool {
+    let blank = |c: char| c != '\n' && c.is_whitespace();
+    // Only white space back to a line break (not the text's start).
     let before = text.get(..span.start).unwrap_or("");
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let opens_line = before.trim_end_matches(blank).ends_with('\n');
+    // Then white space, colons, white space and a line break.
     let after = text.get(span.end..).unwrap_or("");
-    let line_end = after.find('\n');
-    line_start > 0
-        && line_end.is_some()
-        && before
-            .get(line_start..)
-            .is_some_and(|b| b.trim().is_empty())
-        && after
-            .get(..line_end.unwrap_or(0))
-            .is_some_and(|a| a.trim().trim_end_matches(':').trim().is_empty())
+    let closes_line = after
+        .trim_start_matches(blank)
+        .trim_start_matches(':')
+        .trim_start_matches(blank)
+        .starts_with('\n');
+    opens_line && closes_line
 }
 
 /// For each figure, the index of the place where the harm happened, or None.
@@ -695,6 +697,21 @@ mod tests {
         let text = "Shelling killed 12 people in Ruritania on Monday.";
         let places = vec![country("Ruritania", "RU", text)];
         assert_eq!(links(text, &places, &["12"]), vec![Some(0)]);
+    }
+
+    #[test]
+    fn a_heading_is_a_place_alone_on_its_line() {
+        let at = |text: &str, name: &str| {
+            let i = text.find(name).unwrap_or(0);
+            is_heading(text, &(i..i + name.len()))
+        };
+        assert!(at("Floods\n\nMYANMAR\n\nRains fell.", "MYANMAR"));
+        assert!(at("Floods\n  Gaza Strip : \nRains fell.", "Gaza Strip"));
+        // Counter-examples: words beside it, the text's first or last line.
+        assert!(!at("Floods\nRains in Myanmar\nMore.", "Myanmar"));
+        assert!(!at("MYANMAR\nRains fell.", "MYANMAR"));
+        assert!(!at("Rains fell.\nMYANMAR", "MYANMAR"));
+        assert!(!at("Floods\nMYANMAR: : x\nMore.", "MYANMAR"));
     }
 
     #[test]

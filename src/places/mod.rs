@@ -387,8 +387,7 @@ fn local_places<'g>(
     }
     // "Nawa district in Helmand province", "El Wak, Somalia", "the town of Palma in northern
     // Mozambique": a place the text puts inside a region or country of another country than
-    // its pick is that region's own place, whatever the pick's size ("Gaza, Israel said" is
-    // no such statement).
+    // its pick is that region's own place ("Gaza, Israel said" is no such statement).
     let mut contained_elsewhere = vec![false; mentions.len()];
     for &(a, b, rel) in relations {
         let (Some(ea), Some(eb)) = (entries[a], entries[b]) else {

@@ -28,12 +28,17 @@ fn byte_range(starts: &[usize], len: usize, start: usize, end: usize) -> std::op
 /// additive: the report keeps neither).
 pub fn raw_figures(doc: &Document, figures: &[Figure]) -> Vec<RawFigure> {
     let starts: Vec<usize> = doc.text.char_indices().map(|(b, _)| b).collect();
+    raw_figures_at(doc, &starts, figures)
+}
+
+/// [`raw_figures`] with the byte offset of each code point of the text given.
+fn raw_figures_at(doc: &Document, starts: &[usize], figures: &[Figure]) -> Vec<RawFigure> {
     let len = doc.text.len();
     figures
         .iter()
         .enumerate()
         .map(|(i, f)| {
-            let span = byte_range(&starts, len, f.start, f.end);
+            let span = byte_range(starts, len, f.start, f.end);
             RawFigure {
                 sentence: doc.sentence_of(span.start),
                 span,
@@ -42,7 +47,7 @@ pub fn raw_figures(doc: &Document, figures: &[Figure]) -> Vec<RawFigure> {
                 max: f.max,
                 qualifier: f.qualifier,
                 victims: None,
-                trigger: byte_range(&starts, len, f.trigger.start, f.trigger.end),
+                trigger: byte_range(starts, len, f.trigger.start, f.trigger.end),
                 part_of: f.part_of.filter(|&p| p < figures.len()),
                 confidence: f.confidence,
                 additive: false,
@@ -68,8 +73,9 @@ pub fn regroup(
     policy: Policy,
 ) {
     let doc = Document::new(text);
-    let raws = raw_figures(&doc, &report.figures);
     let starts: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+    let raws = raw_figures_at(&doc, &starts, &report.figures);
+    let starts = &starts;
     let geo = geo_of(
         &doc,
         &raws,
@@ -77,16 +83,15 @@ pub fn regroup(
             let p = report.figures.get(i)?.place?;
             report.places.get(p)?.country.as_deref()
         },
-        report.places.iter().map(|p| {
-            (
-                p.country.as_deref(),
-                p.kind == crate::vocab::PlaceKind::Country,
-                p.mentions
-                    .iter()
-                    .map(|m| byte_range(&starts, text.len(), m.start, m.end))
-                    .collect(),
-            )
-        }),
+        report
+            .places
+            .iter()
+            .filter(|p| p.kind == crate::vocab::PlaceKind::Country)
+            .filter_map(|p| Some((p.country.as_deref()?, &p.mentions)))
+            .flat_map(|(c, ms)| {
+                ms.iter()
+                    .map(move |m| (c, byte_range(starts, text.len(), m.start, m.end).start))
+            }),
     );
     // label -> figures, labels in order of first figure.
     let mut order: Vec<(usize, Vec<usize>)> = Vec::new();
