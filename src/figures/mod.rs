@@ -67,10 +67,11 @@ pub struct RawFigure {
 
 /// Finds the casualty figures of a document, in text order.
 pub fn extract(doc: &Document) -> Vec<RawFigure> {
-    let (mentions, others): (Vec<NumberMention>, Vec<NumberMention>) = numbers::find(doc.text)
-        .into_iter()
-        .filter(|m| m.span.start < m.span.end)
-        .partition(|m| m.kind == NumberKind::Cardinal);
+    let (mentions, others): (Vec<NumberMention>, Vec<NumberMention>) =
+        numbers::find_in(doc.text, doc.tokens())
+            .into_iter()
+            .filter(|m| m.span.start < m.span.end)
+            .partition(|m| m.kind == NumberKind::Cardinal);
     let mut oi = 0;
     let mut out: Vec<RawFigure> = Vec::new();
     let mut hints: Vec<parts::Hint> = Vec::new();

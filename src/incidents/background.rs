@@ -18,6 +18,7 @@ use std::sync::LazyLock;
 use super::dates::{find_phrase, written_dates, Date};
 use crate::figures::RawFigure;
 use crate::text::phrases::Phrases;
+use crate::text::tokens::alnum_runs;
 use crate::text::Document;
 use crate::vocab::Qualifier;
 
@@ -468,10 +469,7 @@ fn years_in(s: &str) -> Vec<i32> {
 /// "have"/"has" + a participle of harm: a running toll.
 fn perfect(s: &str) -> bool {
     let mut prev_aux = false;
-    for w in s
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
+    for w in alnum_runs(s) {
         if prev_aux && PERFECT.iter().any(|p| p.eq_ignore_ascii_case(w)) {
             return true;
         }
@@ -501,10 +499,7 @@ const MANY: &[&str] = &[
 /// Whether a sentence states a total of several events ("22 civilians were killed in two
 /// attacks"). Not: "in an attack", "in attacks on Monday" (no count of events).
 pub fn is_summary(s: &str) -> bool {
-    let ws: Vec<&str> = s
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
+    let ws: Vec<&str> = alnum_runs(s).collect();
     ws.windows(3).any(|w| {
         w[0].eq_ignore_ascii_case("in")
             && (MANY.iter().any(|m| m.eq_ignore_ascii_case(w[1]))

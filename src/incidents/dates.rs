@@ -4,6 +4,7 @@
 //!
 //! Plain civil-calendar arithmetic (proleptic Gregorian), no dependencies, no panics.
 
+use crate::text::tokens::{self, Kind};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -190,66 +191,49 @@ struct Word<'a> {
     start: usize,
 }
 
-/// The words of `text` (letters, digits, apostrophes, dots inside abbreviations and
-/// hyphens), with their offsets. Ordinal suffixes stay with their number ("25th").
-fn words(text: &str) -> Vec<Word<'_>> {
-    let b = text.as_bytes();
-    let mut out = Vec::with_capacity(b.len() / 6 + 1);
-    let mut start = None;
-    let mut i = 0;
-    while i < b.len() {
-        // ASCII bytes are read as they are; other chars are decoded.
-        let (inside, len) = match b[i] {
-            x if x.is_ascii() => (x.is_ascii_alphanumeric() || x == b'\'' || x == b'-', 1),
-            _ => text
-                .get(i..)
-                .and_then(|t| t.chars().next())
-                .map_or((false, 1), |c| (inside_word(c), c.len_utf8())),
-        };
-        match (inside, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push(Word {
-                    text: text.get(s..i).unwrap_or(""),
-                    start: s,
-                });
-                start = None;
-            }
-            _ => {}
+/// The words of `text` (letters, digits, apostrophes and hyphens), with their offsets:
+/// runs of touching tokens of the one token stream ([`tokens::tokenize`]) that are words,
+/// hyphens or apostrophes, so ordinal suffixes stay with their number ("25th") and
+/// "mid-March", "Jean-Luc" are one word.
+fn words<'a>(text: &'a str) -> Vec<Word<'a>> {
+    let toks = tokens::tokenize_one(text);
+    let mut out: Vec<Word<'a>> = Vec::with_capacity(toks.len());
+    // The run being read: its start and end.
+    let mut run: Option<(usize, usize)> = None;
+    let close = |run: Option<(usize, usize)>, out: &mut Vec<Word<'a>>| {
+        if let Some((s, e)) = run {
+            out.push(Word {
+                text: text.get(s..e).unwrap_or(""),
+                start: s,
+            });
         }
-        i += len;
+    };
+    for t in &toks {
+        let joins = match t.kind {
+            Kind::Word => true,
+            Kind::Punct(c) => matches!(c, '\'' | '\u{2019}' | '-'),
+        };
+        if !joins {
+            close(run.take(), &mut out);
+            continue;
+        }
+        run = match run {
+            Some((s, e)) if e == t.start => Some((s, t.end)),
+            other => {
+                close(other, &mut out);
+                Some((t.start, t.end))
+            }
+        };
     }
-    if let Some(s) = start {
-        out.push(Word {
-            text: text.get(s..).unwrap_or(""),
-            start: s,
-        });
-    }
+    close(run, &mut out);
     out
 }
 
-/// Whether `c` belongs to a word of [`words`].
-fn inside_word(c: char) -> bool {
-    c.is_alphanumeric() || c == '\'' || c == '\u{2019}' || c == '-'
-}
-
-/// The last `n` words of `text` (as [`words`] cuts them), read from the end.
+/// The last `n` words of `text` (as [`words`] cuts them).
 fn last_words(text: &str, n: usize) -> Vec<Word<'_>> {
-    let mut seen = 0;
-    let mut in_word = false;
-    let mut cut = 0;
-    for (i, c) in text.char_indices().rev() {
-        let inside = inside_word(c);
-        if in_word && !inside {
-            seen += 1;
-            if seen == n {
-                cut = i + c.len_utf8();
-                break;
-            }
-        }
-        in_word = inside;
-    }
-    text.get(cut..).map(words).unwrap_or_default()
+    let mut ws = words(text);
+    ws.drain(..ws.len().saturating_sub(n));
+    ws
 }
 
 /// A day number written "3", "03", "3rd", "25th" (1..=31).
@@ -584,24 +568,38 @@ mod tests {
     }
 
     #[test]
-    fn last_words_are_the_tail_of_words() {
+    fn words_are_the_runs_of_word_chars_hyphens_and_apostrophes() {
         let texts = [
             "",
             "one",
             "Published on: 3 May",
             "  By Jean-Luc O\u{2019}Neil, staff writer -- posted   ",
             "\u{e9}t\u{e9} \u{2014} d\u{e9}j\u{e0}, 12th-floor (AP) updated",
+            "'quoted' mid-March\n\n25th Oct., 2024 \u{663}\u{664}",
             "a b c d e f g h i j",
         ];
+        let inside = |c: char| c.is_alphanumeric() || matches!(c, '\'' | '\u{2019}' | '-');
         for t in texts {
-            for n in 1..8 {
-                let all: Vec<&str> = words(t).iter().map(|w| w.text).collect();
-                let tail: Vec<&str> = last_words(t, n).iter().map(|w| w.text).collect();
-                assert_eq!(
-                    tail[tail.len().saturating_sub(n)..],
-                    all[all.len().saturating_sub(n)..]
-                );
-            }
+            let want: Vec<(usize, &str)> = t
+                .char_indices()
+                .filter(|&(i, c)| {
+                    inside(c)
+                        && !t
+                            .get(..i)
+                            .and_then(|b| b.chars().next_back())
+                            .is_some_and(inside)
+                })
+                .map(|(i, _)| {
+                    let rest = t.get(i..).unwrap_or("");
+                    let len = rest.find(|c: char| !inside(c)).unwrap_or(rest.len());
+                    (i, rest.get(..len).unwrap_or(""))
+                })
+                .collect();
+            let got: Vec<(usize, &str)> = words(t).iter().map(|w| (w.start, w.text)).collect();
+            assert_eq!(got, want, "{t:?}");
+            let tail: Vec<&str> = last_words(t, 3).iter().map(|w| w.text).collect();
+            let all: Vec<&str> = want.iter().map(|w| w.1).collect();
+            assert_eq!(tail, all[all.len().saturating_sub(3)..], "{t:?}");
         }
     }
 

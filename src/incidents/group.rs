@@ -795,9 +795,7 @@ fn refine(
                 .and_then(|r| text.get(r.clone()))
                 .unwrap_or("")
                 .to_ascii_lowercase();
-            let eventful = s
-                .split(|c: char| !c.is_alphanumeric())
-                .any(|w| EVENT_WORDS.contains(&w));
+            let eventful = crate::text::tokens::alnum_runs(&s).any(|w| EVENT_WORDS.contains(&w));
             if eventful {
                 cands.push((m.start, q));
             }

@@ -504,7 +504,7 @@ pub fn link_places(
     let mut national = |cl: &Range<usize>| match &national_memo {
         Some((r, yes)) if r == cl => *yes,
         _ => {
-            let yes = text.get(cl.clone()).is_some_and(scope::is_national);
+            let yes = scope::is_national(text, doc.tokens(), cl.clone());
             national_memo = Some((cl.clone(), yes));
             yes
         }

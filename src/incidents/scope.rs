@@ -12,6 +12,8 @@
 //!
 //! Not scope words: "last month", "on Monday", "since Monday's attack" (one incident's time).
 
+use crate::text::tokens::Token;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 /// Phrases that make a count a toll over a whole period or the whole country.
@@ -50,11 +52,11 @@ const EVENTS: &[&str] = &[
 /// Adjectives that, before "month" or "year", make it a period's toll.
 const BLOODY: &[&str] = &["bloody", "bloodiest", "deadly", "deadliest", "violent"];
 
-/// Whether the words of a clause say its count is a national or whole-period toll (no
+/// Whether the words of a clause (`text[clause]`, `tokens` the document's stream) say its count is a national or whole-period toll (no
 /// allocation: a window of the last three words).
-pub fn is_national(clause: &str) -> bool {
+pub fn is_national(text: &str, tokens: &[Token], clause: Range<usize>) -> bool {
     let mut w: [&str; 3] = [""; 3];
-    for word in words(clause) {
+    for word in words(text, tokens, clause) {
         w = [w[1], w[2], word];
         // Every rule below needs its last word among a few: most words need no more look.
         if !closes_a_rule(word) {
@@ -79,37 +81,24 @@ pub fn is_national(clause: &str) -> bool {
     false
 }
 
-/// The runs of alphanumeric chars of `s` (what `split(|c| !c.is_alphanumeric())` keeps of
-/// it, empty pieces dropped), ASCII read bytewise.
-fn words(s: &str) -> impl Iterator<Item = &str> {
-    let b = s.as_bytes();
-    let mut i = 0;
-    // The alphanumeric char at `i` and its length, or None.
-    let word_char = move |i: usize| -> Option<usize> {
-        match *b.get(i)? {
-            c if c < 0x80 => c.is_ascii_alphanumeric().then_some(1),
-            _ => s
-                .get(i..)?
-                .chars()
-                .next()
-                .filter(|c| c.is_alphanumeric())
-                .map(char::len_utf8),
-        }
-    };
-    std::iter::from_fn(move || {
-        while i < b.len() {
-            if word_char(i).is_some() {
-                break;
-            }
-            // Past one char (a continuation byte is never where `i` stands).
-            i += s.get(i..)?.chars().next().map_or(1, char::len_utf8);
-        }
-        let start = i;
-        while let Some(n) = word_char(i) {
-            i += n;
-        }
-        (i > start).then(|| s.get(start..i)).flatten()
-    })
+/// The runs of alphanumeric chars of `text[clause]` (what `split(|c| !c.is_alphanumeric())`
+/// keeps of it, empty pieces dropped), read from the document's token stream `tokens`: its
+/// words inside the clause, cut at their inner apostrophes.
+fn words<'a>(
+    text: &'a str,
+    tokens: &'a [Token],
+    clause: Range<usize>,
+) -> impl Iterator<Item = &'a str> + 'a {
+    let first = tokens.partition_point(|t| t.end <= clause.start);
+    tokens
+        .get(first..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(move |t| t.start < clause.end)
+        .filter(|t| t.is_word())
+        .filter_map(move |t| text.get(t.start.max(clause.start)..t.end.min(clause.end)))
+        .flat_map(|w| w.split(['\'', '\u{2019}']))
+        .filter(|w| !w.is_empty())
 }
 
 /// Period words that, after a word of [`BLOODY`], make a period's toll.
@@ -163,7 +152,12 @@ fn ends_with(w: &[&str; 3], phrase: &[&str]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::is_national;
+    use crate::text::tokens::tokenize_one;
+
+    fn national(clause: &str) -> bool {
+        let toks = tokenize_one(clause);
+        super::is_national(clause, &toks, 0..clause.len())
+    }
 
     #[test]
     fn words_are_the_alphanumeric_runs() {
@@ -179,7 +173,22 @@ mod tests {
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
                 .collect();
-            assert_eq!(super::words(t).collect::<Vec<_>>(), want, "{t:?}");
+            let toks = tokenize_one(t);
+            assert_eq!(
+                super::words(t, &toks, 0..t.len()).collect::<Vec<_>>(),
+                want,
+                "{t:?}"
+            );
+            // A clause that cuts words keeps their inner parts.
+            if let Some(cut) = t.char_indices().nth(3).map(|(i, _)| i) {
+                let inner = t.get(cut..t.len()).unwrap_or("");
+                let want: Vec<&str> = inner
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                let got: Vec<&str> = super::words(t, &toks, cut..t.len()).collect();
+                assert_eq!(got, want, "{t:?} from {cut}");
+            }
         }
     }
 
@@ -200,26 +209,24 @@ mod tests {
 
     #[test]
     fn period_and_country_tolls() {
-        assert!(is_national("some 900 people have died since 1995"));
-        assert!(is_national(
+        assert!(national("some 900 people have died since 1995"));
+        assert!(national(
             "that left 57 dead since the beginning of the uprising"
         ));
-        assert!(is_national("June was the deadliest month, with 310 killed"));
-        assert!(is_national("police detained 75 people nationwide"));
-        assert!(is_national("road crashes killed 4,000 this year"));
-        assert!(is_national("30 people died in several militant raids"));
-        assert!(is_national("gunmen killed 12 in various attacks"));
+        assert!(national("June was the deadliest month, with 310 killed"));
+        assert!(national("police detained 75 people nationwide"));
+        assert!(national("road crashes killed 4,000 this year"));
+        assert!(national("30 people died in several militant raids"));
+        assert!(national("gunmen killed 12 in various attacks"));
     }
 
     #[test]
     fn one_incident_is_not_a_national_toll() {
-        assert!(!is_national("a bomb killed 12 people last month"));
-        assert!(!is_national(
-            "the toll has risen to 30 since Monday's blast"
-        ));
-        assert!(!is_national("gunmen wounded 6 guards on Friday"));
-        assert!(!is_national("the 1995 flood killed 40"));
-        assert!(!is_national("12 died in two attacks on a market"));
-        assert!(!is_national("several gunmen killed 9 in the attack"));
+        assert!(!national("a bomb killed 12 people last month"));
+        assert!(!national("the toll has risen to 30 since Monday's blast"));
+        assert!(!national("gunmen wounded 6 guards on Friday"));
+        assert!(!national("the 1995 flood killed 40"));
+        assert!(!national("12 died in two attacks on a market"));
+        assert!(!national("several gunmen killed 9 in the attack"));
     }
 }

@@ -48,18 +48,6 @@ pub struct PhraseIndex {
 }
 
 impl PhraseIndex {
-    /// Keys each phrase by its first token (`last == false`) or last token.
-    pub fn new<'p>(phrases: impl IntoIterator<Item = &'p str>, last: bool) -> PhraseIndex {
-        PhraseIndex::from_keys(phrases.into_iter().map(|p| {
-            let t = if last {
-                super::token::prev_token(p, p.len())
-            } else {
-                super::token::next_token(p, 0)
-            };
-            t.map(|t| t.text(p).to_lowercase().replace('\u{2019}', "'"))
-        }))
-    }
-
     /// Keys each phrase by the given key (in table order; `None`: never a candidate).
     pub fn from_keys(keys: impl IntoIterator<Item = Option<String>>) -> PhraseIndex {
         let mut keys: Vec<(String, usize)> = keys

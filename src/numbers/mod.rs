@@ -4,8 +4,8 @@
 //! [`words`] (number words), [`vague`] (vague quantities), [`qualifiers`] (qualifier and
 //! additive phrases), [`kind`] (what makes a number a year, date, age, sum of money...).
 //! `scan` finds where expressions can start (digits, number words, vague words) with one
-//! Aho-Corasick automaton, then reads each expression with the on-demand tokenizer of
-//! [`token`]: the number ([`literal`] reads digit forms), a range, qualifiers before and
+//! Aho-Corasick automaton, then reads each expression walking the document's token stream
+//! through [`token`] (which cuts a stream word into digit and letter pieces): the number ([`literal`] reads digit forms), a range, qualifiers before and
 //! after, additive words, and the kind from the words touching it. Lookups are keyed by the
 //! touching token, so the cost per number is a handful of table probes (about 90 MB/s on one
 //! core on the number-dense dev corpus). `examples` runs every table example through
@@ -83,6 +83,13 @@ pub struct NumberMention {
 }
 
 /// Finds number expressions in `text`, in text order (byte offsets, never overlapping).
+/// Tokenizes the text first: a document's stages call [`find_in`] with the stream they share.
 pub fn find(text: &str) -> Vec<NumberMention> {
-    scan::find(text)
+    let tokens = crate::text::tokens::tokenize_one(text);
+    find_in(text, &tokens)
+}
+
+/// [`find`] reading `tokens`, the token stream of `text` ([`crate::text::Document::tokens`]).
+pub fn find_in(text: &str, tokens: &[crate::text::tokens::Token]) -> Vec<NumberMention> {
+    scan::find(&token::Src::new(text, tokens))
 }

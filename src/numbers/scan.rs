@@ -4,7 +4,7 @@
 use super::lexicon::PhraseIndex;
 use super::literal::{self, Literal};
 use super::token::{self, is_word, lower, match_back, match_fwd, next_token, prev_token, touching};
-use super::token::{Tok, TokKind};
+use super::token::{word_back, word_fwd, Phrase, Src, Tok, TokKind};
 use super::words::{self, Role, DIGIT_SCALE_SUFFIXES};
 use super::{kind, qualifiers, vague, NumberKind, NumberMention};
 use crate::vocab::Qualifier;
@@ -105,11 +105,11 @@ fn anchors() -> &'static AhoCorasick {
 }
 
 /// Finds every number expression in `text`, in order.
-pub fn find(text: &str) -> Vec<NumberMention> {
+pub fn find(text: &Src<'_>) -> Vec<NumberMention> {
     let mut out: Vec<NumberMention> = Vec::new();
     let bytes = text.as_bytes();
     let mut pos = 0;
-    for m in anchors().find_iter(text) {
+    for m in anchors().find_iter(text.text()) {
         let (s, e) = (m.start(), m.end());
         if s < pos {
             continue;
@@ -146,7 +146,7 @@ pub fn find(text: &str) -> Vec<NumberMention> {
 
 /// For "hundred", "dozen", "few"...: the "a", "an" or "half a" before it, where the
 /// expression starts; `None` for "couple" and "few" without one.
-fn lead_in(text: &str, t: Tok, floor: usize) -> Option<Tok> {
+fn lead_in(text: &Src<'_>, t: Tok, floor: usize) -> Option<Tok> {
     let w = low(text, Some(t));
     if !LEAD_IN_TARGETS.contains(&w.as_str()) {
         return Some(t);
@@ -166,7 +166,7 @@ fn lead_in(text: &str, t: Tok, floor: usize) -> Option<Tok> {
 }
 
 /// Lower-case text of a word token (empty if not a plain ASCII word).
-fn low<'a>(text: &'a str, tok: Option<Tok>) -> LowWord<'a> {
+fn low<'a>(text: &'a Src<'_>, tok: Option<Tok>) -> LowWord<'a> {
     let Some(t) = tok.filter(|t| t.kind != TokKind::Digits) else {
         return LowWord::Borrowed("");
     };
@@ -213,7 +213,7 @@ impl<'a> LowWord<'a> {
 }
 
 /// The lookup key of a token: its lower-case text (punctuation as written).
-fn key_of<'a>(text: &'a str, tok: Option<Tok>) -> LowWord<'a> {
+fn key_of<'a>(text: &'a Src<'_>, tok: Option<Tok>) -> LowWord<'a> {
     let w = low(text, tok);
     if w.is_empty() {
         if let Some(t) = tok.filter(|t| t.kind == TokKind::Punct) {
@@ -226,42 +226,73 @@ fn key_of<'a>(text: &'a str, tok: Option<Tok>) -> LowWord<'a> {
     w
 }
 
-/// Kind phrases after a number, keyed by first token.
-fn kind_after_index() -> &'static PhraseIndex {
-    static IX: OnceLock<PhraseIndex> = OnceLock::new();
-    IX.get_or_init(|| PhraseIndex::new(kind::AFTER.iter().map(|k| k.phrase), false))
+/// The phrases of the tables, cut into pieces once ([`Phrase`], in table order), with the
+/// indices that key them by the piece a match starts (or ends) with.
+struct Tables {
+    kind_after: Vec<Phrase>,
+    kind_after_ix: PhraseIndex,
+    kind_before: Vec<Phrase>,
+    kind_before_ix: PhraseIndex,
+    qualifier_before: Vec<Phrase>,
+    qualifier_before_ix: PhraseIndex,
+    qualifier_after: Vec<Phrase>,
+    additive_before: Vec<Phrase>,
+    additive_after: Vec<Phrase>,
+    vague: Vec<Phrase>,
+    /// Vague phrases by their first word.
+    vague_ix: PhraseIndex,
 }
 
-/// Kind phrases before a number, keyed by last token.
-fn kind_before_index() -> &'static PhraseIndex {
-    static IX: OnceLock<PhraseIndex> = OnceLock::new();
-    IX.get_or_init(|| PhraseIndex::new(kind::BEFORE.iter().map(|k| k.phrase), true))
-}
-
-/// Qualifier phrases before a number, keyed by last token.
-fn qualifier_before_index() -> &'static PhraseIndex {
-    static IX: OnceLock<PhraseIndex> = OnceLock::new();
-    IX.get_or_init(|| PhraseIndex::new(qualifiers::BEFORE.iter().map(|q| q.phrase), true))
+fn tables() -> &'static Tables {
+    static T: OnceLock<Tables> = OnceLock::new();
+    T.get_or_init(|| {
+        let kind_after = Phrase::all(kind::AFTER.iter().map(|k| k.phrase));
+        let kind_before = Phrase::all(kind::BEFORE.iter().map(|k| k.phrase));
+        let qualifier_before = Phrase::all(qualifiers::BEFORE.iter().map(|q| q.phrase));
+        Tables {
+            kind_after_ix: PhraseIndex::from_keys(kind_after.iter().map(Phrase::first_key)),
+            kind_after,
+            kind_before_ix: PhraseIndex::from_keys(kind_before.iter().map(Phrase::last_key)),
+            kind_before,
+            qualifier_before_ix: PhraseIndex::from_keys(
+                qualifier_before.iter().map(Phrase::last_key),
+            ),
+            qualifier_before,
+            qualifier_after: Phrase::all(qualifiers::AFTER.iter().map(|a| a.phrase)),
+            additive_before: Phrase::all(qualifiers::ADDITIVE_BEFORE.iter().map(|(p, _)| *p)),
+            additive_after: Phrase::all(qualifiers::ADDITIVE_AFTER.iter().map(|(p, _)| *p)),
+            vague: Phrase::all(vague::VAGUE_WORDS.iter().map(|v| v.phrase)),
+            vague_ix: PhraseIndex::from_keys(
+                vague::VAGUE_WORDS
+                    .iter()
+                    .map(|v| v.phrase.split(' ').next().map(str::to_string)),
+            ),
+        }
+    })
 }
 
 /// The first kind phrase (of `kind::BEFORE`) that ends right before `at`, where `key` is
 /// the key of the token before `at`.
-fn kind_before(text: &str, at: usize, key: &str) -> Option<&'static kind::KindPhrase> {
-    let found = kind_before_index()
+fn kind_before(text: &Src<'_>, at: usize, key: &str) -> Option<&'static kind::KindPhrase> {
+    let t = tables();
+    t.kind_before_ix
         .candidates(key)
-        .filter_map(|i| kind::BEFORE.get(i))
-        .find(|k| match_back(text, at, k.phrase).is_some());
-    found
+        .find(|&i| {
+            t.kind_before
+                .get(i)
+                .is_some_and(|p| match_back(text, at, p).is_some())
+        })
+        .and_then(|i| kind::BEFORE.get(i))
 }
 
-fn role_of(text: &str, tok: Tok) -> Option<Role> {
+fn role_of(text: &Src<'_>, tok: Tok) -> Option<Role> {
     if tok.kind != TokKind::Word {
         return None;
     }
     words::role(low(text, Some(tok)).as_str())
 }
 
-fn scale_of(text: &str, tok: Tok) -> Option<u64> {
+fn scale_of(text: &Src<'_>, tok: Tok) -> Option<u64> {
     match role_of(text, tok)? {
         Role::Hundred => Some(100),
         Role::Scale(s) => Some(s),
@@ -280,7 +311,7 @@ fn scaled(int: u64, frac: Option<(u64, u32)>, scale: u64) -> u64 {
 }
 
 /// Reads a number at a token.
-fn read_number(text: &str, tok: Tok) -> Read {
+fn read_number(text: &Src<'_>, tok: Tok) -> Read {
     match tok.kind {
         TokKind::Digits => read_digits(text, tok),
         TokKind::Word => {
@@ -295,7 +326,7 @@ fn read_number(text: &str, tok: Tok) -> Read {
 }
 
 /// End of the run of letters and digits from `i` (for skipping identifiers like "M16A2").
-fn alnum_end(text: &str, mut i: usize) -> usize {
+fn alnum_end(text: &Src<'_>, mut i: usize) -> usize {
     let bytes = text.as_bytes();
     while bytes.get(i).is_some_and(|b| b.is_ascii_alphanumeric()) {
         i += 1;
@@ -303,7 +334,7 @@ fn alnum_end(text: &str, mut i: usize) -> usize {
     i
 }
 
-fn read_digits(text: &str, tok: Tok) -> Read {
+fn read_digits(text: &Src<'_>, tok: Tok) -> Read {
     let bytes = text.as_bytes();
     // Glued to letters before: "M16", "G8", "H1N1".
     if token::char_before(text, tok.start).is_some_and(|c| c.is_alphabetic()) {
@@ -394,28 +425,25 @@ fn read_digits(text: &str, tok: Tok) -> Read {
     Read::Number(n)
 }
 
-/// The vague phrases whose first word is `first` (lower case), in table order.
-fn vague_by_first(first: &str) -> impl Iterator<Item = &'static vague::VagueWord> {
-    static IX: OnceLock<PhraseIndex> = OnceLock::new();
-    IX.get_or_init(|| {
-        PhraseIndex::from_keys(
-            vague::VAGUE_WORDS
-                .iter()
-                .map(|v| v.phrase.split(' ').next().map(str::to_string)),
-        )
-    })
-    .candidates(first)
-    .filter_map(|i| vague::VAGUE_WORDS.get(i))
+/// The vague phrases whose first word is `first` (lower case), in table order, with their
+/// pieces.
+fn vague_by_first(
+    first: &str,
+) -> impl Iterator<Item = (&'static vague::VagueWord, &'static Phrase)> {
+    let t = tables();
+    t.vague_ix
+        .candidates(first)
+        .filter_map(|i| Some((vague::VAGUE_WORDS.get(i)?, t.vague.get(i)?)))
 }
 
 /// A vague phrase at this word ("dozens", "tens of thousands", "a few").
-fn read_vague(text: &str, tok: Tok) -> Option<Num> {
+fn read_vague(text: &Src<'_>, tok: Tok) -> Option<Num> {
     let first = low(text, Some(tok));
-    for v in vague_by_first(first.as_str()) {
-        let Some(end) = match_fwd(text, tok.start, v.phrase) else {
+    for (v, phrase) in vague_by_first(first.as_str()) {
+        let Some(end) = match_fwd(text, tok.start, phrase) else {
             continue;
         };
-        if v.needs_of && match_fwd(text, end, "of").is_none() {
+        if v.needs_of && word_fwd(text, end, "of").is_none() {
             continue;
         }
         let mut n = Num::plain(tok.start, end, v.low);
@@ -439,7 +467,7 @@ enum Last {
 
 /// A number in words: "forty-three", "a hundred and forty", "one thousand two hundred",
 /// "two dozen", "half a million", ordinals "twenty-first".
-fn read_words(text: &str, tok: Tok) -> Read {
+fn read_words(text: &Src<'_>, tok: Tok) -> Read {
     let Some(role) = role_of(text, tok) else {
         return Read::Nothing;
     };
@@ -604,7 +632,7 @@ fn read_words(text: &str, tok: Tok) -> Read {
     Read::Number(n)
 }
 
-fn is_article(text: &str, t: Tok) -> bool {
+fn is_article(text: &Src<'_>, t: Tok) -> bool {
     is_word(text, t, "a") || is_word(text, t, "an")
 }
 
@@ -683,7 +711,7 @@ const ONE_NOT_BEFORE: &[&str] = &[
 
 /// The second number of a range after `n1`: "to", "or", "-", or "and" after "between".
 /// Returns it with the byte where the connector starts.
-fn range_second(text: &str, n1: &Num, between: bool) -> Option<(Num, usize)> {
+fn range_second(text: &Src<'_>, n1: &Num, between: bool) -> Option<(Num, usize)> {
     if n1.vague || n1.ordinal || n1.kind.is_some() || n1.glued {
         return None;
     }
@@ -742,13 +770,20 @@ fn range_second(text: &str, n1: &Num, between: bool) -> Option<(Num, usize)> {
 }
 
 /// The longest qualifier phrase that ends right before `at`, not reaching before `floor`.
-fn qualifier_before(text: &str, at: usize, key: &str, floor: usize) -> Option<(usize, Qualifier)> {
+fn qualifier_before(
+    text: &Src<'_>,
+    at: usize,
+    key: &str,
+    floor: usize,
+) -> Option<(usize, Qualifier)> {
     let mut best: Option<(usize, Qualifier)> = None;
-    for q in qualifier_before_index()
+    let t = tables();
+    for (q, phrase) in t
+        .qualifier_before_ix
         .candidates(key)
-        .filter_map(|i| qualifiers::BEFORE.get(i))
+        .filter_map(|i| Some((qualifiers::BEFORE.get(i)?, t.qualifier_before.get(i)?)))
     {
-        if let Some(s) = match_back(text, at, q.phrase) {
+        if let Some(s) = match_back(text, at, phrase) {
             if s >= floor && best.is_none_or(|(b, _)| s < b) {
                 best = Some((s, q.qualifier));
             }
@@ -756,7 +791,7 @@ fn qualifier_before(text: &str, at: usize, key: &str, floor: usize) -> Option<(u
     }
     let (s, qual) = best?;
     // "handed over 20 bodies": a particle.
-    if match_back(text, at, "over") == Some(s) {
+    if word_back(text, at, "over") == Some(s) {
         let p = low(text, prev_token(text, s));
         if OVER_PARTICLE_VERBS.contains(&p.as_str()) {
             return None;
@@ -766,7 +801,12 @@ fn qualifier_before(text: &str, at: usize, key: &str, floor: usize) -> Option<(u
 }
 
 /// Reads the expression at `tok` and pushes it; returns where scanning goes on.
-fn expression(text: &str, tok: Tok, floor: usize, out: &mut Vec<NumberMention>) -> Option<usize> {
+fn expression(
+    text: &Src<'_>,
+    tok: Tok,
+    floor: usize,
+    out: &mut Vec<NumberMention>,
+) -> Option<usize> {
     let n1 = match read_number(text, tok) {
         Read::Nothing => return None,
         Read::Skip(end) => return Some(end),
@@ -788,7 +828,7 @@ fn expression(text: &str, tok: Tok, floor: usize, out: &mut Vec<NumberMention>) 
 
     // Ranges: "between 10 and 15", "from 10 to 15", "10 to 15", "10-15", "10 or 12".
     let between = if pk == "between" {
-        match_back(text, n.start, "between").filter(|s| *s >= floor)
+        word_back(text, n.start, "between").filter(|s| *s >= floor)
     } else {
         None
     };
@@ -853,9 +893,10 @@ fn expression(text: &str, tok: Tok, floor: usize, out: &mut Vec<NumberMention>) 
         key_of(text, prev_token(text, span_start))
     };
     if !ranged && !n.ordinal && matches!(skey.as_str(), "another" | "further" | "additional") {
-        additive = qualifiers::ADDITIVE_BEFORE
+        additive = tables()
+            .additive_before
             .iter()
-            .any(|(p, _)| match_back(text, span_start, p).is_some());
+            .any(|p| match_back(text, span_start, p).is_some());
     }
     let mut span_end = n.end;
     let next = next_token(text, n.end);
@@ -866,12 +907,12 @@ fn expression(text: &str, tok: Tok, floor: usize, out: &mut Vec<NumberMention>) 
         && span_start == n.start
         && matches!(nkey.as_str(), "or" | "-" | "odd" | "plus" | "+")
     {
-        for a in qualifiers::AFTER {
+        for (a, phrase) in qualifiers::AFTER.iter().zip(&tables().qualifier_after) {
             let glued = a.phrase.starts_with('-') || a.phrase == "+";
             if glued && text.as_bytes().get(n.end) != Some(&a.phrase.as_bytes()[0]) {
                 continue;
             }
-            if let Some(e) = match_fwd(text, n.end, a.phrase) {
+            if let Some(e) = match_fwd(text, n.end, phrase) {
                 // "200 plus 30 others": arithmetic, not a qualifier.
                 if a.phrase.ends_with("plus")
                     && next_token(text, e).is_some_and(|t| t.kind == TokKind::Digits)
@@ -890,9 +931,12 @@ fn expression(text: &str, tok: Tok, floor: usize, out: &mut Vec<NumberMention>) 
         key_of(text, next_token(text, span_end))
     };
     if !ranged && !n.ordinal && !additive && matches!(ekey.as_str(), "more" | "others" | "other") {
-        for (p, _) in qualifiers::ADDITIVE_AFTER {
-            if let Some(e) = match_fwd(text, span_end, p) {
-                if *p == "more" && match_fwd(text, e, "than").is_some() {
+        for ((p, _), phrase) in qualifiers::ADDITIVE_AFTER
+            .iter()
+            .zip(&tables().additive_after)
+        {
+            if let Some(e) = match_fwd(text, span_end, phrase) {
+                if *p == "more" && word_fwd(text, e, "than").is_some() {
                     continue;
                 }
                 additive = true;
@@ -931,7 +975,7 @@ fn expression(text: &str, tok: Tok, floor: usize, out: &mut Vec<NumberMention>) 
 }
 
 /// Is a lone "one" a count ("one person", "killed one") rather than a pronoun?
-fn one_is_count(text: &str, n: &Num, span_start: usize) -> bool {
+fn one_is_count(text: &Src<'_>, n: &Num, span_start: usize) -> bool {
     let after = next_token(text, n.end);
     // "no-one", "one-third", "one-sided".
     if after.is_some_and(|a| a.start == n.end && a.text(text) == "-") {
@@ -958,7 +1002,7 @@ fn one_is_count(text: &str, n: &Num, span_start: usize) -> bool {
 
 /// "one of the guards was killed", "one of them died" count one person, as "two of the
 /// hostages" counts two; "one of the deadliest attacks", "one of a series" do not.
-fn one_of_is_count(text: &str, of: Option<Tok>) -> bool {
+fn one_of_is_count(text: &Src<'_>, of: Option<Tok>) -> bool {
     let Some(of) = of else { return false };
     let det = next_token(text, of.end);
     let dw = low(text, det);
@@ -1021,7 +1065,7 @@ struct Near<'a> {
 
 /// The kind of a read number, or `None` if it must not be emitted (an identifier).
 fn classify(
-    text: &str,
+    text: &Src<'_>,
     n: &Num,
     span_start: usize,
     span_end: usize,
@@ -1111,9 +1155,11 @@ fn classify(
         } else {
             key_of(text, next_token(text, end))
         };
-        for k in kind_after_index()
+        let t = tables();
+        for (k, phrase) in t
+            .kind_after_ix
             .candidates(key.as_str())
-            .filter_map(|i| kind::AFTER.get(i))
+            .filter_map(|i| Some((kind::AFTER.get(i)?, t.kind_after.get(i)?)))
         {
             if k.phrase.starts_with('-') && text.as_bytes().get(end) != Some(&b'-') {
                 continue;
@@ -1135,7 +1181,7 @@ fn classify(
             {
                 continue;
             }
-            if let Some(e) = match_fwd(text, end, k.phrase) {
+            if let Some(e) = match_fwd(text, end, phrase) {
                 // Not a unit when a model number follows: "M-60", "km-5".
                 if !glued_dash_digit(text, e) {
                     return Some(k.kind);
@@ -1184,13 +1230,13 @@ fn classify(
 }
 
 /// Is there "-<digit>" glued at `pos`?
-fn glued_dash_digit(text: &str, pos: usize) -> bool {
+fn glued_dash_digit(text: &Src<'_>, pos: usize) -> bool {
     let b = text.as_bytes();
     b.get(pos) == Some(&b'-') && b.get(pos + 1).is_some_and(|c| c.is_ascii_digit())
 }
 
 /// Words around a four-digit clock time: "at 2230", "2230 last night".
-fn clock_context(text: &str, n: &Num, span_start: usize) -> bool {
+fn clock_context(text: &Src<'_>, n: &Num, span_start: usize) -> bool {
     let before = low(text, prev_token(text, span_start));
     if matches!(
         before.as_str(),
@@ -1214,7 +1260,7 @@ fn clock_context(text: &str, n: &Num, span_start: usize) -> bool {
 
 /// Is a four-digit number a year here?
 fn year_like(
-    text: &str,
+    text: &Src<'_>,
     n: &Num,
     span_start: usize,
     span_end: usize,
@@ -1234,7 +1280,7 @@ fn year_like(
     (1900..=2099).contains(&n.value)
 }
 
-fn is_month(text: &str, t: Tok) -> bool {
+fn is_month(text: &Src<'_>, t: Tok) -> bool {
     if t.kind != TokKind::Word {
         return false;
     }

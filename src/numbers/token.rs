@@ -1,5 +1,17 @@
-//! A tiny on-demand tokenizer: the scanner walks words, digit runs and punctuation forwards
-//! and backwards from any char boundary, so it never builds a token list for the whole text.
+//! Numbers' view of the document's one token stream ([`crate::text::tokens`]): the scanner
+//! walks it forwards and backwards from any char boundary, reading each stream word as the
+//! finer pieces number grammar needs ("F-16s" is the stream's "F", "-", "16s"; here "16s" is
+//! the digits "16" and the letters "s"). No token list of its own: a piece is cut from the
+//! stream token that holds it when the walk reaches it.
+//!
+//! The pieces of a stream word: runs of ASCII digits; runs of letters (ASCII or not) with
+//! an apostrophe inside when an ASCII letter follows it (walking forwards) or precedes it
+//! (backwards), as in "o'clock", "l'Aquila"; any other char (a digit of another script, an
+//! apostrophe after a digit) alone. Punctuation tokens are pieces as they are.
+
+use crate::text::tokens::{self, Token};
+use std::cell::Cell;
+use std::ops::Deref;
 
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,9 +44,60 @@ impl Tok {
     }
 }
 
-/// Is `c` white space between tokens (ASCII or Unicode: no-break and thin spaces)?
-fn is_space(c: char) -> bool {
-    c.is_whitespace()
+/// A text with its token stream, as the scanner reads it. Derefs to the text, so the
+/// literal lexer and the kind tables read it as a `&str`.
+pub struct Src<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+    /// The index of the stream token the last walk ended in: walks stay near each other,
+    /// so most steps find their token without a search.
+    hint: Cell<usize>,
+}
+
+impl Deref for Src<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.text
+    }
+}
+
+impl<'a> Src<'a> {
+    /// The text `text` read through its token stream `toks` (from
+    /// [`crate::text::tokens::tokenize`] of the same text).
+    pub fn new(text: &'a str, toks: &'a [Token]) -> Src<'a> {
+        Src {
+            text,
+            toks,
+            hint: Cell::new(0),
+        }
+    }
+
+    /// The text.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// Index of the first stream token that ends after byte `pos` (`toks.len()` if none).
+    fn first_ending_after(&self, pos: usize) -> usize {
+        let toks = self.toks;
+        let fits = |i: usize| {
+            toks.get(i).is_some_and(|t| t.end > pos)
+                && (i == 0 || toks.get(i - 1).is_some_and(|t| t.end <= pos))
+        };
+        let h = self.hint.get();
+        let i = if fits(h) {
+            h
+        } else if fits(h + 1) {
+            h + 1
+        } else if h > 0 && fits(h - 1) {
+            h - 1
+        } else {
+            toks.partition_point(|t| t.end <= pos)
+        };
+        self.hint.set(i);
+        i
+    }
 }
 
 /// Is `c` a letter that belongs to a word?
@@ -56,155 +119,108 @@ pub fn char_before(text: &str, i: usize) -> Option<char> {
     text.get(..i).and_then(|s| s.chars().next_back())
 }
 
-/// The next token at or after byte `pos` (a char boundary).
-pub fn next_token(text: &str, pos: usize) -> Option<Tok> {
+/// Two line breaks or more in `text[a..b]` (white space between two tokens).
+fn blank_line(text: &str, a: usize, b: usize) -> bool {
+    text.as_bytes()
+        .get(a..b)
+        .is_some_and(|s| s.iter().filter(|&&c| c == b'\n').nth(1).is_some())
+}
+
+/// The piece of a stream token that starts at byte `from`, ending by `end` (the token's end).
+fn piece_from(text: &str, from: usize, end: usize) -> (usize, TokKind) {
     let bytes = text.as_bytes();
-    let mut i = pos;
-    let mut newlines = 0u32;
-    // Skip white space, counting line breaks to notice blank lines.
-    loop {
-        let b = *bytes.get(i)?;
-        if b == b'\n' {
-            newlines += 1;
+    let mut i = from;
+    if bytes.get(i).is_some_and(u8::is_ascii_digit) {
+        while i < end && bytes.get(i).is_some_and(u8::is_ascii_digit) {
             i += 1;
-        } else if b == b' ' || b == b'\t' || b == b'\r' {
+        }
+        return (i, TokKind::Digits);
+    }
+    let Some(c) = char_at(text, i) else {
+        return (end, TokKind::Punct);
+    };
+    if !is_letter(c) {
+        return (i + c.len_utf8(), TokKind::Punct);
+    }
+    i += c.len_utf8();
+    while i < end {
+        // ASCII letters without decoding: most words.
+        if bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
             i += 1;
-        } else if b < 0x80 {
+            continue;
+        }
+        let Some(c) = char_at(text, i) else {
             break;
-        } else {
-            let c = char_at(text, i)?;
-            if is_space(c) {
-                i += c.len_utf8();
-            } else {
-                break;
-            }
+        };
+        let inner_apostrophe = is_apostrophe(c)
+            && char_at(text, i + c.len_utf8()).is_some_and(|d| d.is_ascii_alphabetic());
+        if !(is_letter(c) || inner_apostrophe) {
+            break;
         }
+        i += c.len_utf8();
     }
-    let broken = newlines >= 2;
-    let b = *bytes.get(i)?;
-    let start = i;
-    if b.is_ascii_digit() {
-        while bytes.get(i).is_some_and(|b| b.is_ascii_digit()) {
-            i += 1;
+    (i, TokKind::Word)
+}
+
+/// The piece of a stream token that ends at byte `to`, starting at `start` or after it.
+fn piece_to(text: &str, start: usize, to: usize) -> (usize, TokKind) {
+    let bytes = text.as_bytes();
+    let mut i = to;
+    if i > 0 && bytes.get(i - 1).is_some_and(u8::is_ascii_digit) {
+        while i > start && bytes.get(i - 1).is_some_and(u8::is_ascii_digit) {
+            i -= 1;
         }
-        return Some(Tok {
-            start,
-            end: i,
-            kind: TokKind::Digits,
-            broken,
-        });
+        return (i, TokKind::Digits);
     }
-    if b.is_ascii_alphabetic() {
-        // Fast path for ASCII words.
-        while bytes.get(i).is_some_and(|b| b.is_ascii_alphabetic()) {
-            i += 1;
-        }
-        if bytes.get(i).is_none_or(|b| *b < 0x80 && *b != b'\'') {
-            return Some(Tok {
-                start,
-                end: i,
-                kind: TokKind::Word,
-                broken,
-            });
-        }
+    let Some(c) = char_before(text, i) else {
+        return (start, TokKind::Punct);
+    };
+    i -= c.len_utf8();
+    if !is_letter(c) {
+        return (i, TokKind::Punct);
     }
-    let c = char_at(text, i)?;
-    if is_letter(c) || i > start {
-        if i == start {
-            i += c.len_utf8();
+    while i > start {
+        let Some(c) = char_before(text, i) else {
+            break;
+        };
+        let inner_apostrophe = is_apostrophe(c)
+            && char_before(text, i - c.len_utf8()).is_some_and(|d| d.is_ascii_alphabetic());
+        if !(is_letter(c) || inner_apostrophe) {
+            break;
         }
-        while let Some(c) = char_at(text, i) {
-            let inner_apostrophe = is_apostrophe(c)
-                && char_at(text, i + c.len_utf8()).is_some_and(|d| d.is_ascii_alphabetic());
-            if !(is_letter(c) || inner_apostrophe) {
-                break;
-            }
-            i += c.len_utf8();
-        }
-        return Some(Tok {
-            start,
-            end: i,
-            kind: TokKind::Word,
-            broken,
-        });
+        i -= c.len_utf8();
     }
+    (i, TokKind::Word)
+}
+
+/// The next token at or after byte `pos` (a char boundary).
+pub fn next_token(src: &Src<'_>, pos: usize) -> Option<Tok> {
+    let t = src.toks.get(src.first_ending_after(pos))?;
+    let from = t.start.max(pos);
+    let (end, kind) = piece_from(src.text, from, t.end);
     Some(Tok {
-        start,
-        end: i + c.len_utf8(),
-        kind: TokKind::Punct,
-        broken,
+        start: from,
+        end,
+        kind,
+        broken: blank_line(src.text, pos, from),
     })
 }
 
 /// The token that ends at or before byte `pos` (a char boundary).
-pub fn prev_token(text: &str, pos: usize) -> Option<Tok> {
-    let bytes = text.as_bytes();
-    let mut i = pos.min(bytes.len());
-    let mut newlines = 0u32;
-    loop {
-        if i == 0 {
-            return None;
-        }
-        let b = bytes[i - 1];
-        if b == b'\n' {
-            newlines += 1;
-            i -= 1;
-        } else if b == b' ' || b == b'\t' || b == b'\r' {
-            i -= 1;
-        } else if b < 0x80 {
-            break;
-        } else {
-            let c = char_before(text, i)?;
-            if is_space(c) {
-                i -= c.len_utf8();
-            } else {
-                break;
-            }
-        }
-    }
-    let broken = newlines >= 2;
-    let end = i;
-    let b = bytes[i - 1];
-    if b.is_ascii_digit() {
-        while i > 0 && bytes[i - 1].is_ascii_digit() {
-            i -= 1;
-        }
-        return Some(Tok {
-            start: i,
-            end,
-            kind: TokKind::Digits,
-            broken,
-        });
-    }
-    let c = char_before(text, i)?;
-    if is_letter(c) {
-        i -= c.len_utf8();
-        while let Some(c) = char_before(text, i) {
-            if is_letter(c) {
-                i -= c.len_utf8();
-            } else if is_apostrophe(c) {
-                let j = i - c.len_utf8();
-                if char_before(text, j).is_some_and(|d| d.is_ascii_alphabetic()) {
-                    i = j;
-                } else {
-                    break;
-                }
-            } else {
-                break;
-            }
-        }
-        return Some(Tok {
-            start: i,
-            end,
-            kind: TokKind::Word,
-            broken,
-        });
-    }
+pub fn prev_token(src: &Src<'_>, pos: usize) -> Option<Tok> {
+    let i = src.first_ending_after(pos);
+    // The token holding `pos` inside it, else the one before.
+    let t = match src.toks.get(i) {
+        Some(t) if t.start < pos => t,
+        _ => src.toks.get(i.checked_sub(1)?)?,
+    };
+    let to = t.end.min(pos);
+    let (start, kind) = piece_to(src.text, t.start, to);
     Some(Tok {
-        start: i - c.len_utf8(),
-        end,
-        kind: TokKind::Punct,
-        broken,
+        start,
+        end: to,
+        kind,
+        broken: blank_line(src.text, to, pos),
     })
 }
 
@@ -249,39 +265,88 @@ pub fn touching(a: Tok, b: Tok) -> bool {
     a.end == b.start
 }
 
-/// Matches `phrase` (words and punctuation, compared by token ignoring case and white space)
-/// forwards from byte `pos`; returns the end of the match.
-pub fn match_fwd(text: &str, pos: usize, phrase: &str) -> Option<usize> {
-    let mut p = 0;
-    let mut t = pos;
-    loop {
-        let Some(pt) = next_token(phrase, p) else {
-            return Some(t);
-        };
-        let tt = next_token(text, t)?;
-        if tt.broken || tt.kind != pt.kind || !same(tt.text(text), pt.text(phrase)) {
-            return None;
+/// A table phrase cut into the pieces a text is read in ("p.m." is "p", ".", "m", "."),
+/// once, so matching it costs a comparison per piece.
+#[derive(Debug, Clone)]
+pub struct Phrase {
+    pieces: Box<[(TokKind, Box<str>)]>,
+}
+
+impl Phrase {
+    /// Cuts `phrase` as a text is cut: its stream tokens, then their pieces.
+    pub fn new(phrase: &str) -> Phrase {
+        let toks = tokens::tokenize_one(phrase);
+        let src = Src::new(phrase, &toks);
+        let mut pieces = Vec::new();
+        let mut p = 0;
+        while let Some(t) = next_token(&src, p) {
+            pieces.push((t.kind, t.text(phrase).into()));
+            p = t.end;
         }
-        p = pt.end;
-        t = tt.end;
+        Phrase {
+            pieces: pieces.into(),
+        }
+    }
+
+    /// Compiles every phrase of a table, in table order.
+    pub fn all<'p>(phrases: impl IntoIterator<Item = &'p str>) -> Vec<Phrase> {
+        phrases.into_iter().map(Phrase::new).collect()
+    }
+
+    /// Its first piece, lower case (curly apostrophes straight): a lookup key.
+    pub fn first_key(&self) -> Option<String> {
+        self.pieces.first().map(|(_, s)| key(s))
+    }
+
+    /// Its last piece as a lookup key.
+    pub fn last_key(&self) -> Option<String> {
+        self.pieces.last().map(|(_, s)| key(s))
     }
 }
 
-/// Matches `phrase` backwards so that it ends right before byte `pos`; returns its start.
-pub fn match_back(text: &str, pos: usize, phrase: &str) -> Option<usize> {
-    let mut p = phrase.len();
+fn key(s: &str) -> String {
+    s.to_lowercase().replace('\u{2019}', "'")
+}
+
+/// Matches `phrase` (compared by piece ignoring case and white space, not across a blank
+/// line) forwards from byte `pos`; returns the end of the match.
+pub fn match_fwd(src: &Src<'_>, pos: usize, phrase: &Phrase) -> Option<usize> {
     let mut t = pos;
-    loop {
-        let Some(pt) = prev_token(phrase, p) else {
-            return Some(t);
-        };
-        let tt = prev_token(text, t)?;
-        if tt.broken || tt.kind != pt.kind || !same(tt.text(text), pt.text(phrase)) {
+    for (kind, piece) in phrase.pieces.iter() {
+        let tt = next_token(src, t)?;
+        if tt.broken || tt.kind != *kind || !same(tt.text(src.text), piece) {
             return None;
         }
-        p = pt.start;
+        t = tt.end;
+    }
+    Some(t)
+}
+
+/// Matches `phrase` backwards so that it ends right before byte `pos`; returns its start.
+pub fn match_back(src: &Src<'_>, pos: usize, phrase: &Phrase) -> Option<usize> {
+    let mut t = pos;
+    for (kind, piece) in phrase.pieces.iter().rev() {
+        let tt = prev_token(src, t)?;
+        if tt.broken || tt.kind != *kind || !same(tt.text(src.text), piece) {
+            return None;
+        }
         t = tt.start;
     }
+    Some(t)
+}
+
+/// The word `word` (ASCII, lower case) right after `pos`, not past a blank line: its end.
+pub fn word_fwd(src: &Src<'_>, pos: usize, word: &str) -> Option<usize> {
+    next_token(src, pos)
+        .filter(|t| !t.broken && t.kind == TokKind::Word && same(t.text(src.text), word))
+        .map(|t| t.end)
+}
+
+/// The word `word` (ASCII, lower case) right before `pos`, not past a blank line: its start.
+pub fn word_back(src: &Src<'_>, pos: usize, word: &str) -> Option<usize> {
+    prev_token(src, pos)
+        .filter(|t| !t.broken && t.kind == TokKind::Word && same(t.text(src.text), word))
+        .map(|t| t.start)
 }
 
 /// Case-insensitive comparison that treats a curly apostrophe as a straight one.
@@ -312,49 +377,103 @@ fn norm_apos(c: char) -> char {
 mod tests {
     use super::*;
 
-    #[test]
-    fn walks_both_ways() {
-        let t = "At least 1,633 o’clock—F-16s.";
-        let mut toks = Vec::new();
-        let mut p = 0;
-        while let Some(k) = next_token(t, p) {
-            toks.push(k.text(t).to_string());
+    fn with_src<R>(t: &str, f: impl FnOnce(&Src<'_>) -> R) -> R {
+        let toks = tokens::tokenize_one(t);
+        f(&Src::new(t, &toks))
+    }
+
+    fn forwards(src: &Src<'_>, from: usize) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut p = from;
+        while let Some(k) = next_token(src, p) {
+            out.push(k.text(src).to_string());
             p = k.end;
         }
-        assert_eq!(
-            toks,
-            [
-                "At",
-                "least",
-                "1",
-                ",",
-                "633",
-                "o’clock",
-                "—",
-                "F",
-                "-",
-                "16",
-                "s",
-                "."
-            ]
-        );
-        let mut back = Vec::new();
-        let mut p = t.len();
-        while let Some(k) = prev_token(t, p) {
-            back.push(k.text(t).to_string());
+        out
+    }
+
+    fn backwards(src: &Src<'_>, to: usize) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut p = to;
+        while let Some(k) = prev_token(src, p) {
+            out.push(k.text(src).to_string());
             p = k.start;
         }
-        back.reverse();
-        assert_eq!(toks, back);
+        out.reverse();
+        out
+    }
+
+    #[test]
+    fn walks_both_ways() {
+        let t = "At least 1,633 o’clock—F-16s. 1990's Hawīja ٣";
+        with_src(t, |src| {
+            let toks = forwards(src, 0);
+            assert_eq!(
+                toks,
+                [
+                    "At",
+                    "least",
+                    "1",
+                    ",",
+                    "633",
+                    "o’clock",
+                    "—",
+                    "F",
+                    "-",
+                    "16",
+                    "s",
+                    ".",
+                    "1990",
+                    "'",
+                    "s",
+                    "Hawīja",
+                    "٣"
+                ]
+            );
+            assert_eq!(toks, backwards(src, t.len()));
+        });
+    }
+
+    #[test]
+    fn starts_inside_a_stream_word_and_in_white_space() {
+        let t = "the F16s and  2.3m";
+        with_src(t, |src| {
+            assert_eq!(forwards(src, 5), ["16", "s", "and", "2", ".", "3", "m"]);
+            assert_eq!(backwards(src, 7), ["the", "F", "16"]);
+            // From inside the white space.
+            assert_eq!(forwards(src, 13), ["2", ".", "3", "m"]);
+            assert_eq!(backwards(src, 13), ["the", "F", "16", "s", "and"]);
+        });
+    }
+
+    #[test]
+    fn blank_lines_break_the_walk() {
+        let t = "one\n\nat least 5\nmore";
+        with_src(t, |src| {
+            let at = next_token(src, 3);
+            assert!(at.is_some_and(|k| k.broken && k.text(t) == "at"));
+            let five = t.find('5').unwrap_or(0);
+            assert!(next_token(src, five + 1).is_some_and(|k| !k.broken));
+            assert!(prev_token(src, 5).is_some_and(|k| k.broken && k.text(t) == "one"));
+        });
     }
 
     #[test]
     fn phrases() {
         let t = "killed AT  LEAST\n13 at 2 p.m. today";
-        assert_eq!(match_back(t, 17, "at least"), Some(7));
-        let pm = t.find("p.m.").unwrap_or(0);
-        assert_eq!(match_fwd(t, pm - 1, "p.m."), Some(pm + 4));
-        assert_eq!(match_fwd(t, pm - 1, "pm"), None);
-        assert_eq!(match_back("one\n\nat least 5", 14, "one at least"), None);
+        with_src(t, |src| {
+            assert_eq!(match_back(src, 17, &Phrase::new("at least")), Some(7));
+            let pm = t.find("p.m.").unwrap_or(0);
+            assert_eq!(match_fwd(src, pm - 1, &Phrase::new("p.m.")), Some(pm + 4));
+            assert_eq!(match_fwd(src, pm - 1, &Phrase::new("pm")), None);
+            assert_eq!(word_back(src, 17, "least"), Some(11));
+            assert_eq!(word_fwd(src, 17, "13"), None);
+        });
+        with_src("one\n\nat least 5", |src| {
+            assert_eq!(match_back(src, 14, &Phrase::new("one at least")), None);
+            assert_eq!(match_back(src, 14, &Phrase::new("at least")), Some(5));
+        });
+        let p = Phrase::new("o’clock");
+        assert_eq!(p.first_key().as_deref(), Some("o'clock"));
     }
 }

@@ -239,6 +239,12 @@ pub fn tokenize(text: &str, sentences: &[Range<usize>]) -> Vec<Token> {
     out
 }
 
+/// [`tokenize`] of a short text read as one sentence: a table phrase, a number typed into a
+/// form, a line.
+pub fn tokenize_one(text: &str) -> Vec<Token> {
+    tokenize(text, std::slice::from_ref(&(0..text.len())))
+}
+
 /// The end of the word `text[start..end]` without a possessive "'s" (at least two chars
 /// before it); `end` when it has none.
 #[inline]
@@ -283,6 +289,15 @@ pub fn case(word: &str, ascii: bool) -> Flags {
                 CAPS,
             )
     }
+}
+
+/// The words of a short slice `s` cut at their inner apostrophes: the runs of letters and
+/// digits ("men's" gives "men", "s"). These are the stream's words of `s` so cut (a test
+/// holds them equal) without building a token list: for a check that reads a few words of
+/// one sentence or clause as plain strings.
+pub fn alnum_runs(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty())
 }
 
 /// The tokens whose first byte lies in `range` (a slice of `tokens`, found by binary search).
@@ -330,6 +345,23 @@ mod tests {
             words("Hawīja — 13 “dead”"),
             vec!["Hawīja", "—", "13", "“", "dead", "”"]
         );
+    }
+
+    #[test]
+    fn alnum_runs_are_the_stream_words_cut_at_apostrophes() {
+        for s in [
+            "",
+            "Sana'a: 1,633 men’s F-16s. Workers' o'clock",
+            "Ça va? 12 morts à Gaza—déjà; x a\u{2019}b ١٢٣ 東京",
+        ] {
+            let cut: Vec<&str> = toks(s)
+                .iter()
+                .filter(|t| t.is_word())
+                .filter_map(|t| s.get(t.start..t.end))
+                .flat_map(|w| w.split(['\'', '’']))
+                .collect();
+            assert_eq!(alnum_runs(s).collect::<Vec<_>>(), cut, "{s:?}");
+        }
     }
 
     #[test]
