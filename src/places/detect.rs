@@ -565,11 +565,39 @@ fn accept<'t>(
             && !caps_context
             && (!n.is(FREE_BEFORE | REGION_WORD | CONNECTOR) || hyphen_prefix(text, n))
             && (soft_gap(g) || g == "-")
+            // (A facility named for a known place: "Kabul International Airport", not
+            // "Jinnah International Airport", named for a person and a village's namesake,
+            // nor "La Guardia Airport", whose name starts before the place name.)
+            && !(named_for_its_place(text, tokens, last + 1)
+                && level() >= 2
+                && !i.checked_sub(1).and_then(|p| tokens.get(p)).is_some_and(|p| {
+                    p.cap && p.sentence == t.sentence && soft_gap(gap(text, p, t))
+                }))
         {
             return false;
         }
     }
     true
+}
+
+/// Whether the capitalised words from token `at` name a facility after the place before it
+/// ([`words::NAMED_FOR_THEIR_PLACE`]: "Kabul International Airport").
+fn named_for_its_place(text: &str, tokens: &[Token], at: usize) -> bool {
+    words::NAMED_FOR_THEIR_PLACE
+        .iter()
+        .any(|(between, facility)| {
+            let mut k = at;
+            for w in between.iter().chain(std::iter::once(facility)) {
+                let Some(t) = tokens.get(k).filter(|t| t.cap) else {
+                    return false;
+                };
+                if !word(text, t).eq_ignore_ascii_case(w) {
+                    return false;
+                }
+                k += 1;
+            }
+            true
+        })
 }
 
 /// Prefixes that stand before a place only with a hyphen ("post-war", "anti-Kabul"): as a

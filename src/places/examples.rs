@@ -155,6 +155,24 @@ const EXAMPLES: &[Ex] = &[
     ),
     none("Taliban fighters ambushed a convoy in Qala-e-Naw, killing 4 soldiers."),
     none("Islamic State of Iraq and the Levant militants killed 8 people."),
+    // --- A facility named for a known place lies in it; one named for a person lies where
+    // the text puts it.
+    ex(
+        "A rocket hit [[Kabul International Airport]] on Monday, wounding 2 guards.",
+        &[("AF", Site)],
+    ),
+    ex(
+        "Mortar rounds struck [[Kandahar Airfield]], killing a contractor.",
+        &[("AF", Site)],
+    ),
+    ex(
+        "Gunmen stormed [[Garissa University]] and killed 14 students.",
+        &[("KE", Site)],
+    ),
+    ex(
+        "Militants attacked [[Jinnah International Airport]] in [[Karachi]], killing 10.",
+        &[("PK", Site), ("PK", City)],
+    ),
     // --- A word that opens a sentence and is written in lower case elsewhere is that word.
     ex(
         "Monsoon rains have flooded 40 villages in [[Myanmar]]; the monsoon is not over.",

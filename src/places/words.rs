@@ -185,6 +185,22 @@ pub(crate) const FACILITY_WORDS: &[&str] = &[
     "cemetery",
 ];
 
+/// Facilities that take the name of the place they serve, so that a capitalised one after a
+/// place name leaves the name a place (the facility is made from context around it, inside
+/// that place): "Kabul International Airport", "Kandahar Airfield", "Bagram Air Base",
+/// "Mosul Dam", "Garissa University". Not streets, hotels, embassies or squares, often named
+/// after somewhere else ("Palestine Hotel" in Baghdad, "the Pakistan Embassy" in Kabul).
+/// Each row: the words between the name and the facility word, then the facility word.
+pub(crate) const NAMED_FOR_THEIR_PLACE: &[(&[&str], &str)] = &[
+    (&[], "airport"),                // "Jalalabad Airport"
+    (&["international"], "airport"), // "Kabul International Airport"
+    (&[], "airfield"),               // "Kandahar Airfield"
+    (&[], "airbase"),                // "Asad Airbase"
+    (&["air"], "base"),              // "Bagram Air Base"
+    (&[], "dam"),                    // "Badush Dam"
+    (&[], "university"),             // "Garissa University"
+];
+
 /// Facility words that make a place in lower case too, after a name and a word that leads
 /// to it: "the Erta Ale volcano", "near Kabul airport", "at the Ramadi hospital". Not after
 /// "a" ("a Kabul hospital" is one of a kind), nor without a lead ("Kabul hospitals said").
