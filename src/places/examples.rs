@@ -134,6 +134,11 @@ const EXAMPLES: &[Ex] = &[
         "Ten policemen were killed in [[Nawa]] district in [[Helmand]] province.",
         &[("AF", Admin2), ("AF", Admin1)],
     ),
+    // (... also a part of it: "of southern", "in northern".)
+    ex(
+        "A roadside bomb killed 6 policemen in [[Nawa]] district of southern [[Helmand]].",
+        &[("AF", Admin2), ("AF", Admin1)],
+    ),
     ex(
         "Bombings in [[El Wak]], [[Somalia]] killed 2 and injured 6.",
         &[("SO", City), ("SO", Country)],

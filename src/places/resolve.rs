@@ -267,6 +267,20 @@ fn word<'t>(text: &'t str, t: &Token) -> &'t str {
     text.get(t.start..t.end).unwrap_or("")
 }
 
+/// Words that name a part of the place after them in a stated containment: "Nawa district
+/// of southern Helmand", "Maarat in northern Idlib", "Sangin in the northern Helmand".
+const COMPASS_PARTS: &[&str] = &[
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+];
+
 /// Relations from each mention to the mention right after it.
 fn relations(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<(usize, usize, Relation)> {
     let mut out = Vec::new();
@@ -305,13 +319,23 @@ fn relations(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<(usize, 
             lw[k] = lower.get(from..e).unwrap_or("");
             from = e;
         }
-        match &lw[..between_tokens.len().min(8)] {
+        let words = &lw[..between_tokens.len().min(8)];
+        // "in northern", "of southern", "in the central": the part of the container.
+        let core = match words {
+            [rest @ .., part] if COMPASS_PARTS.contains(part) => rest,
+            _ => words,
+        };
+        if matches!(core, ["in"] | ["in", "the"] | ["of"] | ["province", "of"])
+            && core.len() < words.len()
+        {
+            out.push((ai, b_i, Relation::Inside));
+            continue;
+        }
+        match words {
             [] if between.trim() == "," => out.push((ai, b_i, Relation::Inside)),
-            ["in"]
-            | ["in", "the"]
-            | ["in", "northern" | "southern" | "eastern" | "western" | "central"]
-            | ["of"]
-            | ["province", "of"] => out.push((ai, b_i, Relation::Inside)),
+            ["in"] | ["in", "the"] | ["of"] | ["province", "of"] => {
+                out.push((ai, b_i, Relation::Inside))
+            }
             [.., n, unit, dir, "of"]
                 if matches!(*unit, "km" | "kilometers" | "kilometres" | "miles" | "mi") =>
             {
