@@ -586,17 +586,12 @@ fn named_for_its_place(text: &str, tokens: &[Token], at: usize) -> bool {
     words::NAMED_FOR_THEIR_PLACE
         .iter()
         .any(|(between, facility)| {
-            let mut k = at;
-            for w in between.iter().chain(std::iter::once(facility)) {
-                let Some(t) = tokens.get(k).filter(|t| t.cap) else {
-                    return false;
-                };
-                if !word(text, t).eq_ignore_ascii_case(w) {
-                    return false;
-                }
-                k += 1;
-            }
-            true
+            let words = between.iter().chain(std::iter::once(facility));
+            words.enumerate().all(|(k, w)| {
+                tokens
+                    .get(at + k)
+                    .is_some_and(|t| t.cap && word(text, t).eq_ignore_ascii_case(w))
+            })
         })
 }
 

@@ -178,6 +178,21 @@ const EXAMPLES: &[Ex] = &[
         "Militants attacked [[Jinnah International Airport]] in [[Karachi]], killing 10.",
         &[("PK", Site), ("PK", City)],
     ),
+    // --- An armed group votes for the countries it fights in (`actors.rs`), as an
+    //     adjective of nationality does, and more strongly ...
+    ex(
+        "FARC rebels bombed a bridge near [[Chita]], wounding 2 soldiers.",
+        &[("CO", City)],
+    ),
+    ex(
+        "Boko Haram attacked a market in [[Borno]], killing 9 traders.",
+        &[("NG", Admin1)],
+    ),
+    // ... but a stated country still decides.
+    ex(
+        "Taliban envoys met officials in [[Doha]], [[Qatar]], a day after a bomb killed 3.",
+        &[("QA", City), ("QA", Country)],
+    ),
     // --- A word that opens a sentence and is written in lower case elsewhere is that word.
     ex(
         "Monsoon rains have flooded 40 villages in [[Myanmar]]; the monsoon is not over.",

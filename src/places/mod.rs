@@ -4,6 +4,7 @@
 //! places the gazetteer lacks from the words around them ("the Sadriya district",
 //! "Lurigancho Prison"), [`resolve`] picks one entry per name from the document's evidence.
 
+pub mod actors;
 pub mod aliases;
 pub mod context;
 pub mod demonyms;
@@ -161,7 +162,8 @@ fn find_in(
         .iter()
         .map(|m| resolve::is_dateline(doc.text, tokens, m))
         .collect();
-    let hints = detect::demonym_votes(doc.text, tokens);
+    let mut hints = detect::demonym_votes(doc.text, tokens);
+    actors::add_votes(doc.text, &mut hints);
     let resolution = if trace {
         resolve::resolve_traced(
             doc.text, tokens, &mentions, &datelines, &hints, country, gazetteer,

@@ -385,7 +385,8 @@ pub fn resolve(
         .iter()
         .map(|m| is_dateline(text, tokens, m))
         .collect();
-    let hints = super::detect::demonym_votes(text, tokens);
+    let mut hints = super::detect::demonym_votes(text, tokens);
+    super::actors::add_votes(text, &mut hints);
     resolve_with(text, tokens, mentions, &datelines, &hints, gaz)
 }
 
