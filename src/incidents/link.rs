@@ -10,6 +10,7 @@
 
 use super::scope;
 use crate::figures::RawFigure;
+use crate::places::words::attributive;
 use crate::places::{specificity, ResolvedPlace};
 use crate::text::Document;
 use crate::vocab::PlaceKind;
@@ -230,73 +231,6 @@ fn role(text: &str, span: &Range<usize>) -> i32 {
     }
     1
 }
-
-/// Whether a country's name qualifies the people or arms after it: "a U.S. soldier was
-/// killed in Nangarhar", "a US drone hit a car in Datta Khel" (whose people, not where).
-/// (Countries only: "a Bangkok military-run hospital" is in Bangkok.)
-fn attributive(text: &str, span: &Range<usize>) -> bool {
-    let next = text
-        .get(span.end..)
-        .and_then(|t| t.strip_prefix(' '))
-        .and_then(|t| t.split(|c: char| !c.is_alphabetic()).next())
-        .unwrap_or("");
-    !next.is_empty() && ATTRIBUTIVE.contains(&next)
-}
-
-/// Lower-case words after a country's name that make it say whose people or arms they are,
-/// not where: "a U.S. soldier", "US troops", "a US drone strike".
-const ATTRIBUTIVE: &[&str] = &[
-    "soldier",
-    "soldiers",
-    "troops",
-    "service",
-    "servicemen",
-    "servicemembers",
-    "marine",
-    "marines",
-    "forces",
-    "military",
-    "army",
-    "navy",
-    "citizen",
-    "citizens",
-    "national",
-    "nationals",
-    "contractor",
-    "contractors",
-    "civilian",
-    "civilians",
-    "diplomat",
-    "diplomats",
-    "ambassador",
-    "envoy",
-    "embassy",
-    "consulate",
-    "official",
-    "officials",
-    "journalist",
-    "journalists",
-    "tourist",
-    "tourists",
-    "aid",
-    "drone",
-    "drones",
-    "warplanes",
-    "jets",
-    "aircraft",
-    "helicopter",
-    "helicopters",
-    "airstrike",
-    "airstrikes",
-    "peacekeeper",
-    "peacekeepers",
-    "engineer",
-    "engineers",
-    "worker",
-    "workers",
-    "pilot",
-    "pilots",
-];
 
 /// How many sentences the paragraph rules look back or ahead.
 const PARAGRAPH_LOOK: usize = 4;
@@ -693,6 +627,16 @@ mod tests {
         let text = "Ruritania drones killed 12 people on Monday.";
         let places = vec![country("Ruritania", "RU", text)];
         assert_eq!(links(text, &places, &["12"]), vec![None]);
+        // Capitalised, and its arms: "Ruritania Army personnel", "a Ruritania missile".
+        let text = "Four Ruritania Army personnel and 5 guards were killed in Borduria.";
+        let places = vec![
+            country("Ruritania", "RU", text),
+            country("Borduria", "BO", text),
+        ];
+        assert_eq!(links(text, &places, &["5"]), vec![Some(1)]);
+        let text = "A Ruritania missile strike killed 5 militants on Tuesday.";
+        let places = vec![country("Ruritania", "RU", text)];
+        assert_eq!(links(text, &places, &["5"]), vec![None]);
         // Counter-example: the country where the harm happened.
         let text = "Shelling killed 12 people in Ruritania on Monday.";
         let places = vec![country("Ruritania", "RU", text)];

@@ -193,6 +193,20 @@ const EXAMPLES: &[Ex] = &[
         "Taliban envoys met officials in [[Doha]], [[Qatar]], a day after a bomb killed 3.",
         &[("QA", City), ("QA", Country)],
     ),
+    // --- A country that says whose people or building ("US troops", "the US embassy") is
+    //     no vote for where the story is.
+    ex(
+        "A car bomb went off near the [[US]] embassy in [[Lima]], killing 9 people.",
+        &[("US", Country), ("PE", City)],
+    ),
+    ex(
+        "[[US]] military officials said four [[US]] personnel died in a blast in [[Manbij]].",
+        &[("US", Country), ("US", Country), ("SY", City)],
+    ),
+    ex(
+        "Three [[US]] soldiers were wounded in [[Haditha]].",
+        &[("US", Country), ("IQ", City)],
+    ),
     // --- A word that opens a sentence and is written in lower case elsewhere is that word.
     ex(
         "Monsoon rains have flooded 40 villages in [[Myanmar]]; the monsoon is not over.",

@@ -370,9 +370,17 @@ fn local_places<'g>(
             .and_then(|c| c.as_bytes().try_into().ok())
     };
     // Ordered, so that a tie between countries breaks the same way on every run.
+    // A country's name that says whose people or arms ("US troops", "the US embassy") says
+    // nothing of where the story is: no vote, no anchor.
+    let qualifier_only = |mi: usize| {
+        entries[mi].is_some_and(|e| e.feature == feature::COUNTRY)
+            && mentions
+                .get(mi)
+                .is_some_and(|m| words::attributive(text, &m.span))
+    };
     let mut votes: BTreeMap<[u8; 2], usize> = BTreeMap::new();
     for (mi, e) in entries.iter().enumerate() {
-        if let Some(c) = code(e) {
+        if let Some(c) = code(e).filter(|_| !qualifier_only(mi)) {
             *votes.entry(c).or_default() += weight(mi);
         }
     }
@@ -383,7 +391,7 @@ fn local_places<'g>(
     // Each name's own weight per country, to take out of the votes (linear time).
     let mut own: FxHashMap<(&str, [u8; 2]), usize> = FxHashMap::default();
     for (mi, (o, e)) in mentions.iter().zip(&entries).enumerate() {
-        if let Some(c) = code(e) {
+        if let Some(c) = code(e).filter(|_| !qualifier_only(mi)) {
             *own.entry((o.key.as_str(), c)).or_default() += weight(mi);
         }
     }
@@ -490,6 +498,7 @@ fn local_places<'g>(
         let anchored = top_n >= 2
             || entries.iter().enumerate().any(|(j, o)| {
                 j != mi
+                    && !qualifier_only(j)
                     && o.is_some_and(|o| {
                         code(&Some(o)) == Some(top)
                             && (matches!(o.feature, feature::COUNTRY | feature::CAPITAL)

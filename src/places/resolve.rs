@@ -16,6 +16,7 @@ use super::detect::{Mention, Token};
 use super::fold;
 use super::gazetteer::{Entry, Gazetteer};
 use super::index_format::feature;
+use super::words::attributive;
 use crate::vocab::ScoreParts;
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
@@ -503,12 +504,16 @@ fn resolve_inner(
         })
         .collect();
     // Each name's mentions that vote for its country: "the Ecuador border", "the border
-    // with Ecuador" name a neighbour of the story's country, not the story's country.
+    // with Ecuador" name a neighbour of the story's country, not the story's country; "US
+    // troops", "the US embassy in Lima" whose people or building it is (a country's name).
     let voting: Vec<f64> = groups
         .iter()
-        .map(|ms| {
+        .zip(&cands)
+        .map(|(ms, cs)| {
+            let country = cs.first().is_some_and(|c| c.feature == feature::COUNTRY);
             ms.iter()
                 .filter(|&&m| !names_a_border(text, &mentions[m].span))
+                .filter(|&&m| !(country && attributive(text, &mentions[m].span)))
                 .count() as f64
         })
         .collect();

@@ -11,6 +11,7 @@
 use super::aliases;
 use crate::vocab::PlaceKind;
 use rustc_hash::FxHashMap;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 /// A set of tables, one bit each.
@@ -426,6 +427,85 @@ pub fn classes_of_ascii_word(text: &[u8], start: usize, len: usize) -> Classes {
     let key = (raw | u128::from_le_bytes([0x20; KEY_LEN])) & mask;
     ix.map.get(&key).copied().unwrap_or(0)
 }
+
+/// Whether a country's name qualifies the people or arms after it: "a U.S. soldier was
+/// killed in Nangarhar", "a US drone hit a car in Datta Khel", "near the US embassy in Lima"
+/// (whose people, not where): not the harm's place (`incidents::link`), and no vote for the
+/// story's country in resolution.
+/// (Countries only: "a Bangkok military-run hospital" is in Bangkok.)
+pub fn attributive(text: &str, span: &Range<usize>) -> bool {
+    let next = text
+        .get(span.end..)
+        .and_then(|t| t.strip_prefix(' '))
+        .and_then(|t| t.split(|c: char| !c.is_alphabetic()).next())
+        .unwrap_or("");
+    // (Capitalised too: "U.S. Army personnel", "US Special Forces".)
+    !next.is_empty() && ATTRIBUTIVE.iter().any(|w| w.eq_ignore_ascii_case(next))
+}
+
+/// Lower-case words after a country's name that make it say whose people or arms they are,
+/// not where: "a U.S. soldier", "US troops", "a US drone strike".
+pub const ATTRIBUTIVE: &[&str] = &[
+    "soldier",
+    "soldiers",
+    "troops",
+    "service",
+    "servicemen",
+    "servicemembers",
+    "marine",
+    "marines",
+    "forces",
+    "military",
+    "army",
+    "navy",
+    "citizen",
+    "citizens",
+    "national",
+    "nationals",
+    "contractor",
+    "contractors",
+    "civilian",
+    "civilians",
+    "diplomat",
+    "diplomats",
+    "ambassador",
+    "envoy",
+    "embassy",
+    "consulate",
+    "official",
+    "officials",
+    "journalist",
+    "journalists",
+    "tourist",
+    "tourists",
+    "aid",
+    "drone",
+    "drones",
+    "warplanes",
+    "jets",
+    "aircraft",
+    "helicopter",
+    "helicopters",
+    "airstrike",
+    "airstrikes",
+    "peacekeeper",
+    "peacekeepers",
+    "engineer",
+    "engineers",
+    "worker",
+    "workers",
+    "pilot",
+    "pilots",
+    "personnel",
+    "special",
+    "air",
+    "missile",
+    "missiles",
+    "warplane",
+    "jet",
+    "strike",
+    "strikes",
+];
 
 #[cfg(test)]
 mod tests {
