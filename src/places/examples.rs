@@ -148,6 +148,15 @@ const EXAMPLES: &[Ex] = &[
         "Rockets hit [[Gaza]], [[Israel]] said.",
         &[("PS", City), ("IL", Country)],
     ),
+    // --- Hand-kept districts the gazetteer lacks (Pakistan's former tribal agencies).
+    ex(
+        "A drone strike killed 5 militants in [[North Waziristan]] on Tuesday.",
+        &[("PK", Admin2)],
+    ),
+    ex(
+        "A roadside bomb wounded 4 soldiers in the [[Kurram]] tribal district.",
+        &[("PK", Admin2)],
+    ),
     // --- A hand-kept region over a small namesake town abroad.
     ex(
         "Militants in northern [[Sinai]] shelled a home, killing a family of five.",
