@@ -625,7 +625,9 @@ fn org_before(text: &str, tokens: &[Token], at: usize) -> bool {
             // a name: "Police in Kabul found 12 bodies", "Forces in Mosul pushed on" name
             // Kabul and Mosul ("Al Qaeda in Iraq" and "University of X" keep their name).
             let link_in = fold::ascii_lower_eq(word(text, &tokens[at]), "in");
-            return !(q.initial && k == at && link_in);
+            // A building "in" a place is in it: "Saint Mark's Church in Alexandria" ("the
+            // Church of England" keeps its name).
+            return !(q.initial && k == at && link_in || link_in && q.is(FACILITY));
         }
         if !(q.cap || q.is(ORG_INNER)) {
             return false;

@@ -143,6 +143,25 @@ const EXAMPLES: &[Ex] = &[
         "Bombings in [[El Wak]], [[Somalia]] killed 2 and injured 6.",
         &[("SO", City), ("SO", Country)],
     ),
+    // ... and what a possessive says a city holds, but not a facility named after a saint.
+    ex(
+        "A suicide bomber blew himself up in [[Mosul]]'s [[Old City]], killing 12.",
+        &[("IQ", City), ("IQ", District)],
+    ),
+    ex(
+        "A bomb went off outside [[Saint Mark's Church]] in [[Alexandria]], wounding 6.",
+        &[("EG", Site), ("EG", City)],
+    ),
+    // ... and what a comma puts in a far city of a million, or in a region the gazetteer
+    //     knows as its seat's namesake.
+    ex(
+        "A gunman killed 11 worshippers in [[Kenilworth]], [[Cape Town]].",
+        &[("ZA", City), ("ZA", City)],
+    ),
+    ex(
+        "Gunmen killed three people in [[Jema'a]], [[Kaduna]].",
+        &[("NG", City), ("NG", City)],
+    ),
     // ... but not a source after the comma, nor a capital.
     ex(
         "Rockets hit [[Gaza]], [[Israel]] said.",
@@ -215,6 +234,11 @@ const EXAMPLES: &[Ex] = &[
     ex(
         "Three [[US]] soldiers were wounded in [[Haditha]].",
         &[("US", Country), ("IQ", City)],
+    ),
+    // --- A building "in" a place is in it (an organisation "of" a place keeps its name).
+    ex(
+        "Gunmen attacked the [[American University]] in [[Kabul]], killing 7 students.",
+        &[("AF", Site), ("AF", City)],
     ),
     // --- A word that opens a sentence and is written in lower case elsewhere is that word.
     ex(

@@ -403,8 +403,33 @@ fn local_places<'g>(
         let (Some(ea), Some(eb)) = (entries[a], entries[b]) else {
             continue;
         };
-        let region = matches!(eb.feature, feature::COUNTRY | feature::ADMIN1);
+        // (A city holds what its possessive names: "Mosul's Old City".)
+        let possessive = mentions[b].span.end <= mentions[a].span.start;
         let after = text.get(mentions[b].span.end..).unwrap_or("");
+        // (And a city of a million the small place a comma puts it in, from far away:
+        // "Kenilworth, Cape Town" is a suburb, not the English town; not a list: "Kenilworth,
+        // Cape Town and Durban".)
+        let big_city_after_comma = || {
+            let comma = text
+                .get(mentions[a].span.end..mentions[b].span.start)
+                .is_some_and(|g| g.trim() == ",");
+            let rest = after.trim_start();
+            let list = rest.starts_with("and ")
+                || rest.starts_with("or ")
+                || rest
+                    .strip_prefix(", ")
+                    .is_some_and(|t| t.starts_with(char::is_uppercase));
+            comma
+                && !list
+                && !eb.is_area()
+                && eb.population >= 1_000_000
+                && ea.population < 100_000
+                && matches!((ea.coords, eb.coords), (Some(p), Some(q))
+                    if resolve::distance_km(p, q) > resolve::W.far_km)
+        };
+        let region = matches!(eb.feature, feature::COUNTRY | feature::ADMIN1)
+            || possessive
+            || big_city_after_comma();
         // "Gaza, Israel said"; "In Beirut, US Ambassador ...": no containment.
         let not_containment = REPORTING.iter().any(|w| after.trim_start().starts_with(w))
             || after
@@ -458,6 +483,10 @@ fn local_places<'g>(
                 kind: match (m.region_word, m.province_word) {
                     (true, true) => PlaceKind::Admin1,
                     (true, false) => PlaceKind::Admin2,
+                    // (A neighbourhood's namesake stays a neighbourhood: "Old City".)
+                    _ if matches!(e.feature, feature::SECTION | feature::DISTRICT) => {
+                        PlaceKind::District
+                    }
                     _ => PlaceKind::City,
                 },
                 inner: None,

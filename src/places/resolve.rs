@@ -16,7 +16,7 @@ use super::detect::{Mention, Token};
 use super::fold;
 use super::gazetteer::{Entry, Gazetteer};
 use super::index_format::feature;
-use super::words::attributive;
+use super::words::{attributive, FACILITY};
 use crate::vocab::ScoreParts;
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
@@ -282,7 +282,8 @@ const COMPASS_PARTS: &[&str] = &[
     "southwestern",
 ];
 
-/// Relations from each mention to the mention right after it.
+/// Relations from each mention to the mention right after it: `(a, b, relation)`, "a in b"
+/// (a possessive names the container first: "Mosul's Old City" is `(Old City, Mosul)`).
 fn relations(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<(usize, usize, Relation)> {
     let mut out = Vec::new();
     let mut lower = String::new();
@@ -330,6 +331,17 @@ fn relations(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<(usize, 
             && core.len() < words.len()
         {
             out.push((ai, b_i, Relation::Inside));
+            continue;
+        }
+        // "Mosul's Old City": the place after a possessive lies in the place before it (not
+        // a facility named after a person: "Saint Mark's Church").
+        if matches!(between, "'s " | "\u{2019}s ")
+            && tokens.get(a_last).is_some_and(|t| t.end != t.full_end)
+            && !tokens
+                .get(b_first..=b.tokens.1)
+                .is_some_and(|ts| ts.iter().any(|t| t.is(FACILITY)))
+        {
+            out.push((b_i, ai, Relation::Inside));
             continue;
         }
         match words {
