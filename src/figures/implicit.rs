@@ -28,6 +28,24 @@ use std::ops::Range;
 const INDEFINITE: &[&str] = &["a", "an", "another"];
 const DEFINITE: &[&str] = &["the", "his", "her", "its", "their"];
 
+/// Words before "of" that speak of someone who died before the story: "mourners of a
+/// patrolman slain in a holdup", "the funeral of a soldier killed last week".
+const REMEMBERED: &[&str] = &[
+    "mourners",
+    "funeral",
+    "burial",
+    "widow",
+    "widower",
+    "memory",
+    "memorial",
+    "anniversary",
+    "grave",
+    "killers",
+    "killer",
+    "murderer",
+    "murderers",
+];
+
 /// One singular victim found in a sentence (token indices).
 #[derive(Debug, Clone, Copy)]
 pub struct Victim {
@@ -220,11 +238,13 @@ pub fn find(text: &str, toks: &[Tok], out: &mut Vec<Victim>) {
         // The complement of a count's "of" is not the subject of the harm word after it:
         // "nine members of the National Guard injured", "two of the guards were hurt" (the
         // count is; "a member of the guard was killed" still counts one).
+        // So is the person a word of remembrance is about: "mourners of a patrolman slain
+        // in a holdup" died before the story.
         let complement = det >= 2
             && is(w(text, toks, det - 1), "of")
-            && toks
-                .get(det - 2)
-                .is_some_and(|t| t.number || is(text_of(text, t), "members"));
+            && toks.get(det - 2).is_some_and(|t| {
+                t.number || is(text_of(text, t), "members") || one_of(text_of(text, t), REMEMBERED)
+            });
         let hit = (!complement)
             .then(|| after(text, toks, noun + 1))
             .flatten()
@@ -372,6 +392,24 @@ mod tests {
         (
             "A knifeman stabbed a shopkeeper to death.",
             &[("a shopkeeper", Killed)],
+        ),
+        (
+            "A man stabbed his neighbour, a retired teacher, to death on Sunday.",
+            &[("his neighbour", Killed)],
+        ),
+        (
+            "A ranger was killed and two others were wounded near the border.",
+            &[("A ranger", Killed)],
+        ),
+        (
+            "A paratrooper died when a landmine exploded under his vehicle.",
+            &[("A paratrooper", Killed)],
+        ),
+        // Counter-example: someone who died before the story.
+        (
+            "A bomb exploded outside a church, showering mourners of a patrolman slain in a \
+             holdup; no one was hurt.",
+            &[],
         ),
         (
             "A guard was stabbed and later died in hospital.",

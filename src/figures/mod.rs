@@ -265,18 +265,24 @@ pub fn extract(doc: &Document) -> Vec<RawFigure> {
                 trigger: tr.0.min(tr.1)..tr.1.max(tr.0),
                 part_of: None,
                 confidence: at.confidence.clamp(0.0, 1.0),
-                // ("also" adds the first count of its harm word to the count before, where
-                // that is of its kind: "5 were killed. 3 soldiers were also killed"; not
-                // "25 dead. 17 were also injured", which sets the injured beside the dead,
-                // nor the items of a breakdown beside it, "17 people, including 11
-                // civilians and 6 soldiers, were also injured".)
+                // ("also" adds the first count of its harm word to the last count of its
+                // kind, where that is the count before or stands in its sentence: "5 were
+                // killed. 3 soldiers were also killed", "a major was killed and a
+                // policeman injured. 2 insurgents were also killed"; not "25 dead. 17 were
+                // also injured", which sets the injured beside the dead, nor the items of a
+                // breakdown beside it, "17 people, including 11 civilians and 6 soldiers,
+                // were also injured".)
                 additive: c.additive
                     || (matches!(at.how, How::Forward | How::Backward)
                         && also_before(doc.text, &toks, at.trigger.0)
-                        && out.last().is_some_and(|p: &RawFigure| {
-                            p.category == at.category
-                                && p.trigger != (tr.0.min(tr.1)..tr.1.max(tr.0))
-                        })),
+                        && out
+                            .iter()
+                            .rev()
+                            .find(|p: &&RawFigure| p.category == at.category)
+                            .is_some_and(|p| {
+                                p.trigger != (tr.0.min(tr.1)..tr.1.max(tr.0))
+                                    && out.last().is_some_and(|l| l.sentence == p.sentence)
+                            })),
                 sentence: si,
                 group: group_base + c.group,
                 implicit: false,
@@ -304,10 +310,19 @@ pub fn extract(doc: &Document) -> Vec<RawFigure> {
                     Some(t) => (Category::Killed, t),
                     None => (v.category, v.trigger),
                 };
-                // "stabbed an elderly man to death".
+                // "stabbed an elderly man to death", "stabbed his neighbour, a police
+                // officer, to death" (past an apposition).
+                let apposition_end =
+                    toks.get(v.noun + 1)
+                        .filter(|t| t.is_punct(','))
+                        .and_then(|_| {
+                            (v.noun + 2..(v.noun + 10).min(toks.len()))
+                                .find(|&k| toks[k].is_punct(','))
+                        });
                 let to_death = category == Category::Injured
                     && trigger.1 <= v.det
-                    && to_death(doc.text, &toks, v.noun + 1);
+                    && (to_death(doc.text, &toks, v.noun + 1)
+                        || apposition_end.is_some_and(|k| to_death(doc.text, &toks, k + 1)));
                 if to_death {
                     category = Category::Killed;
                 }

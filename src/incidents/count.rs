@@ -334,6 +334,15 @@ mod tests {
         // On top: "also", "another".
         let t = "Gunmen killed 5 villagers in the raid. A policeman was also killed.";
         assert_eq!(count_of(t, Category::Killed).map(|c| c.0), Some(6));
+        // ... and a count after a sentence that told both kinds.
+        let t = "A police major was killed and another officer injured in the attack. Two \
+                 gunmen were also killed in the exchange of fire.";
+        assert_eq!(count_of(t, Category::Killed).map(|c| c.0), Some(3));
+        // Counter-example: after a sentence of the other kind only, "also" sets the count
+        // beside it.
+        let t = "At least 40 people died and 300 were injured. The toll is now 40. About 300 \
+                 people have also been treated in hospital.";
+        assert_eq!(count_of(t, Category::Injured).map(|c| c.0), Some(300));
         // Counter-example: not one list when other words stand between. (The extractor
         // reads "193 pistols" as wounded here, a known miss; it must not join the guard.)
         let t = "The raiders wounded a conscript soldier and stole the cargo, including 193 \
