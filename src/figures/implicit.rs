@@ -57,6 +57,8 @@ pub struct Victim {
     pub trigger: (usize, usize),
     /// Its kind.
     pub category: Category,
+    /// Named after a title ("Colonel Yuri Budanov") rather than by a noun.
+    pub titled: bool,
 }
 
 fn w<'a>(text: &'a str, toks: &[Tok], i: usize) -> &'a str {
@@ -264,7 +266,17 @@ pub fn find(text: &str, toks: &[Tok], out: &mut Vec<Victim>) {
                 noun,
                 trigger: (a, b),
                 category,
+                titled: false,
             });
+        }
+    }
+    // A named person after a title: "Colonel Yuri Budanov was shot dead", "gunmen killed
+    // Mayor Ruiz". (Not a title of a count's item: "two guards and Mayor Ruiz" is the list's.)
+    for k in 0..toks.len() {
+        if let Some(v) = titled(text, toks, k) {
+            if !out.iter().any(|o| o.det <= v.noun && v.det <= o.noun) {
+                out.push(v);
+            }
         }
     }
     // "another" alone, one more of the people just told of: "one soldier was killed and
@@ -288,12 +300,64 @@ pub fn find(text: &str, toks: &[Tok], out: &mut Vec<Victim>) {
                 noun: k,
                 trigger: (a, b),
                 category,
+                titled: false,
             });
         }
     }
     if out.len() > before_len {
         out.sort_by_key(|v| v.det);
     }
+}
+
+/// Whether `text` starts with an upper-case letter.
+fn capitalised(text: &str) -> bool {
+    text.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A person named after a capitalised title at `k` ("Colonel Yuri Budanov", "Dr. Sami
+/// Haddad", at most three name words) who is the subject of a passive harm word or the
+/// object of an active one.
+fn titled(text: &str, toks: &[Tok], k: usize) -> Option<Victim> {
+    let t = toks.get(k)?;
+    if t.shape != Shape::Word || !t.any(TITLE) || !capitalised(text_of(text, t)) {
+        return None;
+    }
+    // (Not a rank of a count's people, nor a title's word used alone: "the Mayor said".)
+    if k > 0 && toks[k - 1].number {
+        return None;
+    }
+    let mut j = k + 1;
+    if toks.get(j).is_some_and(|t| t.is_punct('.')) {
+        j += 1;
+    }
+    let first = j;
+    while j < toks.len()
+        && j < first + 3
+        && toks[j].shape == Shape::Word
+        && toks[j].trigger.is_none()
+        && !toks[j].any(TITLE | AUX | STOP | PREP | CONJ)
+        && capitalised(text_of(text, &toks[j]))
+    {
+        j += 1;
+    }
+    if j == first {
+        return None;
+    }
+    let noun = j - 1;
+    // (After a preposition, only the harm word before it: "the killing of General X", not
+    // "the government of General X" as the subject of what follows.)
+    let after_prep = k > 0 && toks[k - 1].any(PREP);
+    let (a, b, category) = (!after_prep)
+        .then(|| after(text, toks, j))
+        .flatten()
+        .or_else(|| before(text, toks, k))?;
+    Some(Victim {
+        det: k,
+        noun,
+        trigger: (a, b),
+        category,
+        titled: true,
+    })
 }
 
 /// Whether a singular victim comes on top of those told before: its determiner is "another"
@@ -404,6 +468,25 @@ mod tests {
         (
             "A paratrooper died when a landmine exploded under his vehicle.",
             &[("A paratrooper", Killed)],
+        ),
+        // A person named after a title.
+        (
+            "Gunmen shot dead Colonel Yuri Petrov outside his home.",
+            &[("Colonel Yuri Petrov", Killed)],
+        ),
+        (
+            "Dr. Sami Haddad was kidnapped on his way to the clinic.",
+            &[("Dr. Sami Haddad", Kidnapped)],
+        ),
+        // ... not one of a count told before, nor one the sentence only mentions.
+        (
+            "Two officers were assassinated on Tuesday. Colonel Darius Ikuru was shot outside \
+             his home.",
+            &[],
+        ),
+        (
+            "Two aides who worked for General Anastasio Ruiz were shot dead.",
+            &[],
         ),
         // Counter-example: someone who died before the story.
         (

@@ -58,6 +58,9 @@ pub const GROUP: Class = 1 << 19;
 /// One person named without a number, who can be a singular victim ([`super::implicit`]):
 /// "a [civilian] was killed", "killing a [policeman]". Attackers are left out.
 pub const ONE_PERSON: Class = 1 << 20;
+/// Titles written before a person's name: "Colonel Yuri Budanov", "Mayor Ruiz", "Dr. Haddad"
+/// (a named singular victim, `implicit.rs`).
+pub const TITLE: Class = 1 << 21;
 
 /// (class, words). Inflections are listed in full so the table reads as it matches.
 #[rustfmt::skip]
@@ -263,6 +266,13 @@ const TABLE: &[(Class, &[&str])] = &[
         "voter", "owner", "manager", "director", "executive", "teen", "schoolboy",
         "schoolgirl", "newborn", "pensioner", "veteran", "neighbour", "neighbor", "relative",
         "cousin", "nephew", "niece", "uncle", "aunt", "grandson", "granddaughter", "figure",
+    ]),
+    (TITLE, &[
+        "mr", "mrs", "ms", "dr", "col", "colonel", "gen", "general", "maj", "major", "capt",
+        "captain", "lt", "lieutenant", "sgt", "sergeant", "cpl", "corporal", "brig",
+        "brigadier", "mayor", "governor", "senator", "judge", "sheikh", "imam",
+        "pastor", "father", "rev", "reverend", "bishop", "prince", "commander", "councillor",
+        "councilor", "inspector", "constable", "professor", "prof", "ambassador",
     ]),
     (GROUP, &[
         "family", "families", "household", "households", "clan", "clans", "tribe", "tribes",

@@ -326,6 +326,16 @@ pub fn extract(doc: &Document) -> Vec<RawFigure> {
                 if to_death {
                     category = Category::Killed;
                 }
+                // A named person after a count of their kind in an earlier sentence is one
+                // of that count, told by name: "Two officers were assassinated ... Colonel
+                // Darius Ikurakure, who ...".
+                if v.titled
+                    && out
+                        .get(..seg)
+                        .is_some_and(|before| before.iter().any(|f| f.category == category))
+                {
+                    continue;
+                }
                 let noun = tokens::text_of(doc.text, &toks[v.noun]).to_ascii_lowercase();
                 let again = counted.iter().any(|(n, c)| *n == noun && *c == category);
                 if again && implicit::definite(doc.text, &toks, v) {
@@ -388,7 +398,7 @@ fn implicit_sentences(doc: &Document) -> Vec<bool> {
         .get_or_init(|| {
             let words: Vec<&str> = lexicon::table()
                 .iter()
-                .filter(|(_, c)| **c & lexicon::ONE_PERSON != 0)
+                .filter(|(_, c)| **c & (lexicon::ONE_PERSON | lexicon::TITLE) != 0)
                 .map(|(w, _)| *w)
                 .collect();
             AhoCorasick::builder()

@@ -194,7 +194,15 @@ fn coordinated(text: &str, a: &RawFigure, b: &RawFigure) -> bool {
     } else {
         (b, a)
     };
-    // After the first one's victims ("2 soldiers"), where they are read.
+    // After the first one's victims ("2 soldiers"), where they are read; victims that run
+    // on over the second ("2 guards and Captain Ali") make one list.
+    if first
+        .victims
+        .as_ref()
+        .is_some_and(|v| v.start < second.span.start && second.span.end <= v.end)
+    {
+        return true;
+    }
     let end = first
         .victims
         .as_ref()
@@ -331,6 +339,9 @@ mod tests {
         assert_eq!(count_of(t, Category::Killed).map(|c| c.0), Some(3));
         let t = "The blast caused the death of the driver and a passenger.";
         assert_eq!(count_of(t, Category::Killed).map(|c| c.0), Some(2));
+        // ... also where the count's victims run on over a named one.
+        let t = "Two guards and Captain Ali Hassan were wounded in the blast.";
+        assert_eq!(count_of(t, Category::Injured).map(|c| c.0), Some(3));
         // On top: "also", "another".
         let t = "Gunmen killed 5 villagers in the raid. A policeman was also killed.";
         assert_eq!(count_of(t, Category::Killed).map(|c| c.0), Some(6));
