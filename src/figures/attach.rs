@@ -882,6 +882,32 @@ fn toll_gap_ok(t: &Tok) -> bool {
     t.shape == Shape::Word || t.is_punct(':') || t.is_punct('-')
 }
 
+/// Where a person named after a capitalised title ends right before token `end`: the
+/// title's index ("Mayor Ruiz", "Col. Yuri Petrov": at most three name words).
+fn titled_before(text: &str, toks: &[Tok], end: usize) -> Option<usize> {
+    let cap = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            t.shape == Shape::Word
+                && text_of(text, t)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+        })
+    };
+    let mut k = end;
+    while k > 0 && end - k < 3 && cap(k - 1) && !toks[k - 1].any(TITLE) {
+        k -= 1;
+    }
+    if k == end {
+        return None;
+    }
+    let mut t = k.checked_sub(1)?;
+    if toks[t].is_punct('.') {
+        t = t.checked_sub(1)?;
+    }
+    (cap(t) && toks[t].any(TITLE)).then_some(t)
+}
+
 /// The harm word before the count: "killed (at least) 13", "the death toll rose to 13".
 pub fn backward(text: &str, toks: &[Tok], c: &Cand, trig_end: &[Option<usize>]) -> Option<Attach> {
     let mut j = c.a;
@@ -976,6 +1002,12 @@ pub fn backward(text: &str, toks: &[Tok], c: &Cand, trig_end: &[Option<usize>]) 
                     })
             });
             if let (Some(d), true) = (det, person) {
+                j = d;
+                gap += 1;
+                continue;
+            }
+            // ... or a person named after a title: "killing Mayor Ruiz and two bodyguards".
+            if let Some(d) = titled_before(text, toks, j - 1) {
                 j = d;
                 gap += 1;
                 continue;

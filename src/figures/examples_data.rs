@@ -162,6 +162,8 @@ pub const EXAMPLES: &[Ex] = &[
     ex("In the attack, [[8]] agents and [[6]] guerrillas die.", &[(Killed, 8, Exact), (Killed, 6, Exact)]),
     ex("Troops killed [[7]] rebels in Alpha and [[5]] in Beta.", &[(Killed, 7, Exact), (Killed, 5, Exact)]),
     ex("The raid killed [[10]] policemen and [[two]] civilians.", &[(Killed, 10, Exact), (Killed, 2, Exact)]),
+    // A person named after a title before the count shares its harm word.
+    ex("Gunmen killed Mayor Ruiz and [[two]] of his bodyguards.", &[(Killed, 2, Exact)]),
     ex("The attack killed [[12]] people, injuring [[30]] more.", &[(Killed, 12, Exact), (Injured, 30, Exact)]),
     ex("The gunmen killed [[24]] people and injured [[30]] more.", &[(Killed, 24, Exact), (Injured, 30, Exact)]),
     ex("[[77]] people were injured and [[100]] others were arrested.", &[(Injured, 77, Exact), (Detained, 100, Exact)]),

@@ -291,7 +291,8 @@ pub fn roles(doc: &Document, figures: &[RawFigure], pub_date: Option<Date>) -> V
     // displaced are no war toll beside its forty dead: only like is compared with like).
     let mut lead_max: rustc_hash::FxHashMap<crate::vocab::Category, u64> = Default::default();
     for (f, r) in figures.iter().zip(&roles) {
-        if *r != Role::Background && in_lead(f.sentence) && f.part_of.is_none() {
+        // (Not a singular victim's unstated 1: "a colonel was shot dead" sets no scale.)
+        if *r != Role::Background && in_lead(f.sentence) && f.part_of.is_none() && !f.implicit {
             let m = lead_max.entry(f.category).or_insert(0);
             *m = (*m).max(f.value);
         }
@@ -623,6 +624,15 @@ mod tests {
                  since 2017, when 500 died in a truck bombing.";
         assert_eq!(role_of(t, 45), Some(Role::Incident));
         assert_eq!(role_of(t, 500), Some(Role::Background));
+    }
+
+    #[test]
+    fn a_singular_victim_in_the_lead_sets_no_scale() {
+        // The lead's only killed count is an unstated 1: the later 12 is no far-larger toll.
+        let t = "Attacks\n\nA rocket hit the airport on Monday, wounding 2 guards. Gunmen shot \
+                 dead a colonel outside his home. A suicide bomber blew himself up in \
+                 Eastport, killing 12.";
+        assert_eq!(role_of(t, 12), Some(Role::Incident));
     }
 
     #[test]
