@@ -535,9 +535,11 @@ fn skip_aside(text: &str, toks: &[Tok], k: usize) -> usize {
             if x.shape == Shape::Word && x.any(AUX) && is_be(text_of(text, x)) {
                 return if j > k + 1 { j } else { k };
             }
+            // (A count of groups is part of the phrase: "seven people from one family".)
+            let group_count = x.number && toks.get(j + 1).is_some_and(|y| y.any(GROUP));
             if x.shape != Shape::Word
                 || x.trigger.is_some()
-                || x.number
+                || (x.number && !group_count)
                 || x.any(STOP | NEG | MODAL)
             {
                 return long_subject(text, toks, k);

@@ -46,6 +46,18 @@ const REMEMBERED: &[&str] = &[
     "murderers",
 ];
 
+/// Adverbs of degree between a victim and the harm word: "another lightly wounded", "a
+/// guard was seriously hurt" (not "fatally": that makes the harm a death, read elsewhere).
+const DEGREE: &[&str] = &[
+    "lightly",
+    "slightly",
+    "seriously",
+    "critically",
+    "badly",
+    "severely",
+    "gravely",
+];
+
 /// One singular victim found in a sentence (token indices).
 #[derive(Debug, Clone, Copy)]
 pub struct Victim {
@@ -161,6 +173,11 @@ fn after(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usize, Category
         }
         if t.any(NEG) || (t.any(MODAL) && !t.month_like) {
             return None;
+        }
+        // "another lightly wounded", "a guard was seriously hurt".
+        if one_of(text_of(text, t), DEGREE) {
+            k += 1;
+            continue;
         }
         // "the 9th person to be arrested": an infinitive is no event.
         if !t.any(AUX) || is(text_of(text, t), "to") {
@@ -287,7 +304,9 @@ pub fn find(text: &str, toks: &[Tok], out: &mut Vec<Victim>) {
             continue;
         }
         let next = toks.get(k + 1);
-        let hit = if next.is_some_and(|t| t.trigger.is_some() || t.any(AUX)) {
+        let hit = if next
+            .is_some_and(|t| t.trigger.is_some() || t.any(AUX) || one_of(text_of(text, t), DEGREE))
+        {
             after(text, toks, k + 1)
         } else if next.is_none_or(|t| t.is_any_punct()) {
             before(text, toks, k)
@@ -487,6 +506,10 @@ mod tests {
         (
             "Two aides who worked for General Anastasio Ruiz were shot dead.",
             &[],
+        ),
+        (
+            "One Israeli was killed and another lightly wounded by the gunmen.",
+            &[("another", Injured)],
         ),
         // Counter-example: someone who died before the story.
         (

@@ -266,6 +266,7 @@ const TABLE: &[(Class, &[&str])] = &[
         "voter", "owner", "manager", "director", "executive", "teen", "schoolboy",
         "schoolgirl", "newborn", "pensioner", "veteran", "neighbour", "neighbor", "relative",
         "cousin", "nephew", "niece", "uncle", "aunt", "grandson", "granddaughter", "figure",
+        "caretaker", "janitor", "watchman", "cleaner", "cook", "waiter", "receptionist",
     ]),
     (TITLE, &[
         "mr", "mrs", "ms", "dr", "col", "colonel", "gen", "general", "maj", "major", "capt",

@@ -396,10 +396,12 @@ fn implicit_sentences(doc: &Document) -> Vec<bool> {
     let mut out = vec![false; doc.sentences.len()];
     let Some(ac) = AC
         .get_or_init(|| {
+            // ("another" alone is one more person: "one was killed and another wounded".)
             let words: Vec<&str> = lexicon::table()
                 .iter()
                 .filter(|(_, c)| **c & (lexicon::ONE_PERSON | lexicon::TITLE) != 0)
                 .map(|(w, _)| *w)
+                .chain(["another"])
                 .collect();
             AhoCorasick::builder()
                 .ascii_case_insensitive(true)

@@ -167,8 +167,8 @@ pub fn blocked(text: &str, toks: &[Tok], a: usize, b: usize, np: Option<(usize, 
         return true;
     }
     // A count of groups inside a phrase about their members: "25 members of one family",
-    // "relatives of 3 households".
-    if is(prev, "of")
+    // "relatives of 3 households", "seven people from one family", "5 people in one village".
+    if (is(prev, "of") || is(prev, "from") || is(prev, "in"))
         && toks.get(a.wrapping_sub(2)).is_some_and(|t| t.any(PERSON))
         && next_tok.is_some_and(|t| t.any(GROUP))
     {
