@@ -472,6 +472,7 @@ pub const EXAMPLES: &[Ex] = &[
     ex("[[120]] Palestinians killed, including [[at least 80]] civilians, of whom [[30]] are children and [[12]] women", &[(Killed, 120, Exact), (Killed, 80, AtLeast), (Killed, 30, Exact), (Killed, 12, Exact)]),
     ex("[[17]] members of one family, including [[6]] children, killed by a strike on their home.", &[(Killed, 17, Exact), (Killed, 6, Exact)]),
     ex("[[At least seven]] people from one family were wounded in a rocket attack.", &[(Injured, 7, AtLeast)]),
+    ex("[[11]] people died in the bombings; seven horses were also killed.", &[(Killed, 11, Exact)]),
     ex("• Killed: [[14]]\n• Injured: [[52]]", &[(Killed, 14, Exact), (Injured, 52, Exact)]),
     ex("The group is believed to hold \"[[fewer than 20]]\" hostages.", &[(Kidnapped, 20, LessThan)]),
     // Ages, dates in other languages, elections and scores are not counts.

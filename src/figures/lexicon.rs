@@ -139,6 +139,8 @@ const TABLE: &[(Class, &[&str])] = &[
         "letters", "reports", "units", "battalions", "brigades", "divisions", "companies", "groups",
         "organisations", "organizations", "parties", "factions", "teams", "squads", "cells",
         "fronts", "hectare", "head", "cattle", "animals", "cows", "sheep", "goats", "dogs",
+        "horses", "camels", "donkeys", "mules", "pigs", "chickens", "birds", "livestock", "oxen",
+        "buffaloes", "elephants", "rhinos",
         "square", "degrees", "storeys", "stories", "rooms", "flights", "lanes", "shacks", "huts",
         "tents",
         // Political events: "the toll sparked two coups".
