@@ -264,9 +264,19 @@ pub fn find(text: &str, toks: &[Tok], out: &mut Vec<Victim>) {
             && toks.get(det - 2).is_some_and(|t| {
                 t.number || is(text_of(text, t), "members") || one_of(text_of(text, t), REMEMBERED)
             });
+        // "Vail, a former councillor, was killed": the phrase names the person before it;
+        // the harm word follows the apposition's closing comma.
+        let apposition = det >= 2
+            && toks[det - 1].is_punct(',')
+            && toks[det - 2].shape == Shape::Word
+            && capitalised(w(text, toks, det - 2))
+            // (Not a count's people: "leaving one Israeli, a rabbi, dead".)
+            && !toks[det.saturating_sub(4)..det - 1].iter().any(|t| t.number)
+            && toks.get(noun + 1).is_some_and(|t| t.is_punct(','));
         let hit = (!complement)
             .then(|| after(text, toks, noun + 1))
             .flatten()
+            .or_else(|| apposition.then(|| after(text, toks, noun + 2)).flatten())
             .or_else(|| before(text, toks, det));
         // "killed a guard and a driver": the second item shares the first one's word.
         let hit = hit.or_else(|| {
@@ -488,6 +498,16 @@ mod tests {
             "A paratrooper died when a landmine exploded under his vehicle.",
             &[("A paratrooper", Killed)],
         ),
+        // A person named with an apposition.
+        (
+            "Vail, a former councillor, was killed and one of his aides was injured.",
+            &[("a former councillor", Killed)],
+        ),
+        (
+            "Ahmed Salim, a local official, said 5 people were killed.",
+            &[],
+        ),
+        ("The shooting left one Israeli, a rabbi, dead.", &[]),
         // A person named after a title.
         (
             "Gunmen shot dead Colonel Yuri Petrov outside his home.",
