@@ -473,6 +473,10 @@ pub const EXAMPLES: &[Ex] = &[
     ex("[[17]] members of one family, including [[6]] children, killed by a strike on their home.", &[(Killed, 17, Exact), (Killed, 6, Exact)]),
     ex("[[At least seven]] people from one family were wounded in a rocket attack.", &[(Injured, 7, AtLeast)]),
     ex("[[11]] people died in the bombings; seven horses were also killed.", &[(Killed, 11, Exact)]),
+    ex("[[Five]] villagers were decapitated in a raid on the hamlet.", &[(Killed, 5, Exact)]),
+    ex("The militants crucified [[3]] men in the main square.", &[(Killed, 3, Exact)]),
+    ex("[[Eleven]] people, including [[nine]] soldiers, had their heads cut off in the attack.", &[(Killed, 11, Exact), (Killed, 9, Exact)]),
+    ex("Gunmen strangled [[two]] guards and fled.", &[(Killed, 2, Exact)]),
     ex("• Killed: [[14]]\n• Injured: [[52]]", &[(Killed, 14, Exact), (Injured, 52, Exact)]),
     ex("The group is believed to hold \"[[fewer than 20]]\" hostages.", &[(Kidnapped, 20, LessThan)]),
     // Ages, dates in other languages, elections and scores are not counts.

@@ -278,14 +278,17 @@ pub fn find(text: &str, toks: &[Tok], out: &mut Vec<Victim>) {
             .flatten()
             .or_else(|| apposition.then(|| after(text, toks, noun + 2)).flatten())
             .or_else(|| before(text, toks, det));
-        // "killed a guard and a driver": the second item shares the first one's word.
+        // "killed a guard and a driver", "a clerk, an officer and a guard": a later item
+        // shares the first one's word.
         let hit = hit.or_else(|| {
             let prev = out.last()?;
-            (det >= 1 && prev.noun + 2 == det && is(w(text, toks, det - 1), "and")).then_some((
-                prev.trigger.0,
-                prev.trigger.1,
-                prev.category,
-            ))
+            (det >= 1
+                && prev.noun + 2 == det
+                && (is(w(text, toks, det - 1), "and")
+                    // (After a comma, an item the list's "and" follows; not an
+                    // apposition: "his neighbour, a retired teacher, ...".)
+                    || toks[det - 1].is_punct(',') && is(w(text, toks, noun + 1), "and")))
+            .then_some((prev.trigger.0, prev.trigger.1, prev.category))
         });
         if let Some((a, b, category)) = hit {
             out.push(Victim {
@@ -497,6 +500,14 @@ mod tests {
         (
             "A paratrooper died when a landmine exploded under his vehicle.",
             &[("A paratrooper", Killed)],
+        ),
+        (
+            "The attack killed a clerk, a police officer and a soldier at the gate.",
+            &[
+                ("a clerk", Killed),
+                ("a police officer", Killed),
+                ("a soldier", Killed),
+            ],
         ),
         // A person named with an apposition.
         (

@@ -269,6 +269,7 @@ const TABLE: &[(Class, &[&str])] = &[
         "schoolgirl", "newborn", "pensioner", "veteran", "neighbour", "neighbor", "relative",
         "cousin", "nephew", "niece", "uncle", "aunt", "grandson", "granddaughter", "figure",
         "caretaker", "janitor", "watchman", "cleaner", "cook", "waiter", "receptionist",
+        "secretary", "clerk", "accountant", "banker", "cashier",
     ]),
     (TITLE, &[
         "mr", "mrs", "ms", "dr", "col", "colonel", "gen", "general", "maj", "major", "capt",
