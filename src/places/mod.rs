@@ -369,7 +369,6 @@ fn local_places<'g>(
         e.and_then(|e| e.country)
             .and_then(|c| c.as_bytes().try_into().ok())
     };
-    // Ordered, so that a tie between countries breaks the same way on every run.
     // A country's name that says whose people or arms ("US troops", "the US embassy") says
     // nothing of where the story is: no vote, no anchor.
     let qualifier_only = |mi: usize| {
@@ -378,6 +377,7 @@ fn local_places<'g>(
                 .get(mi)
                 .is_some_and(|m| words::attributive(text, &m.span))
     };
+    // Ordered, so that a tie between countries breaks the same way on every run.
     let mut votes: BTreeMap<[u8; 2], usize> = BTreeMap::new();
     for (mi, e) in entries.iter().enumerate() {
         if let Some(c) = code(e).filter(|_| !qualifier_only(mi)) {
@@ -427,7 +427,7 @@ fn local_places<'g>(
                 && matches!((ea.coords, eb.coords), (Some(p), Some(q))
                     if resolve::distance_km(p, q) > resolve::W.far_km)
         };
-        let region = matches!(eb.feature, feature::COUNTRY | feature::ADMIN1)
+        let container = matches!(eb.feature, feature::COUNTRY | feature::ADMIN1)
             || possessive
             || big_city_after_comma();
         // "Gaza, Israel said"; "In Beirut, US Ambassador ...": no containment.
@@ -448,7 +448,7 @@ fn local_places<'g>(
                 })
         };
         if matches!(rel, resolve::Relation::Inside)
-            && region
+            && container
             && !ea.is_area()
             // (Not a capital or a city of half a million: "east of Jerusalem, in the West
             // Bank" places what comes before it.)
