@@ -11,7 +11,7 @@ use super::lexicon::*;
 use super::nonfigures;
 use super::reach::{confidence, reaches, TOLL_GAP};
 use super::rule::Construction;
-use super::tokens::{text_of, Shape, Tok};
+use super::tokens::{starts_upper, text_of, Shape, Tok};
 use super::triggers::{Form, TriggerMatch};
 use crate::vocab::Category;
 
@@ -888,13 +888,8 @@ fn toll_gap_ok(t: &Tok) -> bool {
 /// title's index ("Mayor Ruiz", "Col. Yuri Petrov": at most three name words).
 fn titled_before(text: &str, toks: &[Tok], end: usize) -> Option<usize> {
     let cap = |k: usize| {
-        toks.get(k).is_some_and(|t| {
-            t.shape == Shape::Word
-                && text_of(text, t)
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase)
-        })
+        toks.get(k)
+            .is_some_and(|t| t.shape == Shape::Word && starts_upper(text_of(text, t)))
     };
     let mut k = end;
     while k > 0 && end - k < 3 && cap(k - 1) && !toks[k - 1].any(TITLE) {
@@ -1282,8 +1277,4 @@ pub fn coordinated(text: &str, toks: &[Tok], x: &Cand, y: &Cand) -> bool {
         return false;
     }
     joined
-}
-
-fn starts_upper(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
 }

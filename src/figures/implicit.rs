@@ -18,7 +18,7 @@
 //! the modifier of another noun ("a civilian convoy was hit").
 
 use super::lexicon::*;
-use super::tokens::{text_of, Shape, Tok};
+use super::tokens::{starts_upper, text_of, Shape, Tok};
 use super::triggers::Form;
 use crate::vocab::Category;
 use std::ops::Range;
@@ -269,7 +269,7 @@ pub fn find(text: &str, toks: &[Tok], out: &mut Vec<Victim>) {
         let apposition = det >= 2
             && toks[det - 1].is_punct(',')
             && toks[det - 2].shape == Shape::Word
-            && capitalised(w(text, toks, det - 2))
+            && starts_upper(w(text, toks, det - 2))
             // (Not a count's people: "leaving one Israeli, a rabbi, dead".)
             && !toks[det.saturating_sub(4)..det - 1].iter().any(|t| t.number)
             && toks.get(noun + 1).is_some_and(|t| t.is_punct(','));
@@ -341,17 +341,12 @@ pub fn find(text: &str, toks: &[Tok], out: &mut Vec<Victim>) {
     }
 }
 
-/// Whether `text` starts with an upper-case letter.
-fn capitalised(text: &str) -> bool {
-    text.chars().next().is_some_and(char::is_uppercase)
-}
-
 /// A person named after a capitalised title at `k` ("Colonel Yuri Budanov", "Dr. Sami
 /// Haddad", at most three name words) who is the subject of a passive harm word or the
 /// object of an active one.
 fn titled(text: &str, toks: &[Tok], k: usize) -> Option<Victim> {
     let t = toks.get(k)?;
-    if t.shape != Shape::Word || !t.any(TITLE) || !capitalised(text_of(text, t)) {
+    if t.shape != Shape::Word || !t.any(TITLE) || !starts_upper(text_of(text, t)) {
         return None;
     }
     // (Not a rank of a count's people, nor a title's word used alone: "the Mayor said".)
@@ -368,7 +363,7 @@ fn titled(text: &str, toks: &[Tok], k: usize) -> Option<Victim> {
         && toks[j].shape == Shape::Word
         && toks[j].trigger.is_none()
         && !toks[j].any(TITLE | AUX | STOP | PREP | CONJ)
-        && capitalised(text_of(text, &toks[j]))
+        && starts_upper(text_of(text, &toks[j]))
     {
         j += 1;
     }

@@ -19,7 +19,7 @@
 //! | groups of people | "members of one family", "relatives of 3 households" |
 
 use super::lexicon::*;
-use super::tokens::{text_of, Shape, Tok};
+use super::tokens::{starts_upper, text_of, Shape, Tok};
 
 fn w<'a>(text: &'a str, toks: &[Tok], i: usize) -> &'a str {
     toks.get(i).map(|t| text_of(text, t)).unwrap_or("")
@@ -179,8 +179,4 @@ pub fn blocked(text: &str, toks: &[Tok], a: usize, b: usize, np: Option<(usize, 
         return true;
     }
     false
-}
-
-fn starts_upper(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
 }

@@ -207,6 +207,12 @@ pub fn match_at(text: &str, toks: &[Tok], i: usize) -> Option<TriggerMatch> {
     None
 }
 
+/// Whether a word starts with an upper-case letter ("Mayor", "Ruiz").
+#[inline]
+pub fn starts_upper(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
 /// The token text, or "" when out of range.
 #[inline]
 pub fn text_of<'a>(text: &'a str, t: &Tok) -> &'a str {
