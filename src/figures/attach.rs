@@ -7,6 +7,7 @@
 //! * lists: items joined by commas and "and" share the harm word of the list
 //!   ("killing six Iranians and one Iraqi", "left 35 guerrillas and 5 soldiers dead").
 
+use super::implicit;
 use super::lexicon::*;
 use super::nonfigures;
 use super::reach::{confidence, reaches, TOLL_GAP};
@@ -884,25 +885,12 @@ fn toll_gap_ok(t: &Tok) -> bool {
     t.shape == Shape::Word || t.is_punct(':') || t.is_punct('-')
 }
 
-/// Where a person named after a capitalised title ends right before token `end`: the
-/// title's index ("Mayor Ruiz", "Col. Yuri Petrov": at most three name words).
+/// Where a person named after a capitalised title ends right before token `end` ("Mayor
+/// Ruiz", "Col. Yuri Petrov"): the title's index.
 fn titled_before(text: &str, toks: &[Tok], end: usize) -> Option<usize> {
-    let cap = |k: usize| {
-        toks.get(k)
-            .is_some_and(|t| t.shape == Shape::Word && starts_upper(text_of(text, t)))
-    };
-    let mut k = end;
-    while k > 0 && end - k < 3 && cap(k - 1) && !toks[k - 1].any(TITLE) {
-        k -= 1;
-    }
-    if k == end {
-        return None;
-    }
-    let mut t = k.checked_sub(1)?;
-    if toks[t].is_punct('.') {
-        t = t.checked_sub(1)?;
-    }
-    (cap(t) && toks[t].any(TITLE)).then_some(t)
+    (end.saturating_sub(5)..end)
+        .rev()
+        .find(|&t| implicit::titled_name(text, toks, t) == Some(end))
 }
 
 /// The harm word before the count: "killed (at least) 13", "the death toll rose to 13".

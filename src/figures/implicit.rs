@@ -345,12 +345,34 @@ pub fn find(text: &str, toks: &[Tok], out: &mut Vec<Victim>) {
 /// Haddad", at most three name words) who is the subject of a passive harm word or the
 /// object of an active one.
 fn titled(text: &str, toks: &[Tok], k: usize) -> Option<Victim> {
-    let t = toks.get(k)?;
-    if t.shape != Shape::Word || !t.any(TITLE) || !starts_upper(text_of(text, t)) {
+    // (Not a rank of a count's people: "two Colonel ...".)
+    if k > 0 && toks[k - 1].number {
         return None;
     }
-    // (Not a rank of a count's people, nor a title's word used alone: "the Mayor said".)
-    if k > 0 && toks[k - 1].number {
+    let j = titled_name(text, toks, k)?;
+    let noun = j - 1;
+    // (After a preposition, only the harm word before it: "the killing of General X", not
+    // "the government of General X" as the subject of what follows.)
+    let after_prep = k > 0 && toks[k - 1].any(PREP);
+    let (a, b, category) = (!after_prep)
+        .then(|| after(text, toks, j))
+        .flatten()
+        .or_else(|| before(text, toks, k))?;
+    Some(Victim {
+        det: k,
+        noun,
+        trigger: (a, b),
+        category,
+        titled: true,
+    })
+}
+
+/// Where a person's name after a capitalised title at `k` ends ("Colonel Yuri Budanov",
+/// "Dr. Sami Haddad": at most three capitalised name words, no harm or function word): the
+/// index after its last word. A title alone ("the Mayor said") names no one.
+pub(super) fn titled_name(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
+    let t = toks.get(k)?;
+    if t.shape != Shape::Word || !t.any(TITLE) || !starts_upper(text_of(text, t)) {
         return None;
     }
     let mut j = k + 1;
@@ -367,24 +389,7 @@ fn titled(text: &str, toks: &[Tok], k: usize) -> Option<Victim> {
     {
         j += 1;
     }
-    if j == first {
-        return None;
-    }
-    let noun = j - 1;
-    // (After a preposition, only the harm word before it: "the killing of General X", not
-    // "the government of General X" as the subject of what follows.)
-    let after_prep = k > 0 && toks[k - 1].any(PREP);
-    let (a, b, category) = (!after_prep)
-        .then(|| after(text, toks, j))
-        .flatten()
-        .or_else(|| before(text, toks, k))?;
-    Some(Victim {
-        det: k,
-        noun,
-        trigger: (a, b),
-        category,
-        titled: true,
-    })
+    (j > first).then_some(j)
 }
 
 /// Whether a singular victim comes on top of those told before: its determiner is "another"

@@ -2,7 +2,7 @@
 //!
 //! A group's name is no place (GUIDELINES.md), but like an adjective of nationality it says
 //! where the story is. Each name is a vote for its countries, read as a demonym's vote is
-//! ([`super::detect::demonym_votes`]): a namesake town in the group's country gains a little
+//! (both are read by [`super::detect::country_votes`]): a namesake town in the group's country gains a little
 //! in resolution, and a stray namesake abroad is not taken for the story's place.
 //!
 //! | text (our own wording) | votes |

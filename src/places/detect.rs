@@ -789,6 +789,15 @@ fn demonym_mention(doc: &Document, tokens: &[Token], i: usize, gaz: &Gazetteer) 
     None
 }
 
+/// The countries the story's words point to without naming a place: adjectives of
+/// nationality ([`demonym_votes`]) and armed groups ([`super::actors`]); evidence for
+/// resolution, not places.
+pub fn country_votes(text: &str, tokens: &[Token]) -> Vec<([u8; 2], u32)> {
+    let mut votes = demonym_votes(text, tokens);
+    super::actors::add_votes(text, &mut votes);
+    votes
+}
+
 /// The countries the story's adjectives of nationality point to ("Somali troops",
 /// "Colombian police"), each with how often; evidence for resolution, not places.
 pub fn demonym_votes(text: &str, tokens: &[Token]) -> Vec<([u8; 2], u32)> {

@@ -162,8 +162,7 @@ fn find_in(
         .iter()
         .map(|m| resolve::is_dateline(doc.text, tokens, m))
         .collect();
-    let mut hints = detect::demonym_votes(doc.text, tokens);
-    actors::add_votes(doc.text, &mut hints);
+    let hints = detect::country_votes(doc.text, tokens);
     let resolution = if trace {
         resolve::resolve_traced(
             doc.text, tokens, &mentions, &datelines, &hints, country, gazetteer,
@@ -371,12 +370,15 @@ fn local_places<'g>(
     };
     // A country's name that says whose people or arms ("US troops", "the US embassy") says
     // nothing of where the story is: no vote, no anchor.
-    let qualifier_only = |mi: usize| {
-        entries[mi].is_some_and(|e| e.feature == feature::COUNTRY)
-            && mentions
-                .get(mi)
-                .is_some_and(|m| words::attributive(text, &m.span))
-    };
+    // (Read once per mention: the anchor check below asks it inside a loop over them.)
+    let qualifier: Vec<bool> = mentions
+        .iter()
+        .zip(&entries)
+        .map(|(m, e)| {
+            e.is_some_and(|e| e.feature == feature::COUNTRY) && words::attributive(text, &m.span)
+        })
+        .collect();
+    let qualifier_only = |mi: usize| qualifier.get(mi).copied().unwrap_or(false);
     // Ordered, so that a tie between countries breaks the same way on every run.
     let mut votes: BTreeMap<[u8; 2], usize> = BTreeMap::new();
     for (mi, e) in entries.iter().enumerate() {

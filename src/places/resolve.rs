@@ -398,8 +398,7 @@ pub fn resolve(
         .iter()
         .map(|m| is_dateline(text, tokens, m))
         .collect();
-    let mut hints = super::detect::demonym_votes(text, tokens);
-    super::actors::add_votes(text, &mut hints);
+    let hints = super::detect::country_votes(text, tokens);
     resolve_with(text, tokens, mentions, &datelines, &hints, gaz)
 }
 
