@@ -4,22 +4,30 @@
 (:func:`casualty_lens.report_schema`'s fields); ``cl.polars.figures(df, "text")`` gives one row
 per figure with the frame's other columns.
 
-The expression hands each batch of the column to the Rust core as Arrow (no copy of the
-texts); the core extracts it on its own threads (rayon), with the GIL released, so a frame of
-any size uses every core. It is elementwise, so Polars' streaming engine can feed it batch by
-batch (memory flat in the number of rows).
+The expression is a compiled Polars plugin: Polars' engine calls the Rust core itself, from its
+own threads, with the column's Arrow buffers (no copy of the texts) and no Python or GIL in the
+loop. Where Polars runs the calls in parallel the core extracts each batch on the calling
+thread; otherwise it spreads the batch over its own threads, one per core. The expression is
+elementwise, so the streaming engine feeds it batch by batch (memory flat in the number of
+rows).
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Optional
 
 import polars as pl
 import pyarrow as pa
+from polars.plugins import register_plugin_function
 
-from . import Extractor, extract_figures, report_schema
+from . import _native, extract_figures, report_schema
 
 __all__ = ["extract", "figures", "report_dtype"]
+
+# The compiled module is also the plugin library: Polars loads it by path.
+_LIBRARY = Path(_native.__file__)
+_POLICIES = ("literal", "acled")
 
 
 def report_dtype() -> pl.DataType:
@@ -27,32 +35,25 @@ def report_dtype() -> pl.DataType:
     return pl.from_arrow(pa.array([], type=pa.struct(list(report_schema())))).dtype
 
 
-def _reports(series: pl.Series, extractor: Extractor, threads: Optional[int]) -> pl.Series:
-    texts = series.cast(pl.String).to_arrow()
-    if isinstance(texts, pa.ChunkedArray):
-        texts = texts.combine_chunks()
-    # Polars hands over string views; the core reads those in place.
-    out = extractor.extract_arrow(texts, threads=threads)
-    return pl.Series(series.name, out)
-
-
 def extract(
     expr: pl.Expr,
     *,
     policy: str = "literal",
-    threads: Optional[int] = None,
     alias: str = "report",
 ) -> pl.Expr:
     """An expression: each text's report as a struct (named ``alias``, default ``report``).
 
-    Report names are row numbers within each batch Polars hands over; keep an id column
-    beside it to identify documents.
+    ``policy`` is ``"literal"`` or ``"acled"``. Report names are row numbers within each batch
+    Polars hands over; keep an id column beside it to identify documents.
     """
-    extractor = Extractor(policy=policy)
-    return expr.map_batches(
-        lambda s: _reports(s, extractor, threads),
-        return_dtype=report_dtype(),
+    if policy not in _POLICIES:
+        raise ValueError(f'unknown policy {policy!r}: expected "literal" or "acled"')
+    return register_plugin_function(
+        plugin_path=_LIBRARY,
+        function_name=f"extract_{policy}",
+        args=expr.cast(pl.String),
         is_elementwise=True,
+        use_abs_path=True,
     ).alias(alias)
 
 

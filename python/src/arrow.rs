@@ -2,25 +2,25 @@
 //! structs), or a flat table with one row per figure.
 //!
 //! The texts are read in place from the caller's Arrow buffers (`Utf8`, `LargeUtf8` or
-//! `Utf8View`: no copy). The struct form is decoded by `arrow-json` from the core's own JSON of
-//! each document, against a fixed schema in strict mode: a key the schema does not know is an
-//! error, so the Arrow form can never silently lose a field the CLI writes.
+//! `Utf8View`: no copy). The struct form is the core's own serialisation of each document
+//! (the `Serialize` the CLI's JSON is written with) fed to `arrow-json`'s decoder without
+//! JSON text in between, against a fixed schema in strict mode: a key the schema does not know
+//! is an error, so the Arrow form can never silently lose a field the CLI writes.
 
-use crate::{in_pool, report_json};
+use crate::prepared;
+use crate::run::{Failure, Threads};
 use arrow_array::builder::{Float64Builder, Int64Builder, StringBuilder};
 use arrow_array::cast::AsArray;
 use arrow_array::{Array, ArrayRef, RecordBatch, StructArray};
-use arrow_schema::{DataType, Field, FieldRef, Fields, Schema, SchemaRef};
+use arrow_schema::{DataType, Field, Fields, Schema, SchemaRef};
 use casualty_lens::report::model::Category;
 use casualty_lens::Extractor;
-use pyo3::exceptions::{PyTypeError, PyValueError};
-use pyo3::PyResult;
-use pyo3_arrow::PyArray;
-use rayon::prelude::*;
+use serde::ser::{Serialize, SerializeStruct, Serializer};
 use std::sync::Arc;
 
-/// Documents decoded per `arrow-json` call (bounds the JSON held at once).
-const DECODE_ROWS: usize = 4096;
+/// Documents per `arrow-json` decoder: each block is decoded on one thread, then the blocks'
+/// batches are concatenated.
+const BLOCK_ROWS: usize = 64;
 
 fn int(name: &str) -> Field {
     Field::new(name, DataType::Int64, true)
@@ -130,6 +130,11 @@ pub fn report_fields() -> Fields {
     ])
 }
 
+/// A column of reports named `name`: a struct of [`report_fields`].
+pub fn report_field(name: &str) -> Field {
+    Field::new(name, DataType::Struct(report_fields()), true)
+}
+
 /// [`report_fields`] as a schema.
 pub fn report_schema() -> Schema {
     Schema::new(report_fields())
@@ -164,12 +169,12 @@ enum Texts<'a> {
 }
 
 impl<'a> Texts<'a> {
-    fn of(array: &'a ArrayRef) -> PyResult<Texts<'a>> {
+    fn of(array: &'a ArrayRef) -> Result<Texts<'a>, Failure> {
         match array.data_type() {
             DataType::Utf8 => Ok(Texts::Utf8(array.as_string::<i32>())),
             DataType::LargeUtf8 => Ok(Texts::Large(array.as_string::<i64>())),
             DataType::Utf8View => Ok(Texts::View(array.as_string_view())),
-            other => Err(PyTypeError::new_err(format!(
+            other => Err(Failure::Type(format!(
                 "texts must be an Arrow string array, not {other}"
             ))),
         }
@@ -194,16 +199,12 @@ impl<'a> Texts<'a> {
 }
 
 /// The documents' names: the ids (strings or integers) where given, else the row numbers.
-fn names(ids: Option<&ArrayRef>, n: usize) -> PyResult<Vec<String>> {
+fn names(ids: Option<&ArrayRef>, n: usize) -> Result<Vec<String>, Failure> {
     let Some(ids) = ids else {
         return Ok((0..n).map(|i| i.to_string()).collect());
     };
     if ids.len() != n {
-        return Err(PyValueError::new_err(format!(
-            "{} ids for {} texts",
-            ids.len(),
-            n
-        )));
+        return Err(Failure::Value(format!("{} ids for {} texts", ids.len(), n)));
     }
     let text = |i: usize, v: Option<String>| v.unwrap_or_else(|| i.to_string());
     Ok(match ids.data_type() {
@@ -226,73 +227,81 @@ fn names(ids: Option<&ArrayRef>, n: usize) -> PyResult<Vec<String>> {
                 .collect()
         }
         other => {
-            return Err(PyTypeError::new_err(format!(
+            return Err(Failure::Type(format!(
                 "ids must be strings or integers, not {other}"
             )))
         }
     })
 }
 
-/// The JSON of a null text's row (its values are masked by the row's null bit).
-fn null_row(name: &str, out: &mut Vec<u8>) {
-    out.extend_from_slice(b"{\"name\":");
-    out.extend_from_slice(&serde_json::to_vec(name).unwrap_or_else(|_| b"\"\"".to_vec()));
-    out.extend_from_slice(b",\"figures\":[],\"places\":[],\"totals\":{}}");
+/// The report of a null text: its values are masked by the row's null bit.
+struct NullRow<'a>(&'a str);
+
+impl Serialize for NullRow<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let none: [u8; 0] = [];
+        let mut s = serializer.serialize_struct("DocumentReport", 4)?;
+        s.serialize_field("name", self.0)?;
+        s.serialize_field("figures", &none)?;
+        s.serialize_field("places", &none)?;
+        s.serialize_field("totals", &std::collections::BTreeMap::<u8, u8>::new())?;
+        s.end()
+    }
+}
+
+/// Rows `rows` of `texts` as a batch of [`report_fields`], decoded on the calling thread.
+fn block(
+    extractor: &Extractor,
+    texts: &Texts<'_>,
+    names: &[String],
+    schema: &SchemaRef,
+    rows: std::ops::Range<usize>,
+) -> Result<Option<RecordBatch>, Failure> {
+    let mut decoder = arrow_json::ReaderBuilder::new(schema.clone())
+        .with_batch_size(rows.len().max(1))
+        .with_strict_mode(true)
+        .build_decoder()
+        .map_err(Failure::arrow)?;
+    for i in rows {
+        let name = names.get(i).map_or("", String::as_str);
+        match texts.get(i) {
+            Some(text) => {
+                let text = prepared(name, text);
+                let analysis = extractor.analyse(&text);
+                decoder.serialize(&[analysis.view(name)])
+            }
+            None => decoder.serialize(&[NullRow(name)]),
+        }
+        .map_err(Failure::arrow)?;
+    }
+    decoder.flush().map_err(Failure::arrow)
 }
 
 /// The reports of `texts` as a struct array (`report_fields`), null where the text is null.
+/// Rows are named by `ids` where given, else by their row numbers.
 pub fn reports(
     extractor: &Extractor,
     texts: &ArrayRef,
     ids: Option<&ArrayRef>,
-    threads: Option<usize>,
-) -> PyResult<PyArray> {
+    threads: Threads,
+) -> Result<ArrayRef, Failure> {
     let t = Texts::of(texts)?;
-    let names = names(ids, t.len())?;
-    let fields = report_fields();
-    let schema = Arc::new(Schema::new(fields.clone()));
-    let mut batches = Vec::new();
-    for start in (0..t.len()).step_by(DECODE_ROWS) {
-        let end = (start + DECODE_ROWS).min(t.len());
-        let lines: Vec<Vec<u8>> = in_pool(threads, || {
-            (start..end)
-                .into_par_iter()
-                .map(|i| {
-                    let mut out = Vec::new();
-                    match t.get(i) {
-                        Some(text) => report_json(extractor, &names[i], text, &mut out),
-                        None => null_row(&names[i], &mut out),
-                    }
-                    out.push(b'\n');
-                    out
-                })
-                .collect()
-        })?;
-        let mut decoder = arrow_json::ReaderBuilder::new(schema.clone())
-            .with_batch_size(end - start)
-            .with_strict_mode(true)
-            .build_decoder()
-            .map_err(arrow_error)?;
-        for line in &lines {
-            let mut rest = &line[..];
-            while !rest.is_empty() {
-                let n = decoder.decode(rest).map_err(arrow_error)?;
-                if n == 0 {
-                    break;
-                }
-                rest = &rest[n..];
-            }
-        }
-        if let Some(batch) = decoder.flush().map_err(arrow_error)? {
-            batches.push(batch);
-        }
+    let n = t.len();
+    let names = names(ids, n)?;
+    let schema: SchemaRef = Arc::new(report_schema());
+    let blocks = threads.map(n.div_ceil(BLOCK_ROWS), |b| {
+        let rows = b * BLOCK_ROWS..((b + 1) * BLOCK_ROWS).min(n);
+        block(extractor, &t, &names, &schema, rows)
+    })?;
+    let mut batches = Vec::with_capacity(blocks.len());
+    for b in blocks {
+        batches.extend(b?);
     }
-    let batch = arrow_select::concat::concat_batches(&schema, &batches).map_err(arrow_error)?;
+    let batch = arrow_select::concat::concat_batches(&schema, &batches).map_err(Failure::arrow)?;
     let (fields, columns, _) = StructArray::from(batch).into_parts();
-    let array = StructArray::try_new(fields.clone(), columns, texts.logical_nulls())
-        .map_err(arrow_error)?;
-    let field: FieldRef = Arc::new(Field::new("report", DataType::Struct(fields), true));
-    Ok(PyArray::new(Arc::new(array), field))
+    let array =
+        StructArray::try_new(fields, columns, texts.logical_nulls()).map_err(Failure::arrow)?;
+    Ok(Arc::new(array))
 }
 
 /// One row per figure of `texts`' documents (`figures_schema`).
@@ -300,20 +309,15 @@ pub fn figures(
     extractor: &Extractor,
     texts: &ArrayRef,
     ids: Option<&ArrayRef>,
-    threads: Option<usize>,
-) -> PyResult<RecordBatch> {
+    threads: Threads,
+) -> Result<RecordBatch, Failure> {
     let t = Texts::of(texts)?;
     let names = names(ids, t.len())?;
-    let docs = in_pool(threads, || {
-        (0..t.len())
-            .into_par_iter()
-            .map(|i| {
-                t.get(i).map(|text| {
-                    let text = crate::prepared(&names[i], text);
-                    extractor.extract(&names[i], &text)
-                })
-            })
-            .collect::<Vec<_>>()
+    let docs = threads.map(t.len(), |i| {
+        t.get(i).map(|text| {
+            let text = prepared(&names[i], text);
+            extractor.extract(&names[i], &text)
+        })
     })?;
     let rows: usize = docs.iter().flatten().map(|d| d.figures.len()).sum();
     let mut id = StringBuilder::with_capacity(rows, rows * 8);
@@ -376,9 +380,5 @@ pub fn figures(
         Arc::new(lon.finish()),
         Arc::new(sentence.finish()),
     ];
-    RecordBatch::try_new(figures_schema(), columns).map_err(arrow_error)
-}
-
-fn arrow_error(e: arrow_schema::ArrowError) -> pyo3::PyErr {
-    PyValueError::new_err(e.to_string())
+    RecordBatch::try_new(figures_schema(), columns).map_err(Failure::arrow)
 }

@@ -1,22 +1,27 @@
-//! `casualty_lens._native`: the Casualty Lens core as a Python extension module (PyO3, abi3).
+//! `casualty_lens._native`: the Casualty Lens core as a Python extension module (PyO3, abi3),
+//! which is also a compiled Polars plugin ([`plugin`]).
 //!
-//! One job: hand Python the core's reports, byte for byte what the CLI writes.
-//! - Every report is the core's own serialisation ([`casualty_lens::Analysis::view`] written
-//!   as compact JSON, the CLI's `--format jsonl` path); the dict, Arrow and Polars forms are
-//!   decoded from those bytes, so no path can drift from the CLI.
+//! One job: hand Python the core's reports, the same as the CLI writes them.
+//! - Every report is the core's own serialisation of a document
+//!   ([`casualty_lens::Analysis::view`]): dicts are `json.loads` of the compact JSON the CLI's
+//!   `--format jsonl` writes; the Arrow, Polars and Spark forms feed the same `Serialize` to
+//!   `arrow-json`'s decoder. No path can drift from the CLI.
 //! - Texts are prepared as the CLI prepares a JSONL line (HTML is turned into text).
-//! - Extraction runs with the GIL released, on rayon's threads.
+//! - Extraction runs with the GIL released, on rayon's threads (or Polars' own).
 //! - Errors are Python exceptions: `ValueError` for bad arguments or data, `TypeError` for
 //!   wrong types; the core itself never panics.
 
 mod arrow;
 mod convert;
+mod plugin;
+mod run;
 
 use casualty_lens::{text, Extractor, Gazetteer, Options, Policy};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use rayon::prelude::*;
+use run::{in_pool, Threads};
 use std::borrow::Cow;
 use std::sync::{Arc, OnceLock};
 
@@ -48,7 +53,7 @@ fn parse_policy(policy: &str) -> PyResult<Policy> {
 }
 
 /// The shared extractor of a policy: the embedded gazetteer is loaded once per process.
-fn shared(policy: Policy) -> Arc<Extractor> {
+pub(crate) fn shared(policy: Policy) -> Arc<Extractor> {
     static LITERAL: OnceLock<Arc<Extractor>> = OnceLock::new();
     static ACLED: OnceLock<Arc<Extractor>> = OnceLock::new();
     let cell = match policy {
@@ -65,22 +70,6 @@ fn shared(policy: Policy) -> Arc<Extractor> {
         ))
     })
     .clone()
-}
-
-/// Runs `f` on a rayon pool of `threads` threads (None: the global pool, one per core).
-pub(crate) fn in_pool<T: Send>(
-    threads: Option<usize>,
-    f: impl FnOnce() -> T + Send,
-) -> PyResult<T> {
-    match threads {
-        None => Ok(f()),
-        Some(0) => Err(PyValueError::new_err("threads must be at least 1")),
-        Some(n) => rayon::ThreadPoolBuilder::new()
-            .num_threads(n)
-            .build()
-            .map(|pool| pool.install(f))
-            .map_err(|e| PyValueError::new_err(format!("cannot start {n} threads: {e}"))),
-    }
 }
 
 /// Checks a `YYYY-MM-DD` date.
@@ -203,10 +192,12 @@ impl PyExtractor {
             })
         })?;
         let loads = convert::loads(py)?;
-        reports
-            .iter()
-            .map(|json| convert::report_dict(&loads, json))
-            .collect()
+        convert::without_gc(py, || {
+            reports
+                .iter()
+                .map(|json| convert::report_dict(&loads, json))
+                .collect()
+        })
     }
 
     /// One document's report as compact JSON text: the CLI's `--format jsonl` line.
@@ -231,9 +222,10 @@ impl PyExtractor {
                 &self.inner,
                 texts.array(),
                 ids.as_ref().map(|a| a.array()),
-                threads,
+                Threads::Pool(threads),
             )
         })?;
+        let out = pyo3_arrow::PyArray::new(out, Arc::new(arrow::report_field("report")));
         py.import("pyarrow")?
             .getattr("array")?
             .call1((out.into_pyobject(py)?,))
@@ -253,7 +245,7 @@ impl PyExtractor {
                 &self.inner,
                 texts.array(),
                 ids.as_ref().map(|a| a.array()),
-                threads,
+                Threads::Pool(threads),
             )
         })?;
         pyo3_arrow::PyRecordBatch::new(batch).into_pyarrow(py)

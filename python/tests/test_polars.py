@@ -55,3 +55,36 @@ def test_policy_and_nulls():
     assert lit[1] is None and acled[1] is None
     assert lit[0]["figures"][0]["min"] == 24
     assert acled[0]["figures"][0]["min"] == 12
+
+
+def test_expression_is_the_compiled_plugin(fixtures):
+    # Polars calls the core through the plugin ABI, from its own threads: the plan names the
+    # library's function, not a Python callback.
+    plan = pl.LazyFrame(fixtures).select(clp.extract(pl.col("text"))).explain()
+    assert "_native.abi3.so:extract_literal()" in plan
+    assert "python_udf" not in plan
+
+
+def test_chunked_empty_and_non_string_columns(fixtures):
+    one = pl.DataFrame(fixtures[:2])
+    two = pl.DataFrame(fixtures[2:4])
+    chunked = pl.concat([one, two], rechunk=False)
+    assert chunked.n_chunks() == 2
+    got = chunked.with_columns(clp.extract(pl.col("text")))["report"].to_list()
+    want = [cl.extract(d["text"]) for d in fixtures[:4]]
+    # Names are row numbers within each batch Polars hands over (here, per chunk).
+    assert [prune({**r, "name": ""}) for r in got] == [prune(r) for r in want]
+
+    empty = pl.DataFrame({"text": []}, schema={"text": pl.String})
+    out = empty.with_columns(clp.extract(pl.col("text")))
+    assert out.height == 0 and out.schema["report"] == clp.report_dtype()
+
+    numbers = pl.DataFrame({"text": [12, None]}).with_columns(clp.extract(pl.col("text")))
+    assert numbers["report"][0]["figures"] == [] and numbers["report"][1] is None
+
+
+def test_unknown_policy_is_a_value_error():
+    import pytest
+
+    with pytest.raises(ValueError, match="unknown policy"):
+        clp.extract(pl.col("text"), policy="gtd")

@@ -326,6 +326,7 @@ struct FigureRef<'a> {
     trigger: SpanRef<'a>,
     place: Option<usize>,
     part_of: Option<usize>,
+    #[serde(serialize_with = "super::model::shortest")]
     confidence: f32,
     sentence: SpanRef<'a>,
     #[serde(skip_serializing_if = "is_false")]
@@ -461,5 +462,26 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// Confidences (f32) reach binary serialisers as the f64 of their decimal form, and the
+    /// JSON text stays the f32's shortest form.
+    #[test]
+    fn confidences_serialise_as_their_decimal_form() {
+        let ex = Extractor::new(crate::Gazetteer::embedded(), Options::default());
+        let text = "At least 12 people were killed in Kabul on Friday, police said.";
+        let a = ex.analyse(text);
+        let value = serde_json::to_value(a.view("d")).unwrap_or_default();
+        let figures = value["figures"].as_array().cloned().unwrap_or_default();
+        assert!(!figures.is_empty());
+        for f in figures {
+            let c = f["confidence"].as_f64().unwrap_or(f64::NAN);
+            let decimal: f64 = format!("{}", c as f32).parse().unwrap_or(f64::NAN);
+            assert_eq!(c, decimal, "{c}");
+        }
+        let mut out = Vec::new();
+        a.view("d").write_json(&mut out);
+        let json = String::from_utf8(out).unwrap_or_default();
+        assert!(!json.contains("00000"), "{json}");
     }
 }

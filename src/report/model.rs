@@ -52,6 +52,7 @@ pub struct Figure {
     /// Index into the document's `figures`: the total this one is a part of.
     pub part_of: Option<usize>,
     /// How sure the extractor is, 0..1.
+    #[serde(serialize_with = "shortest")]
     pub confidence: f32,
     /// The sentence the figure was read from (extra key: the evidence the app shows).
     pub sentence: Span,
@@ -67,6 +68,39 @@ pub struct Figure {
 
 fn is_false(b: &bool) -> bool {
     !*b
+}
+
+/// Serialises an `f32` confidence as the `f64` its shortest decimal form names: JSON text is
+/// unchanged ("0.85"), and serialisers that keep binary floats (Arrow, JavaScript, Python
+/// objects) get 0.85 rather than the widened 0.8500000238418579.
+pub(crate) fn shortest<S: serde::Serializer>(v: &f32, s: S) -> Result<S::Ok, S::Error> {
+    use std::fmt::Write;
+    /// A stack buffer for the digits: an `f32`'s shortest form is at most ~50 bytes.
+    struct Digits {
+        buf: [u8; 64],
+        len: usize,
+    }
+    impl Write for Digits {
+        fn write_str(&mut self, part: &str) -> std::fmt::Result {
+            let end = self.len + part.len();
+            let slot = self.buf.get_mut(self.len..end).ok_or(std::fmt::Error)?;
+            slot.copy_from_slice(part.as_bytes());
+            self.len = end;
+            Ok(())
+        }
+    }
+    let mut d = Digits {
+        buf: [0; 64],
+        len: 0,
+    };
+    let wide = match write!(d, "{v}") {
+        Ok(()) => std::str::from_utf8(&d.buf[..d.len])
+            .ok()
+            .and_then(|t| t.parse::<f64>().ok())
+            .unwrap_or(f64::from(*v)),
+        Err(_) => f64::from(*v),
+    };
+    s.serialize_f64(wide)
 }
 
 /// A distinct real place the document names, with every mention.
@@ -116,7 +150,7 @@ pub struct Incident {
     /// Indices of the figures that make it (parts included).
     pub figures: Vec<usize>,
     /// How sure the grouping is, 0..1 (extra key).
-    #[serde(default)]
+    #[serde(default, serialize_with = "shortest")]
     pub confidence: f32,
 }
 
