@@ -550,6 +550,16 @@ fn skip_aside(text: &str, toks: &[Tok], k: usize) -> usize {
     long_subject(text, toks, k)
 }
 
+/// Digits with an ordinal's ending: "3rd", "45th", "21st".
+fn is_ordinal(w: &str) -> bool {
+    let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+    let tail = w.get(digits..).unwrap_or("");
+    digits > 0
+        && ["st", "nd", "rd", "th"]
+            .iter()
+            .any(|s| tail.eq_ignore_ascii_case(s))
+}
+
 /// A long subject before its passive: "Three members of the Rural Police Corps driving
 /// home were killed", "Five guards of a party office have been killed", "Seven Border
 /// Force (BF) personnel are killed", "One U.S. soldier was wounded", "over 100 men, women
@@ -563,6 +573,13 @@ fn long_subject(text: &str, toks: &[Tok], k: usize) -> usize {
     let mut j = k;
     while j < end {
         let x = &toks[j];
+        // "members of the 3rd Brigade", "officers from the 45th precinct": an ordinal is a
+        // word of the subject's name.
+        if !x.number && x.shape == Shape::Digits && is_ordinal(text_of(text, x)) {
+            people_only = false;
+            j += 1;
+            continue;
+        }
         if x.number {
             // "members of one family": a count inside the subject's own phrase.
             if !(j > k && is(text_of(text, &toks[j - 1]), "of")) {
@@ -665,7 +682,9 @@ pub fn forward(text: &str, toks: &[Tok], c: &Cand) -> Option<Attach> {
     }
     // "13 people, including 4 children, were killed", "2 guards at the embassy were killed",
     // "11 people (including the ambassador) hostage": skip an aside or a place phrase.
+    let aside = k;
     k = skip_aside(text, toks, k);
+    let aside = (aside, k);
     // "This brings to 24 the number of soldiers held by rebels".
     if is_word(text, toks, k, "the")
         && is_word(text, toks, k + 1, "number")
@@ -806,8 +825,12 @@ pub fn forward(text: &str, toks: &[Tok], c: &Cand) -> Option<Attach> {
         return None;
     }
     // "could kill" before the count: "thousands could die", "may leave 13 dead".
+    // A modal inside the aside belongs to its own clause: "four policemen, who tried to
+    // stop the car, were wounded".
     if !row.presupposed
-        && (hypothetical(toks, c.b, k) || hypothetical(toks, c.a.saturating_sub(3), c.a))
+        && (hypothetical(toks, c.b, aside.0)
+            || hypothetical(toks, aside.1, k)
+            || hypothetical(toks, c.a.saturating_sub(3), c.a))
     {
         return None;
     }
@@ -975,6 +998,12 @@ pub fn backward(text: &str, toks: &[Tok], c: &Cand, trig_end: &[Option<usize>]) 
         // "killing a policeman and two civilians": a singular victim before the count
         // shares its harm word.
         if gap == 0 && is(text_of(text, t), "and") {
+            // "killing himself and two guards": so does the doer's own death.
+            if j >= 2 && toks[j - 2].any(REFLEXIVE) {
+                j -= 2;
+                gap += 1;
+                continue;
+            }
             let det = (j.saturating_sub(6)..j.saturating_sub(1)).rev().find(|&d| {
                 ["a", "an", "another"]
                     .iter()
@@ -1100,7 +1129,8 @@ fn number_of_before(text: &str, toks: &[Tok], s: usize) -> bool {
 /// were killed, as well as 24 patients and 4 carers", "28 have been killed, 17 in the past
 /// week"): `y` follows a joiner, names people or no one, and has no verb of its own.
 pub fn elided(text: &str, toks: &[Tok], x: &Cand, y: &Cand) -> bool {
-    if y.a <= x.b {
+    // ("injuring five, one in critical condition": a degree, read by `parts.rs`.)
+    if y.a <= x.b || degree_after(text, toks, y.b) {
         return false;
     }
     // The joiner right before the count: ",", "and", ", and", "as well as", "another".
@@ -1191,12 +1221,39 @@ pub fn compared(text: &str, toks: &[Tok], y: &Cand) -> bool {
     false
 }
 
+/// Conditions a degree of harm names after a count: "one in critical condition".
+const CONDITIONS: &[&str] = &["critical", "serious", "severe", "grave", "stable"];
+
+/// Whether a degree of harm follows the count ending at token `b`, then the end of its
+/// clause: "[four] seriously", "[one] in critical condition", "[two] critically and ...".
+pub(crate) fn degree_after(text: &str, toks: &[Tok], b: usize) -> bool {
+    let end = if toks.get(b).is_some_and(|t| t.any(DEGREE)) {
+        b + 1
+    } else if is_word(text, toks, b, "in")
+        && toks
+            .get(b + 1)
+            .is_some_and(|t| CONDITIONS.iter().any(|c| is(text_of(text, t), c)))
+        && is_word(text, toks, b + 2, "condition")
+    {
+        b + 3
+    } else {
+        return false;
+    };
+    toks.get(end)
+        .is_none_or(|t| t.is_any_punct() || is(text_of(text, t), "and"))
+}
+
 /// Whether candidates `x` (earlier) and `y` are items of one list: only commas, "and",
 /// dashes and place phrases ("in Baghdad") stand between them.
 pub fn coordinated(text: &str, toks: &[Tok], x: &Cand, y: &Cand) -> bool {
     let from = x.after.max(x.b);
     // "26 people, 4 of whom are policemen": a part, not a list item.
     if from > y.a || y.part_marker {
+        return false;
+    }
+    // "injuring nine others, three critically": a degree of harm makes a part of the count
+    // before (`parts.rs`), not another item of its list.
+    if degree_after(text, toks, y.b) {
         return false;
     }
     let mut joined = false;

@@ -510,6 +510,17 @@ pub const EXAMPLES: &[Ex] = &[
     ex("[[6]] miners were hurt in the blast and lost their jobs.", &[(Injured, 6, Exact)]),
     ex("[[Three]] officers who were recently kidnapped by gunmen were also found dead.", &[(Killed, 3, Exact)]),
     ex("[[Three]] officers who were kidnapped last week were freed on Sunday.", &[(Kidnapped, 3, Exact)]),
+    // A modal or an intention inside a relative clause between commas is that clause's own:
+    // the count's harm word after it still holds.
+    ex("[[Four]] constables, who tried to stop the truck, were badly hurt.", &[(Injured, 4, Exact)]),
+    ex("[[Six]] farmers, who had planned to leave the valley, were shot dead at dawn.", &[(Killed, 6, Exact)]),
+    none("Four constables, who were hurt last year, could be sent home."),
+    // An ordinal inside the people's own phrase is part of a name, not another count.
+    ex("[[Two]] members of the 9th Mechanised Brigade were killed near the dam.", &[(Killed, 2, Exact)]),
+    ex("[[Three]] officers from the 21st precinct were wounded.", &[(Injured, 3, Exact)]),
+    // The doer's own death before "and": the victims after it share the harm word.
+    ex("The bomber blew up his vest, killing himself and [[three]] guards.", &[(Killed, 3, Exact)]),
+    ex("The pilot crashed the jet, killing herself and [[11]] passengers.", &[(Killed, 11, Exact)]),
 ];
 
 /// Parts: the texts of [`EXAMPLES`]-style brackets with, per bracket, the bracket it is a
@@ -524,12 +535,19 @@ pub const PARTS: &[(&str, &[Option<usize>])] = &[
     ("[[5]] people were killed – [[2]] Israelis and [[3]] workers – and [[40]] were injured, [[4]] seriously.", &[None, Some(0), Some(0), None, Some(3)]),
     ("The rebels killed [[182]] civilians ([[171]] of them farmers) in the village.", &[None, Some(0)]),
     ("[[140]] people were killed and [[150]] injured.", &[None, None]),
+    // A degree after a comma is a part of the count before, not the next item of its list.
+    ("The mortar killed [[two]] traders and wounded [[eleven]] others, [[four]] critically.", &[None, None, Some(1)]),
+    ("Shrapnel injured [[9]] pupils, [[3]] seriously, at the gate.", &[None, Some(0)]),
     ("[[12]] people died in the raid: [[10]] were shot to death and another [[2]] were burnt to death.", &[None, Some(0), Some(0)]),
     // A list the harm word runs on to, naming its people, that adds up to the count.
     ("[[At least 72]] migrants were executed, [[58]] men and [[14]] women.", &[None, Some(0), Some(0)]),
     // Counter-examples: counts by place add up by chance; small sums meet by chance.
     ("Bombs killed [[10]] in Kabul, [[6]] in Herat and [[4]] in Kunduz.", &[None, None, None]),
-    ("The crash took the lives of [[three]] workers and [[two]] tourists, [[one]] Briton and [[one]] Dane.", &[None, None, None, None]),
+    // ... but after a comma, a list of kinds (no noun of people of their own) that adds up
+    // to the count of people before it is its breakdown.
+    ("The crash took the lives of [[three]] workers and [[two]] tourists, [[one]] Briton and [[one]] Dane.", &[None, None, Some(1), Some(1)]),
+    ("Gunmen opened fire on the café, killing [[seven]] men, [[four]] Sunni and [[three]] Shia.", &[None, Some(0), Some(0)]),
+    ("The storm killed [[four]] men, [[three]] women and [[one]] child.", &[None, None, None]),
     ("[[Ten]] guards, including [[two]] officers were killed.", &[None, Some(0)]),
     ("The raid left [[14]] dead including an American, a Briton, and [[4]] Indians.", &[None, Some(0)]),
     ("Gunmen killed [[8]] people, including a priest, and wounded [[4]] others.", &[None, None]),

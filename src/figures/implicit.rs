@@ -46,18 +46,6 @@ const REMEMBERED: &[&str] = &[
     "murderers",
 ];
 
-/// Adverbs of degree between a victim and the harm word: "another lightly wounded", "a
-/// guard was seriously hurt" (not "fatally": that makes the harm a death, read elsewhere).
-const DEGREE: &[&str] = &[
-    "lightly",
-    "slightly",
-    "seriously",
-    "critically",
-    "badly",
-    "severely",
-    "gravely",
-];
-
 /// One singular victim found in a sentence (token indices).
 #[derive(Debug, Clone, Copy)]
 pub struct Victim {
@@ -174,8 +162,9 @@ fn after(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usize, Category
         if t.any(NEG) || (t.any(MODAL) && !t.month_like) {
             return None;
         }
-        // "another lightly wounded", "a guard was seriously hurt".
-        if one_of(text_of(text, t), DEGREE) {
+        // "another lightly wounded", "a guard was seriously hurt" ("mortally wounded" is a
+        // harm word of its own, met above).
+        if t.any(DEGREE) {
             k += 1;
             continue;
         }
@@ -199,7 +188,8 @@ fn after(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usize, Category
         // Passive ("was killed") or reduced ("killed in the crossfire"), never the doer of
         // an active verb ("a soldier killed 3 people", "a man shot dead his wife").
         Form::Participle => {
-            be || next.is_none_or(|t| t.is_any_punct() || (t.any(PREP) && !t.any(DET)))
+            // ("A guard shot dead at least six colleagues": "at least" opens its object.)
+            be || next.is_none_or(|t| t.is_any_punct() || (t.any(PREP) && !t.any(DET) && !t.number))
         }
         _ => false,
     };
@@ -213,7 +203,9 @@ fn after(text: &str, toks: &[Tok], end: usize) -> Option<(usize, usize, Category
 /// The active harm word right before the phrase opening at `det`: "killing a policeman",
 /// "shot dead a farmer", "the killing of a journalist", "killed a guard and a driver".
 fn before(text: &str, toks: &[Tok], det: usize) -> Option<(usize, usize, Category)> {
-    let end = det;
+    // "killing himself and a guard": the doer's own death stands between.
+    let reflexive = det >= 2 && is(w(text, toks, det - 1), "and") && toks[det - 2].any(REFLEXIVE);
+    let end = if reflexive { det - 2 } else { det };
     let s = (end.saturating_sub(4)..end).find(|&s| {
         toks[s]
             .trigger
@@ -317,9 +309,7 @@ pub fn find(text: &str, toks: &[Tok], out: &mut Vec<Victim>) {
             continue;
         }
         let next = toks.get(k + 1);
-        let hit = if next
-            .is_some_and(|t| t.trigger.is_some() || t.any(AUX) || one_of(text_of(text, t), DEGREE))
-        {
+        let hit = if next.is_some_and(|t| t.trigger.is_some() || t.any(AUX | DEGREE)) {
             after(text, toks, k + 1)
         } else if next.is_none_or(|t| t.is_any_punct()) {
             before(text, toks, k)
@@ -471,6 +461,16 @@ mod tests {
         (
             "A man from the village was abducted overnight.",
             &[("A man", Kidnapped)],
+        ),
+        // The doer of an active harm word is no victim, even before a qualified count.
+        (
+            "A constable shot dead at least four colleagues at the depot.",
+            &[],
+        ),
+        // The doer's own death, then a singular victim who shares its harm word.
+        (
+            "The bomber detonated his belt, killing himself and a shopkeeper.",
+            &[("a shopkeeper", Killed)],
         ),
         // "another" alone: one more of the people just told of.
         (

@@ -61,6 +61,12 @@ pub const ONE_PERSON: Class = 1 << 20;
 /// Titles written before a person's name: "Colonel Yuri Budanov", "Mayor Ruiz", "Dr. Haddad"
 /// (a named singular victim, `implicit.rs`).
 pub const TITLE: Class = 1 << 21;
+/// Adverbs of the degree of a harm: "40 were injured, [four] seriously", "a guard was
+/// [critically] hurt". After a count and a comma they make it a part, not a list item.
+pub const DEGREE: Class = 1 << 22;
+/// Reflexive pronouns: "killing [himself] and two guards" (the victims after "and" share
+/// the harm word).
+pub const REFLEXIVE: Class = 1 << 23;
 
 /// (class, words). Inflections are listed in full so the table reads as it matches.
 #[rustfmt::skip]
@@ -270,6 +276,13 @@ const TABLE: &[(Class, &[&str])] = &[
         "cousin", "nephew", "niece", "uncle", "aunt", "grandson", "granddaughter", "figure",
         "caretaker", "janitor", "watchman", "cleaner", "cook", "waiter", "receptionist",
         "secretary", "clerk", "accountant", "banker", "cashier",
+    ]),
+    (DEGREE, &[
+        "seriously", "critically", "badly", "severely", "gravely", "slightly", "lightly",
+        "mortally",
+    ]),
+    (REFLEXIVE, &[
+        "himself", "herself", "themselves",
     ]),
     (TITLE, &[
         "mr", "mrs", "ms", "dr", "col", "colonel", "gen", "general", "maj", "major", "capt",

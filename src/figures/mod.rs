@@ -568,6 +568,15 @@ fn analyse_sentence(text: &str, toks: &[Tok], trig_end: &[Option<usize>], cands:
         if cands[j].attach.is_some() {
             continue;
         }
+        // "14 were killed, including five journalists, and 40 injured": a part told after
+        // its whole is that whole's, not the next count's.
+        let part_before_comma = cands[j].part_marker
+            && toks
+                .get(cands[j].after..cands[i].a)
+                .is_some_and(|r| r.iter().any(|t| t.is_punct(',')));
+        if part_before_comma {
+            continue;
+        }
         if let Some(p) = cands[i].attach {
             if p.trigger.0 >= cands[i].b && matches!(p.how, How::Forward | How::List) {
                 cands[j].attach = Some(Attach {

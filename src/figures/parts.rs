@@ -11,7 +11,7 @@
 //! Parts are never linked across categories; the items of one list share one whole.
 
 use super::attach::{Attach, Cand, How};
-use super::lexicon::is;
+use super::lexicon::{self, is, PERSON};
 use super::rule::Construction;
 use super::tokens::{text_of, Tok};
 use super::triggers::{Form, TriggerMatch};
@@ -56,17 +56,6 @@ fn harm_word_before(toks: &[Tok], a: usize) -> Option<(usize, TriggerMatch)> {
 
 /// Possessives between "along with" and its count: "along with his two sons".
 pub(crate) const POSSESSIVES: &[&str] = &["his", "her", "their", "its", "our"];
-
-const DEGREES: &[&str] = &[
-    "seriously",
-    "critically",
-    "badly",
-    "severely",
-    "gravely",
-    "slightly",
-    "lightly",
-    "mortally",
-];
 
 /// The recent figure that "the N" before token `a` names again ("the 14 included nine
 /// children" after "14 people were killed ... a raid killed another six").
@@ -199,12 +188,7 @@ pub fn link_sentence(
         let dashes = c.a >= 2 && toks[c.a - 1].is_punct('-') && toks[c.a - 2].is_punct('-');
         let colon = dashes
             || prev_tok.is_some_and(|t| t.is_punct(':') || t.is_punct('(') || t.is_punct('—'));
-        let degree = toks
-            .get(c.b)
-            .is_some_and(|t| DEGREES.iter().any(|d| is(text_of(text, t), d)))
-            && toks
-                .get(c.b + 1)
-                .is_none_or(|t| t.is_any_punct() || is(text_of(text, t), "and"));
+        let degree = super::attach::degree_after(text, toks, c.b);
         if c.total {
             // "..., making a total of 595": a running count of the kind of the sentence.
             let head = cands[i.saturating_sub(LOOKBACK)..i]
@@ -299,6 +283,30 @@ pub fn link_sentence(
             }
         }
     }
+}
+
+/// Whether a figure's victims are a noun of people right before a comma: "six men, ...".
+fn people_then_comma(text: &str, f: &RawFigure) -> bool {
+    let Some(v) = f.victims.clone() else {
+        return false;
+    };
+    let head = text
+        .get(v.clone())
+        .and_then(|w| w.split_whitespace().last());
+    head.is_some_and(|w| lexicon::classes(w) & PERSON != 0)
+        && text.get(v.end..).is_some_and(|rest| rest.starts_with(','))
+}
+
+/// Whether a figure's victims name a kind of people, not people of their own: "four
+/// Sunni", "six Kurds" (not "four women": a list of other people may add up by chance).
+fn a_kind(text: &str, f: &RawFigure) -> bool {
+    f.victims
+        .clone()
+        .and_then(|v| text.get(v))
+        .is_some_and(|w| {
+            w.split_whitespace()
+                .all(|w| lexicon::classes(w) & PERSON == 0)
+        })
 }
 
 /// The head noun of a figure's victims, without a plural "s" ("soldiers" -> "soldier").
@@ -587,6 +595,9 @@ fn sums(text: &str, sentences: &[Range<usize>], figs: &mut [RawFigure]) {
         }
         let mut total = 0u64;
         let mut run = Vec::new();
+        // "killing six men, four Sunni and two Shia": after a comma, a list of the count's
+        // own people by kind (no noun of people of its own) breaks it down.
+        let by_kind = people_then_comma(text, &figs[h]);
         for i in h + 1..figs.len().min(h + 1 + LOOKBACK) {
             let f = &figs[i];
             if f.sentence != figs[h].sentence || total >= figs[h].value {
@@ -598,7 +609,8 @@ fn sums(text: &str, sentences: &[Range<usize>], figs: &mut [RawFigure]) {
             let breakdown_item = f.rule.construction == Construction::Elided
                 && f.victims.is_some()
                 && figs[h].value >= BREAKDOWN_MIN;
-            let same_list = f.group == figs[h].group && !breakdown_item;
+            let same_list =
+                f.group == figs[h].group && !breakdown_item && !(by_kind && a_kind(text, f));
             if f.category != figs[h].category || f.part_of.is_some() || same_list {
                 continue;
             }

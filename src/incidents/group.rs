@@ -436,13 +436,16 @@ pub fn group(
         // Only incidents at the summary's place count: "200 were killed in Baghdad in five
         // bombings" sums Baghdad's bombings, not a clash in another town the story adds.
         // Nor incidents of another kind of event ("in five bombings" sums no battle).
-        let here = place_of(i);
-        let sk = event_kinds(
-            doc.sentences
-                .get(figures[i].sentence)
-                .and_then(|r| text.get(r.clone()))
-                .unwrap_or(""),
-        );
+        // (A place the summary's own sentence names: "killed in a series of attacks across
+        // the north" has none, whatever place the next sentence lends its figure.)
+        let own = doc
+            .sentences
+            .get(figures[i].sentence)
+            .cloned()
+            .unwrap_or(0..0);
+        let here =
+            place_of(i).filter(|&p| places[p].mentions.iter().any(|m| own.contains(&m.start)));
+        let sk = event_kinds(text.get(own).unwrap_or(""));
         let holders = members
             .iter()
             .zip(&anchors)
