@@ -476,6 +476,24 @@ fn skip_aside(text: &str, toks: &[Tok], k: usize) -> usize {
         return k;
     }
     let w = text_of(text, t);
+    // "three men who were working on the road were killed": a relative clause with no harm
+    // word of its own, then the count's be-form (a harm word inside the clause is the
+    // count's: "who were kidnapped last week were found dead", read from it).
+    if (is(w, "who") || is(w, "that")) && t.shape == Shape::Word {
+        let mut own_verb = false;
+        for j in k + 1..(k + 14).min(n) {
+            let x = &toks[j];
+            if x.trigger.is_some() || x.number || (x.is_any_punct() && !x.is_punct('-')) {
+                return k;
+            }
+            let xw = text_of(text, x);
+            if own_verb && x.shape == Shape::Word && is_be(xw) {
+                return j;
+            }
+            own_verb |= x.shape == Shape::Word && !x.any(AUX);
+        }
+        return k;
+    }
     // "11 officials including 7 soldiers were killed", "6 people including a woman were
     // killed": the breakdown stands between the count and its passive.
     if is(w, "including") {

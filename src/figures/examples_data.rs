@@ -518,6 +518,17 @@ pub const EXAMPLES: &[Ex] = &[
     // An ordinal inside the people's own phrase is part of a name, not another count.
     ex("[[Two]] members of the 9th Mechanised Brigade were killed near the dam.", &[(Killed, 2, Exact)]),
     ex("[[Three]] officers from the 21st precinct were wounded.", &[(Injured, 3, Exact)]),
+    // A relative clause with no harm word of its own between the count and its be-form.
+    ex("[[Three]] masons who were rebuilding the clinic were killed by a shell.", &[(Killed, 3, Exact)]),
+    ex("[[Five]] herders who had gone to look for water were found dead.", &[(Killed, 5, Exact)]),
+    none("Three masons who were rebuilding the clinic were paid on Friday."),
+    // Captives killed: the killing word after the captives' noun, or after their clause.
+    ex("[[Two]] hostages were executed at dawn.", &[(Killed, 2, Exact)]),
+    ex("[[Six]] drivers who were seized on the Gao - Kidal road were shot and killed.", &[(Killed, 6, Exact)]),
+    ex("Rebels still hold [[30]] hostages, the mediator said.", &[(Kidnapped, 30, Exact)]),
+    // Killed in a way the phrase names.
+    ex("[[Nine]] miners were burnt alive in the shaft.", &[(Killed, 9, Exact)]),
+    ex("The militia burned alive [[14]] villagers.", &[(Killed, 14, Exact)]),
     // The doer's own death before "and": the victims after it share the harm word.
     ex("The bomber blew up his vest, killing himself and [[three]] guards.", &[(Killed, 3, Exact)]),
     ex("The pilot crashed the jet, killing herself and [[11]] passengers.", &[(Killed, 11, Exact)]),

@@ -227,7 +227,8 @@ pub fn extract(doc: &Document) -> Vec<RawFigure> {
             // "14 people were kidnapped and killed": the harm that ends it is the count's.
             // "3 officers who were kidnapped last week were found dead": the main clause's.
             let after = killed_after(doc.text, &toks, at.trigger)
-                .or_else(|| killed_after_relative(doc.text, &toks, at.trigger));
+                .or_else(|| killed_after_relative(doc.text, &toks, at.trigger))
+                .or_else(|| killed_predicate(doc.text, &toks, at.trigger));
             if let Some(end) = after {
                 if at.category != Category::Killed && at.how != How::Part {
                     at.category = Category::Killed;
@@ -756,11 +757,13 @@ fn killed_after_relative(
     if !(aux && k > 0 && (lexicon::is(word(k - 1), "who") || lexicon::is(word(k - 1), "that"))) {
         return None;
     }
-    // Forward: at most four words of the clause, then an auxiliary, adverbs, a killing word.
+    // Forward: at most eight words of the clause (a hyphen may join two names: "on the
+    // Mosul - Kirkuk road"), then an auxiliary, adverbs, a killing word.
     let mut j = trigger.1;
     while toks.get(j).is_some_and(|t| {
-        t.shape == tokens::Shape::Word && t.trigger.is_none() && !t.any(lexicon::AUX)
-    }) && j - trigger.1 < 4
+        (t.shape == tokens::Shape::Word && t.trigger.is_none() && !t.any(lexicon::AUX))
+            || t.is_punct('-')
+    }) && j - trigger.1 < 8
     {
         j += 1;
     }
@@ -771,12 +774,42 @@ fn killed_after_relative(
     while toks
         .get(j)
         .is_some_and(|t| t.trigger.is_none() && t.shape == tokens::Shape::Word)
-        && j - trigger.1 < 9
+        && j - trigger.1 < 13
     {
         j += 1;
     }
     let m = toks.get(j)?.trigger?;
-    (m.row().category == Category::Killed).then_some((j, j + usize::from(m.len)))
+    let end = j + usize::from(m.len);
+    if m.row().category == Category::Killed {
+        return Some((j, end));
+    }
+    // "were shot and killed", "were beaten and then killed": the last harm word ends it.
+    killed_after(text, toks, (j, end))
+}
+
+/// "Two hostages were executed", "the 5 captives were later found dead": a captive's noun
+/// as the subject of a killing word (auxiliaries and adverbs between): the death is the
+/// count's harm.
+fn killed_predicate(text: &str, toks: &[Tok], trigger: (usize, usize)) -> Option<(usize, usize)> {
+    let m = toks.get(trigger.0)?.trigger?;
+    if m.row().form != triggers::Form::Noun || m.row().category == Category::Killed {
+        return None;
+    }
+    let mut j = trigger.1;
+    let mut aux = false;
+    while let Some(t) = toks.get(j) {
+        if t.trigger.is_some() || t.shape != tokens::Shape::Word || j - trigger.1 >= 4 {
+            break;
+        }
+        let w = attach::word(text, toks, j);
+        if !(t.any(lexicon::AUX) || (w.len() > 4 && w.ends_with("ly"))) {
+            return None;
+        }
+        aux |= t.any(lexicon::AUX);
+        j += 1;
+    }
+    let k = toks.get(j)?.trigger?;
+    (aux && k.row().category == Category::Killed).then_some((j, j + usize::from(k.len)))
 }
 
 /// Verbs that take the hurt to hospital, each with an example of our own.
