@@ -481,8 +481,7 @@ fn skip_aside(text: &str, toks: &[Tok], k: usize) -> usize {
     // count's: "who were kidnapped last week were found dead", read from it).
     if (is(w, "who") || is(w, "that")) && t.shape == Shape::Word {
         let mut own_verb = false;
-        for j in k + 1..(k + 14).min(n) {
-            let x = &toks[j];
+        for (j, x) in toks.iter().enumerate().take((k + 14).min(n)).skip(k + 1) {
             if x.trigger.is_some() || x.number || (x.is_any_punct() && !x.is_punct('-')) {
                 return k;
             }
