@@ -502,7 +502,13 @@ fn accept<'t>(
     // inside one also those after a locative word ("a blast in Most") or before a stated
     // container ("Karma, in Anbar province").
     if hit.common && single {
-        let locative = prev_joined && prev.is_some_and(|p| p.is(LOCATIVE));
+        // ("the eastern city of Benghazi", "the town of Reading": a place word and "of".)
+        let place_word_of = prev_joined
+            && prev.is_some_and(|p| fold::ascii_lower_eq(word(text, p), "of"))
+            && i.checked_sub(2)
+                .and_then(|q| tokens.get(q))
+                .is_some_and(|q| !q.cap && q.is(LOCATIVE | PLACE_WORD));
+        let locative = prev_joined && prev.is_some_and(|p| p.is(LOCATIVE)) || place_word_of;
         let rest = text.get(tokens[last].full_end..).unwrap_or("");
         let rest = rest.strip_prefix(',').unwrap_or(rest);
         let contained = ["in ", "near "].iter().any(|p| {

@@ -245,6 +245,23 @@ const EXAMPLES: &[Ex] = &[
         "Monsoon rains have flooded 40 villages in [[Myanmar]]; the monsoon is not over.",
         &[("MM", Country)],
     ),
+    // --- A name spelled as written beats one that only folds alike (doubled letters).
+    ex(
+        "A bomb in central [[Samarra]] wounded 10 pilgrims.",
+        &[("IQ", City)],
+    ),
+    // --- A place word and "of" make a common word a place, as a locative does.
+    ex(
+        "Militias shelled the eastern city of [[Benghazi]] overnight.",
+        &[("LY", City)],
+    ),
+    // --- A foreign region that only an alternate name matches is a word in a story set
+    // elsewhere.
+    ex(
+        "Two officers were shot in the Capital of [[Somalia]], [[Mogadishu]], and 3 \
+         more in [[Kismayo]].",
+        &[("SO", Country), ("SO", City), ("SO", City)],
+    ),
     // --- Not places: people, organisations, common words in capitals.
     none("The University of California said 2 students were hurt."),
     none("Al Qaeda in Iraq claimed the attack."),

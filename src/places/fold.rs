@@ -125,6 +125,34 @@ pub fn fold_word(word: &str, out: &mut String) {
     out.extend(w.iter().take(n).map(|&b| b as char));
 }
 
+/// Appends a name as written letter for letter to `out`: lower case, Latin diacritics and
+/// apostrophes dropped, separators as one space; no spelling variants ("Sāmarrā’" ->
+/// "samarra", which [`fold_name`] makes "samara" like "Samara"). Two names spelled alike
+/// by this form are one spelling, not two that merely meet.
+pub fn spelled_into(name: &str, out: &mut String) {
+    let mut space = false;
+    for c in name.chars() {
+        if is_apostrophe(c) {
+            continue;
+        }
+        if is_separator(c) {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if let Some(s) = latin_base(c) {
+            out.push_str(s);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+}
+
 /// Rewrites lower-case ASCII `w` in place: "ou" -> "u", doubled letters collapse, a final
 /// "h" after a vowel goes (but short words such as "ah" keep it). Returns the new length.
 fn spelling_variants(w: &mut [u8]) -> usize {
@@ -246,7 +274,22 @@ fn latin_base(c: char) -> Option<&'static str> {
 
 #[cfg(test)]
 mod tests {
-    use super::fold_name;
+    use super::{fold_name, spelled_into};
+
+    fn spelled(s: &str) -> String {
+        let mut out = String::new();
+        spelled_into(s, &mut out);
+        out
+    }
+
+    #[test]
+    fn spelled_keeps_doubled_letters() {
+        assert_eq!(spelled("Sāmarrā’"), "samarra");
+        assert_eq!(spelled("Samarra"), "samarra");
+        assert_ne!(spelled("Samara"), spelled("Samarra"));
+        assert_eq!(fold_name("Samara"), fold_name("Samarra"));
+        assert_eq!(spelled("Al-Karmah"), "al karmah");
+    }
 
     #[test]
     fn diacritics_and_case() {

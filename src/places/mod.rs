@@ -471,9 +471,10 @@ fn local_places<'g>(
             continue;
         };
         let Some(c) = code(&Some(e)) else { continue };
-        if e.is_area() {
+        if e.feature == feature::COUNTRY {
             continue;
         }
+        let area = e.is_area();
         if contained_elsewhere[mi] {
             picks[mi] = None;
             // Named without its region word ("Nawa district": Nawa, a district).
@@ -551,6 +552,17 @@ fn local_places<'g>(
             fold::fold_name_into(e.name, &mut folded);
             folded != m.key
         };
+        if area {
+            // A region of another country that only one of its alternate names matches, in
+            // a story whose other names lie elsewhere, is a word, not that region: "the
+            // Capital of Afghanistan" names no Capital Region of Denmark, "Federal Police" no
+            // Federal District. (One word only: a longer alternate name is a name, not a
+            // word. No place is made of it: it names none.)
+            if supported && m.tokens.0 == m.tokens.1 && alternate() {
+                picks[mi] = None;
+            }
+            continue;
+        }
         if neighbourhood || !major || alternate() {
             picks[mi] = None;
             made.push(context::ContextPlace {

@@ -36,6 +36,10 @@ pub struct Weights {
     pub population: f64,
     /// The candidate's own name is the name written, not an alternate ("Farah" for "Farah").
     pub own_name: f64,
+    /// ... and spelled letter for letter as written, where folding only makes names meet
+    /// ("Samarra" is Sāmarrā’ in Iraq, not Samara in Russia, whose name folds alike: doubled
+    /// letters collapse). Added to the own-name part.
+    pub spelled: f64,
     /// A region word follows ("Mon district", "Kabul city"): an area or district gains
     /// this ...
     pub region_word_area: f64,
@@ -89,6 +93,7 @@ pub struct Weights {
 pub const W: Weights = Weights {
     population: 0.6,
     own_name: 0.5,
+    spelled: 3.0,
     region_word_area: 4.0,
     province_word_area: 8.0,
     region_word_town: -2.0,
@@ -202,8 +207,15 @@ fn bearing(w: &str) -> Option<f64> {
 }
 
 /// What the name alone says of an entry: kind, population, own name, region word (the first
-/// parts of [`ScoreParts`]), and whether the entry's own name is the name written.
-fn stat_parts(e: &Entry, m: &Mention, folded: &mut String) -> (ScoreParts, bool) {
+/// parts of [`ScoreParts`]), whether the entry's own name is the name written, and whether
+/// it is spelled so letter for letter (the [`Weights::spelled`] bonus is the caller's).
+/// `written` is the name as written ([`fold::spelled_into`]).
+fn stat_parts(
+    e: &Entry,
+    m: &Mention,
+    written: &str,
+    folded: &mut String,
+) -> (ScoreParts, bool, bool) {
     let mut p = ScoreParts {
         kind: kind_score(e),
         population: W.population * (f64::from(e.population) + 1.0).log10(),
@@ -212,8 +224,12 @@ fn stat_parts(e: &Entry, m: &Mention, folded: &mut String) -> (ScoreParts, bool)
     folded.clear();
     fold::fold_name_into(e.name, folded);
     let own_name = *folded == m.key;
+    let mut spelled = false;
     if own_name {
         p.own_name = W.own_name;
+        folded.clear();
+        fold::spelled_into(e.name, folded);
+        spelled = *folded == written;
     }
     if m.region_word {
         p.region_word = if e.is_area() || e.feature == feature::SECTION {
@@ -226,7 +242,7 @@ fn stat_parts(e: &Entry, m: &Mention, folded: &mut String) -> (ScoreParts, bool)
             W.region_word_town
         };
     }
-    (p, own_name)
+    (p, own_name, spelled)
 }
 
 /// What the name alone says: [`kind_score`] and the weighted population.
@@ -488,7 +504,10 @@ fn resolve_inner(
     // candidates and their static scores do not depend on the document).
     let cands: Vec<Rc<[Cand]>> = groups
         .iter()
-        .map(|ms| name_cands(gaz, &mentions[ms[0]]))
+        .map(|ms| {
+            let m = &mentions[ms[0]];
+            name_cands(gaz, m, &written_name(text, tokens, m))
+        })
         .collect();
     // Same region (the names are read only for the few pairs that need them).
     let same_admin1 = |e: &Cand, o: &Cand| {
@@ -635,12 +654,16 @@ fn resolve_inner(
                             s += n;
                             part.near += n;
                         }
-                        if far == Some(true) && within(a, b, W.far_km) {
+                        if far == Some(true) && voting[h] > 0.0 && within(a, b, W.far_km) {
                             far = Some(false);
                         }
                     }
                 }
-                if far == Some(true) && seen_points(&cands[lo..hi], &pick[lo..hi], g - lo) {
+                // (A country named only for whose people or arms, "US Air Force personnel",
+                // is no place of the story: `voting`.)
+                if far == Some(true)
+                    && seen_points(&cands[lo..hi], &pick[lo..hi], &voting[lo..hi], g - lo)
+                {
                     s -= W.far;
                     part.far -= W.far;
                 }
@@ -725,6 +748,7 @@ fn resolve_inner(
         let per_group: Vec<Option<Rc<NameTrace>>> = (0..groups.len())
             .map(|g| {
                 let m = &mentions[groups[g][0]];
+                let written = written_name(text, tokens, m);
                 let sc = final_scores.get(g)?;
                 let ps = final_parts.get(g)?;
                 let mut order: Vec<usize> = (0..sc.len().min(cands[g].len()).min(ps.len()))
@@ -737,14 +761,15 @@ fn resolve_inner(
                     .filter_map(|i| {
                         let c = cands[g].get(i)?;
                         let e = gaz.entry(c.id)?;
-                        let (st, _) = stat_parts(&e, m, &mut folded);
+                        let (st, _, _) = stat_parts(&e, m, &written, &mut folded);
+                        let spelled = if c.spelled { W.spelled } else { 0.0 };
                         let d = ps.get(i)?;
                         Some((
                             c.id,
                             ScoreParts {
                                 kind: st.kind,
                                 population: st.population,
-                                own_name: st.own_name,
+                                own_name: st.own_name + spelled,
                                 region_word: st.region_word,
                                 ..*d
                             },
@@ -837,12 +862,13 @@ fn near_names(g: usize, len: usize) -> (usize, usize) {
     (g.saturating_sub(NEAR_NAMES), (g + NEAR_NAMES + 1).min(len))
 }
 
-fn seen_points(cands: &[Rc<[Cand]>], pick: &[usize], g: usize) -> bool {
+fn seen_points(cands: &[Rc<[Cand]>], pick: &[usize], voting: &[f64], g: usize) -> bool {
     cands
         .iter()
         .zip(pick)
+        .zip(voting)
         .enumerate()
-        .any(|(h, (c, &p))| h != g && c.get(p).is_some_and(|o| o.point.is_some()))
+        .any(|(h, ((c, &p), &v))| h != g && v > 0.0 && c.get(p).is_some_and(|o| o.point.is_some()))
 }
 
 /// Whether two points lie within `km` of each other (an equirectangular estimate, within a
@@ -876,6 +902,11 @@ struct Cand {
     /// A country or region, or a capital or city of a million under its own name
     /// ([`Weights::far`]).
     major: bool,
+    /// Its own name is the name written ([`stat_parts`]).
+    own_name: bool,
+    /// ... spelled as written, where another own name only folds alike: [`Weights::spelled`]
+    /// is in `stat`.
+    spelled: bool,
 }
 
 impl Cand {
@@ -908,8 +939,19 @@ thread_local! {
     static NAMES: RefCell<Names> = RefCell::new((0, Default::default()));
 }
 
-/// The candidates of a mention's name with their static scores.
-fn name_cands(gaz: &Gazetteer, m: &Mention) -> Rc<[Cand]> {
+/// A mention's name as written, letter for letter ([`fold::spelled_into`]), without the
+/// region word its span holds ("Anbar" of "Anbar province").
+fn written_name(text: &str, tokens: &[Token], m: &Mention) -> String {
+    let last = m.tokens.1 - usize::from(m.region_word && m.tokens.1 > m.tokens.0);
+    let end = tokens.get(last).map_or(m.span.end, |t| t.end);
+    let mut out = String::new();
+    fold::spelled_into(text.get(m.span.start..end).unwrap_or(""), &mut out);
+    out
+}
+
+/// The candidates of a mention's name with their static scores (remembered by the name as
+/// written: two spellings that fold alike score apart, see [`Weights::spelled`]).
+fn name_cands(gaz: &Gazetteer, m: &Mention, written: &str) -> Rc<[Cand]> {
     let input = m.candidates.get(..MAX_CANDIDATES).unwrap_or(&m.candidates);
     let gid = gaz.instance_id();
     let side = word_side(m);
@@ -921,7 +963,7 @@ fn name_cands(gaz: &Gazetteer, m: &Mention) -> Rc<[Cand]> {
                 return None;
             }
             n.1[side]
-                .get(m.key.as_str())
+                .get(written)
                 .filter(|(ids, _)| ids.as_slice() == input)
                 .map(|(_, c)| c.clone())
         })
@@ -931,12 +973,12 @@ fn name_cands(gaz: &Gazetteer, m: &Mention) -> Rc<[Cand]> {
         return c;
     }
     let mut folded = String::new();
-    let cands: Rc<[Cand]> = input
+    let mut cands: Vec<Cand> = input
         .iter()
         .filter_map(|&c| gaz.entry(c))
         .map(|e| {
             let mut s = base_score(&e);
-            let (p, own_name) = stat_parts(&e, m, &mut folded);
+            let (p, own_name, spelled) = stat_parts(&e, m, written, &mut folded);
             if own_name {
                 s += p.own_name;
             }
@@ -952,16 +994,28 @@ fn name_cands(gaz: &Gazetteer, m: &Mention) -> Rc<[Cand]> {
                 stat: s,
                 major: e.is_area()
                     || own_name && (e.feature == feature::CAPITAL || e.population >= 1_000_000),
+                own_name,
+                spelled,
             }
         })
         .collect();
+    // Two own names that only fold alike ("Samarra", "Samara"): the one spelled as written
+    // gains (the mark is kept where it counts only).
+    let split = cands.iter().any(|c| c.own_name && !c.spelled);
+    for c in &mut cands {
+        c.spelled &= split;
+        if c.spelled {
+            c.stat += W.spelled;
+        }
+    }
+    let cands: Rc<[Cand]> = cands.into();
     let _ = NAMES.try_with(|n| {
         if let Ok(mut n) = n.try_borrow_mut() {
             if n.0 != gid || n.1.iter().map(FxHashMap::len).sum::<usize>() >= NAME_MEMO {
                 n.0 = gid;
                 n.1.iter_mut().for_each(FxHashMap::clear);
             }
-            n.1[side].insert(m.key.as_str().into(), (input.to_vec(), cands.clone()));
+            n.1[side].insert(written.into(), (input.to_vec(), cands.clone()));
         }
     });
     cands
