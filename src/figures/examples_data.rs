@@ -510,6 +510,7 @@ pub const EXAMPLES: &[Ex] = &[
     ex("[[6]] miners were hurt in the blast and lost their jobs.", &[(Injured, 6, Exact)]),
     ex("[[Three]] officers who were recently kidnapped by gunmen were also found dead.", &[(Killed, 3, Exact)]),
     ex("[[Three]] officers who were kidnapped last week were freed on Sunday.", &[(Kidnapped, 3, Exact)]),
+    ex("[[Forty]] were killed, including [[12]] children and [[over 100]] others were injured.", &[(Killed, 40, Exact), (Killed, 12, Exact), (Injured, 100, MoreThan)]),
     // A modal or an intention inside a relative clause between commas is that clause's own:
     // the count's harm word after it still holds.
     ex("[[Four]] constables, who tried to stop the truck, were badly hurt.", &[(Injured, 4, Exact)]),
@@ -546,6 +547,11 @@ pub const PARTS: &[(&str, &[Option<usize>])] = &[
     ("[[5]] people were killed – [[2]] Israelis and [[3]] workers – and [[40]] were injured, [[4]] seriously.", &[None, Some(0), Some(0), None, Some(3)]),
     ("The rebels killed [[182]] civilians ([[171]] of them farmers) in the village.", &[None, Some(0)]),
     ("[[140]] people were killed and [[150]] injured.", &[None, None]),
+    // A breakdown's list ends where a count of other people takes its own harm word.
+    ("[[Forty]] were killed, including [[12]] children and [[over 100]] others were injured.", &[None, Some(0), None]),
+    ("Gunmen killed [[16]] people including [[7]] farmers and [[9]] herders and another [[20]] were wounded.", &[None, Some(0), Some(0), None]),
+    // A list of people after a count of anyone, between commas, that adds up to it.
+    ("[[At least five]] people, [[two]] nurses and [[three]] patients, were injured.", &[None, Some(0), Some(0)]),
     // A degree after a comma is a part of the count before, not the next item of its list.
     ("The mortar killed [[two]] traders and wounded [[eleven]] others, [[four]] critically.", &[None, None, Some(1)]),
     ("Shrapnel injured [[9]] pupils, [[3]] seriously, at the gate.", &[None, Some(0)]),

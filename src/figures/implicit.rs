@@ -265,7 +265,30 @@ pub fn find(text: &str, toks: &[Tok], out: &mut Vec<Victim>) {
             // (Not a count's people: "leaving one Israeli, a rabbi, dead".)
             && !toks[det.saturating_sub(4)..det - 1].iter().any(|t| t.number)
             && toks.get(noun + 1).is_some_and(|t| t.is_punct(','));
-        let hit = (!complement)
+        // "killed 3 people including a boy and a woman and 9 others were injured": an item
+        // of a breakdown is no subject of the clause after its list.
+        let breakdown_then_and =
+            is(w(text, toks, noun + 1), "and") && in_breakdown(text, toks, det);
+        // "killed a judge and a clerk and 5 were injured": the next item of an active harm
+        // word's objects shares its word, whatever follows it.
+        let object_list = out.last().filter(|prev| {
+            det >= 1
+                && prev.noun + 2 == det
+                && is(w(text, toks, det - 1), "and")
+                && prev.trigger.1 <= prev.det
+        });
+        if let Some(prev) = object_list {
+            let (trigger, category) = (prev.trigger, prev.category);
+            out.push(Victim {
+                det,
+                noun,
+                trigger,
+                category,
+                titled: false,
+            });
+            continue;
+        }
+        let hit = (!complement && !breakdown_then_and)
             .then(|| after(text, toks, noun + 1))
             .flatten()
             .or_else(|| apposition.then(|| after(text, toks, noun + 2)).flatten())
@@ -461,6 +484,16 @@ mod tests {
         (
             "A man from the village was abducted overnight.",
             &[("A man", Kidnapped)],
+        ),
+        // The objects of an active harm word share it, whatever clause follows them.
+        (
+            "The raid killed a judge and a clerk and 5 were injured.",
+            &[("a judge", Killed), ("a clerk", Killed)],
+        ),
+        // An item of a breakdown is no subject of the clause after its list.
+        (
+            "A shell killed 3 people including a boy and a girl and 9 others were hurt.",
+            &[],
         ),
         // The doer of an active harm word is no victim, even before a qualified count.
         (

@@ -569,13 +569,16 @@ fn analyse_sentence(text: &str, toks: &[Tok], trig_end: &[Option<usize>], cands:
         if cands[j].attach.is_some() {
             continue;
         }
-        // "14 were killed, including five journalists, and 40 injured": a part told after
-        // its whole is that whole's, not the next count's.
-        let part_before_comma = cands[j].part_marker
-            && toks
-                .get(cands[j].after..cands[i].a)
-                .is_some_and(|r| r.iter().any(|t| t.is_punct(',')));
-        if part_before_comma {
+        // "14 were killed, including five journalists, and 40 injured", "40 were killed,
+        // including 12 children and over 100 others were injured": a part told after its
+        // whole is that whole's (`parts.rs`), not the next count's.
+        // (So is the rest of its list: "including 6 civilians and 9 police officers and
+        // another 22 were wounded".)
+        let mut head = j;
+        while let Some(k) = link[head].filter(|&k| k < head && !cands[head].part_marker) {
+            head = k;
+        }
+        if cands[head].part_marker {
             continue;
         }
         if let Some(p) = cands[i].attach {

@@ -596,8 +596,12 @@ fn sums(text: &str, sentences: &[Range<usize>], figs: &mut [RawFigure]) {
         let mut total = 0u64;
         let mut run = Vec::new();
         // "killing six men, four Sunni and two Shia": after a comma, a list of the count's
-        // own people by kind (no noun of people of its own) breaks it down.
+        // own people by kind (no noun of people of its own) adding up to it breaks it down;
+        // so does any list of people after a count of anyone ("at least four people, one
+        // soldier and three civilians").
         let by_kind = people_then_comma(text, &figs[h]);
+        let generic_whole = head_noun(text, &figs[h])
+            .is_some_and(|n| GENERIC.iter().any(|g| g.eq_ignore_ascii_case(n)));
         for i in h + 1..figs.len().min(h + 1 + LOOKBACK) {
             let f = &figs[i];
             if f.sentence != figs[h].sentence || total >= figs[h].value {
@@ -609,8 +613,9 @@ fn sums(text: &str, sentences: &[Range<usize>], figs: &mut [RawFigure]) {
             let breakdown_item = f.rule.construction == Construction::Elided
                 && f.victims.is_some()
                 && figs[h].value >= BREAKDOWN_MIN;
-            let same_list =
-                f.group == figs[h].group && !breakdown_item && !(by_kind && a_kind(text, f));
+            let same_list = f.group == figs[h].group
+                && !breakdown_item
+                && !(by_kind && (generic_whole || a_kind(text, f)));
             if f.category != figs[h].category || f.part_of.is_some() || same_list {
                 continue;
             }
