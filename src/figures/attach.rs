@@ -231,8 +231,12 @@ pub fn describe(text: &str, toks: &[Tok], c: &mut Cand) {
         if t.any(STOP | PREP | CONJ | NEG | DET) || is(text_of(text, t), "of") {
             break;
         }
-        // "men belonging to the militia": a participle phrase ends the victims.
+        // "men belonging to the militia": a participle phrase ends the victims; so does a
+        // verb of what they went through ("soldiers sustained bullet wounds").
         let w = text_of(text, t);
+        if t.any(EXPERIENCE) || SUSTAIN.iter().any(|s| is(w, s)) {
+            break;
+        }
         if k > np0
             && (w.ends_with("ing") || w.ends_with("ed"))
             && toks
@@ -385,6 +389,13 @@ fn requires_ok(text: &str, toks: &[Tok], tm: &TriggerMatch, a: usize) -> bool {
     (lo..a).any(|i| req.iter().any(|r| is_word(text, toks, i, r)))
 }
 
+/// Verbs by which victims took injuries: "three sustained bullet wounds", "four got light
+/// injuries" (with [`EXPERIENCE`]'s "suffered").
+const SUSTAIN: &[&str] = &["sustained", "received", "got", "sustaining", "suffering"];
+
+/// Nouns of injuries such a verb takes.
+const INJURY_NOUNS: &[&str] = &["injuries", "injury", "wounds", "wound", "burns"];
+
 /// Skips one aside after a count's victims: a bracket, a comma or dash pair, or a place
 /// phrase, when what follows it continues the clause (an auxiliary or a harm word).
 fn skip_aside(text: &str, toks: &[Tok], k: usize) -> usize {
@@ -451,6 +462,23 @@ fn skip_aside(text: &str, toks: &[Tok], k: usize) -> usize {
             .is_some_and(|x| x.shape == Shape::Word && is_be(text_of(text, x)))
     {
         return k + 1;
+    }
+    // "Three soldiers, who were wounded in an attack on Tuesday, have died": a relative
+    // clause between commas; the harm word after it is the count's, else the clause's own
+    // ("four policemen, who were hurt in the blast, said ...").
+    if t.is_punct(',') && (is_word(text, toks, k + 1, "who") || is_word(text, toks, k + 1, "whom"))
+    {
+        let end = (k + 16).min(n);
+        if let Some(j) = (k + 2..end).find(|&j| toks[j].is_punct(',')) {
+            let harm_after = (j + 1..(j + 7).min(n))
+                .take_while(|&x| toks[x].shape == Shape::Word)
+                .any(|x| toks[x].trigger.is_some());
+            return if continues(j + 1) && harm_after {
+                j + 1
+            } else {
+                k + 1
+            };
+        }
     }
     if let Some(cl) = close {
         let limit = if cl == ')' { 30 } else { 12 };
@@ -552,6 +580,13 @@ fn skip_aside(text: &str, toks: &[Tok], k: usize) -> usize {
         for (j, x) in toks.iter().enumerate().take((k + 8).min(n)).skip(k + 1) {
             if x.shape == Shape::Word && x.any(AUX) && is_be(text_of(text, x)) {
                 return if j > k + 1 { j } else { k };
+            }
+            // "two officers guarding a church in the town died".
+            let own_verb = x
+                .trigger
+                .is_some_and(|m| matches!(m.row().form, Form::Intrans | Form::Adj));
+            if own_verb && j > k + 1 {
+                return j;
             }
             // (A count of groups is part of the phrase: "seven people from one family".)
             let group_count = x.number && toks.get(j + 1).is_some_and(|y| y.any(GROUP));
@@ -751,7 +786,8 @@ pub fn forward(text: &str, toks: &[Tok], c: &Cand) -> Option<Attach> {
         ]
         .iter()
         .any(|p| is(w, p));
-        if placeword || t.any(EXPERIENCE) {
+        let sustain = SUSTAIN.iter().any(|s| is(w, s));
+        if placeword || t.any(EXPERIENCE) || sustain {
             let hit = (k + 1..(k + 4).min(n)).find(|&j| toks[j].trigger.is_some());
             let ok_between = |j: usize| {
                 (k + 1..j).all(|x| toks[x].shape == Shape::Word && !toks[x].any(STOP | NEG))
@@ -767,7 +803,9 @@ pub fn forward(text: &str, toks: &[Tok], c: &Cand) -> Option<Attach> {
                     r.form == Form::Adj
                         && matches!(r.category, Category::Detained | Category::Kidnapped)
                 });
-                if t.any(EXPERIENCE) && told {
+                // "three sustained bullet wounds", "four got light injuries".
+                let wound = INJURY_NOUNS.iter().any(|x| is_word(text, toks, j, x));
+                if (t.any(EXPERIENCE) && told) || ((t.any(EXPERIENCE) || sustain) && wound) {
                     via_experience = true;
                     k = j;
                     break;

@@ -515,10 +515,23 @@ pub const EXAMPLES: &[Ex] = &[
     // the count's harm word after it still holds.
     ex("[[Four]] constables, who tried to stop the truck, were badly hurt.", &[(Injured, 4, Exact)]),
     ex("[[Six]] farmers, who had planned to leave the valley, were shot dead at dawn.", &[(Killed, 6, Exact)]),
-    none("Four constables, who were hurt last year, could be sent home."),
+    none("Four constables, who tried to stop the truck, could have been hurt."),
     // An ordinal inside the people's own phrase is part of a name, not another count.
     ex("[[Two]] members of the 9th Mechanised Brigade were killed near the dam.", &[(Killed, 2, Exact)]),
     ex("[[Three]] officers from the 21st precinct were wounded.", &[(Injured, 3, Exact)]),
+    // A relative clause between commas: the harm word after it is the count's, else the
+    // clause's own.
+    ex("[[Two]] guards, who were shot in the raid on Monday, have died in hospital.", &[(Killed, 2, Exact)]),
+    ex("[[Five]] nurses, who were hurt when the roof fell, said they saw no warning.", &[(Injured, 5, Exact)]),
+    // A participle phrase before an intransitive harm word.
+    ex("[[Two]] watchmen guarding a depot in the port died after the blast.", &[(Killed, 2, Exact)]),
+    // Injuries taken: "sustained", "got", "suffered" and an injury noun, modifiers between.
+    ex("[[Three]] sustained gunshot wounds in the ambush.", &[(Injured, 3, Exact)]),
+    ex("[[Six]] passengers got light injuries.", &[(Injured, 6, Exact)]),
+    none("The clinic sustained damage in the storm."),
+    // Taken from their homes, then killed: the place they were taken from is no harm.
+    ex("[[Four]] elders were seized from their homes and shot dead.", &[(Killed, 4, Exact)]),
+    ex("A man stabs [[three]] shoppers at the mall.", &[(Injured, 3, Exact)]),
     // A relative clause with no harm word of its own between the count and its be-form.
     ex("[[Three]] masons who were rebuilding the clinic were killed by a shell.", &[(Killed, 3, Exact)]),
     ex("[[Five]] herders who had gone to look for water were found dead.", &[(Killed, 5, Exact)]),

@@ -672,6 +672,14 @@ fn killed_after(text: &str, toks: &[Tok], trigger: (usize, usize)) -> Option<(us
     let mut k = end;
     while k < end + AND_REACH {
         let t = toks.get(k)?;
+        // "were abducted from their homes and killed": where they were taken from is no
+        // harm of its own here.
+        if let Some(m) = t.trigger.filter(|m| {
+            m.row().category == Category::Displaced && m.row().form == triggers::Form::Adj
+        }) {
+            k += usize::from(m.len).max(1);
+            continue;
+        }
         if t.number || t.trigger.is_some() || t.is_punct('.') || t.is_punct(';') || t.is_punct(':')
         {
             return None;

@@ -268,6 +268,7 @@ pub const TRIGGERS: &[Trigger] = &[
     // ("stabbed to death" and "fatally stabbed" are deaths, above).
     t("stabbed", Injured, Participle).person(),
     t("stabbing", Injured, Gerund).person(),
+    t("stabs", Injured, Finite).person(),
     t("crippled", Injured, Participle),
     t("hospitalised", Injured, Participle),
     t("hospitalized", Injured, Participle),
