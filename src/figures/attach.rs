@@ -344,6 +344,15 @@ fn hypothetical(toks: &[Tok], from: usize, to: usize) -> bool {
 /// Whether the token after an active participle is its object (so the count before it is
 /// the doer: "3 gunmen killed 13 people").
 fn has_object(text: &str, toks: &[Tok], at: usize) -> bool {
+    // "2 men stabbed and injured a soldier": the object after a second harm word.
+    if is_word(text, toks, at, "and") {
+        if let Some(m) = toks.get(at + 1).and_then(|t| t.trigger) {
+            if matches!(m.row().form, Form::Participle | Form::Past) {
+                let next = at + 1 + usize::from(m.len);
+                return !is_word(text, toks, next, "and") && has_object(text, toks, next);
+            }
+        }
+    }
     match toks.get(at) {
         None => false,
         Some(t) if t.number => true,
@@ -876,7 +885,7 @@ pub fn forward(text: &str, toks: &[Tok], c: &Cand) -> Option<Attach> {
         Form::Participle => be || adjectival || !has_object(text, toks, tr.1),
         _ => false,
     };
-    if !ok || !row_fits(toks, &tm, c) {
+    if !ok || !row_fits(text, toks, &tm, c) {
         return None;
     }
     // "could kill" before the count: "thousands could die", "may leave 13 dead".
@@ -918,15 +927,24 @@ pub fn forward(text: &str, toks: &[Tok], c: &Cand) -> Option<Attach> {
 
 /// Whether a row's conditions hold for a count: people named where the row needs them
 /// ("lost 9 relatives"), a story of captives where the row needs one ("50 have escaped").
-fn row_fits(toks: &[Tok], tm: &TriggerMatch, c: &Cand) -> bool {
+fn row_fits(text: &str, toks: &[Tok], tm: &TriggerMatch, c: &Cand) -> bool {
     let row = tm.row();
     if (row.needs_captivity && !c.captivity) || (row.needs_captors && !c.captors) {
         return false;
     }
     if row.needs_person {
+        // A noun of people, or a people's name in the plural: "stabbed two Israelis".
         let people = c.np.is_some_and(|(s, e)| {
-            toks.get(s..e)
-                .is_some_and(|v| v.iter().any(|t| t.any(PERSON)))
+            toks.get(s..e).is_some_and(|v| {
+                v.iter().any(|t| t.any(PERSON))
+                    || v.last().is_some_and(|t| {
+                        let w = text_of(text, t);
+                        starts_upper(w)
+                            && w.len() > 3
+                            && w.ends_with('s')
+                            && w.bytes().skip(1).any(|b| b.is_ascii_lowercase())
+                    })
+            })
         });
         if !people {
             return false;
@@ -1016,7 +1034,7 @@ pub fn backward(text: &str, toks: &[Tok], c: &Cand, trig_end: &[Option<usize>]) 
                 }
                 _ => reaches(row.form, gap, strict, the_before),
             };
-            if !ok || !row_fits(toks, &tm, c) {
+            if !ok || !row_fits(text, toks, &tm, c) {
                 return None;
             }
             if !row.presupposed && hypothetical(toks, s.saturating_sub(3), s) {
@@ -1107,7 +1125,8 @@ pub fn backward(text: &str, toks: &[Tok], c: &Cand, trig_end: &[Option<usize>]) 
         if t.trigger.is_some() {
             // Inside a multi-word trigger: trig_end points at its end only.
         }
-        if !t.any(GAP) {
+        // ("injuring critically 5 others": a degree stands where "another" may.)
+        if !t.any(GAP | DEGREE) {
             strict = false;
         }
         j -= 1;

@@ -532,6 +532,13 @@ pub const EXAMPLES: &[Ex] = &[
     // Taken from their homes, then killed: the place they were taken from is no harm.
     ex("[[Four]] elders were seized from their homes and shot dead.", &[(Killed, 4, Exact)]),
     ex("A man stabs [[three]] shoppers at the mall.", &[(Injured, 3, Exact)]),
+    // A people's name in the plural names people where a row needs them.
+    ex("An assailant stabbed [[two]] Norwegians outside the hotel.", &[(Injured, 2, Exact)]),
+    none("Two Norwegians stabbed and wounded a guard outside the hotel."),
+    // A degree between an active harm word and its count.
+    ex("The blast injured critically [[5]] others.", &[(Injured, 5, Exact)]),
+    // "only one" before a noun counts one ("the only one" does not).
+    ex("Only [[one]] guard was hurt.", &[(Injured, 1, Exact)]),
     // A relative clause with no harm word of its own between the count and its be-form.
     ex("[[Three]] masons who were rebuilding the clinic were killed by a shell.", &[(Killed, 3, Exact)]),
     ex("[[Five]] herders who had gone to look for water were found dead.", &[(Killed, 5, Exact)]),

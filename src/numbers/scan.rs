@@ -997,6 +997,12 @@ fn one_is_count(text: &Src<'_>, n: &Num, span_start: usize) -> bool {
         return false;
     }
     let bw = low(text, before);
+    // "only one man was hurt" counts one; "the only one" does not.
+    if bw.as_str() == "only" {
+        let b2 = low(text, before.and_then(|b| prev_token(text, b.start)));
+        return !ONE_NOT_BEFORE.contains(&b2.as_str())
+            && !["his", "her", "their", "its", "our", "my"].contains(&b2.as_str());
+    }
     !ONE_NOT_BEFORE.contains(&bw.as_str())
 }
 
