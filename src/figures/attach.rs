@@ -593,7 +593,8 @@ fn skip_aside(text: &str, toks: &[Tok], k: usize) -> usize {
             // "two officers guarding a church in the town died".
             let own_verb = x
                 .trigger
-                .is_some_and(|m| matches!(m.row().form, Form::Intrans | Form::Adj));
+                .is_some_and(|m| matches!(m.row().form, Form::Intrans | Form::Adj))
+                && !toks[j - 1].any(DET | PREP);
             if own_verb && j > k + 1 {
                 return j;
             }
@@ -664,6 +665,16 @@ fn long_subject(text: &str, toks: &[Tok], k: usize) -> usize {
                     .get(j + usize::from(x.trigger.map_or(1, |m| m.len)))
                     .is_none_or(|y| y.is_any_punct() || y.any(PREP));
             if reduced {
+                return j;
+            }
+            // "At least one member of the mission (MINUSMA) died": an intransitive or
+            // adjective harm word ends the subject too.
+            // (Not "the dead" named as people: "with the dead bodies of ...".)
+            let own_verb = x
+                .trigger
+                .is_some_and(|m| matches!(m.row().form, Form::Intrans | Form::Adj))
+                && !toks[j - 1].any(DET | PREP);
+            if own_verb && j > k {
                 return j;
             }
             if x.trigger.is_some() || x.any(NEG | MODAL) {
@@ -881,7 +892,14 @@ pub fn forward(text: &str, toks: &[Tok], c: &Cand) -> Option<Attach> {
         _ if via_experience => true,
         Form::Shelter => via_place,
         Form::Adj | Form::Intrans => true,
-        Form::Noun | Form::NounOf => direct && requires_ok(text, toks, &tm, c.a),
+        // ("77 confirmed deaths": a word of record between.)
+        Form::Noun | Form::NounOf => {
+            let recorded = k == chain0 + 1
+                && ["confirmed", "reported", "recorded", "known", "registered"]
+                    .iter()
+                    .any(|w| is_word(text, toks, chain0, w));
+            (direct || (recorded && row.form == Form::Noun)) && requires_ok(text, toks, &tm, c.a)
+        }
         Form::Participle => be || adjectival || !has_object(text, toks, tr.1),
         _ => false,
     };

@@ -535,6 +535,14 @@ pub const EXAMPLES: &[Ex] = &[
     // A people's name in the plural names people where a row needs them.
     ex("An assailant stabbed [[two]] Norwegians outside the hotel.", &[(Injured, 2, Exact)]),
     none("Two Norwegians stabbed and wounded a guard outside the hotel."),
+    // A possessive or "other" between an active harm word and its count.
+    ex("The raiders shot dead his [[three]] brothers.", &[(Killed, 3, Exact)]),
+    ex("The shell killed [[one]] cook and injured other [[4]] workers.", &[(Killed, 1, Exact), (Injured, 4, Exact)]),
+    // A long subject with a bracket before an intransitive harm word.
+    ex("[[At least one]] member of the monitoring mission (OSCE) died.", &[(Killed, 1, AtLeast)]),
+    none("Four other children stayed in the house with the dead."),
+    // A word of record between a count and its harm noun.
+    ex("There have been [[77]] confirmed deaths.", &[(Killed, 77, Exact)]),
     // A degree between an active harm word and its count.
     ex("The blast injured critically [[5]] others.", &[(Injured, 5, Exact)]),
     // "only one" before a noun counts one ("the only one" does not).

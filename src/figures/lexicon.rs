@@ -211,6 +211,8 @@ const TABLE: &[(Class, &[&str])] = &[
         "roughly", "approximately", "more", "than", "over", "as", "many", "least", "all", "only",
         "just", "over", "off", "dead", "down", "outright", "instantly", "initially", "apparently",
         "allegedly", "still", "then", "now", "officially",
+        // "killed his two sons", "injured other 5 girls".
+        "his", "her", "their", "other",
     ]),
     (CAPTOR, &[
         "rebels", "rebel", "guerrillas", "guerrilla", "terrorists", "terrorist", "kidnappers",
