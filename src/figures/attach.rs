@@ -334,11 +334,16 @@ pub fn describe(text: &str, toks: &[Tok], c: &mut Cand) {
 }
 
 /// Whether a modal, a negation or an intention stands in tokens `[from, to)`.
-fn hypothetical(toks: &[Tok], from: usize, to: usize) -> bool {
+fn hypothetical(text: &str, toks: &[Tok], from: usize, to: usize) -> bool {
     // "May" the month is told from "may" by the tokenizer's case-blind classes: a month
-    // name that is also a modal counts only in lower case (see `Tok::month_like`).
-    toks.get(from..to.min(toks.len()))
-        .is_some_and(|s| s.iter().any(|t| t.any(MODAL | NEG) && !t.month_like))
+    // name that is also a modal counts only in lower case (see `Tok::month_like`). "Tried"
+    // is an attempt only before "to": "tried for the killing of 124" is a trial.
+    let to = to.min(toks.len());
+    (from..to).any(|k| {
+        let t = &toks[k];
+        let trial = is(text_of(text, t), "tried") && !is_word(text, toks, k + 1, "to");
+        t.any(MODAL | NEG) && !t.month_like && !trial
+    })
 }
 
 /// Whether the token after an active participle is its object (so the count before it is
@@ -910,9 +915,9 @@ pub fn forward(text: &str, toks: &[Tok], c: &Cand) -> Option<Attach> {
     // A modal inside the aside belongs to its own clause: "four policemen, who tried to
     // stop the car, were wounded".
     if !row.presupposed
-        && (hypothetical(toks, c.b, aside.0)
-            || hypothetical(toks, aside.1, k)
-            || hypothetical(toks, c.a.saturating_sub(3), c.a))
+        && (hypothetical(text, toks, c.b, aside.0)
+            || hypothetical(text, toks, aside.1, k)
+            || hypothetical(text, toks, c.a.saturating_sub(3), c.a))
     {
         return None;
     }
@@ -1055,7 +1060,7 @@ pub fn backward(text: &str, toks: &[Tok], c: &Cand, trig_end: &[Option<usize>]) 
             if !ok || !row_fits(text, toks, &tm, c) {
                 return None;
             }
-            if !row.presupposed && hypothetical(toks, s.saturating_sub(3), s) {
+            if !row.presupposed && hypothetical(text, toks, s.saturating_sub(3), s) {
                 return None;
             }
             let conf = if gap == 0 {
