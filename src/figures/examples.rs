@@ -2,25 +2,13 @@
 //! are written in `[[...]]`, with (category, value, qualifier) per bracket in order. A text
 //! without brackets must give no figure at all.
 //!
-//! An example whose number expression the numbers stage does not read yet (a number word,
-//! a qualifier) is reported as pending instead of failing, so the table can run ahead of
-//! that stage; `cargo test -- --nocapture examples` lists them.
+//! An example fails whatever stage misreads it: the numbers stage (a number word, a
+//! qualifier) as much as the figure rules.
 
 use super::examples_data::{Ex, EXAMPLES, PARTS};
 use crate::figures::extract;
-use crate::numbers::{self, NumberKind};
 use crate::text::marked::{unmark as unbracket, verdict};
 use crate::text::Document;
-
-/// Whether the numbers stage reads every bracket as one cardinal with the expected value.
-fn numbers_ready(text: &str, spans: &[std::ops::Range<usize>], ex: &Ex) -> bool {
-    let found = numbers::find(text);
-    spans.iter().zip(ex.figs).all(|(sp, &(_, v, q))| {
-        found.iter().any(|m| {
-            m.span == *sp && m.kind == NumberKind::Cardinal && m.value == v && m.qualifier == q
-        })
-    })
-}
 
 fn check(ex: &Ex) -> Result<(), String> {
     let (text, spans) = unbracket(ex.text);
@@ -71,31 +59,14 @@ fn check(ex: &Ex) -> Result<(), String> {
 
 #[test]
 fn examples() {
-    let mut failed = Vec::new();
-    let mut pending = Vec::new();
-    for ex in EXAMPLES {
-        if let Err(e) = check(ex) {
-            let (text, spans) = unbracket(ex.text);
-            // (A bracket without its answer, or an answer without its bracket, is a wrong
-            // example, never one pending the numbers stage.)
-            if spans.len() != ex.figs.len() || numbers_ready(&text, &spans, ex) {
-                failed.push(e);
-            } else {
-                pending.push(e);
-            }
-        }
-    }
-    for p in &pending {
-        println!("pending numbers: {p}");
-    }
+    let failed: Vec<String> = EXAMPLES.iter().filter_map(|ex| check(ex).err()).collect();
     for f in &failed {
         println!("FAILED: {f}");
     }
     println!(
-        "{} examples: {} pass, {} pending the numbers stage, {} failed",
+        "{} examples: {} pass, {} failed",
         EXAMPLES.len(),
-        EXAMPLES.len() - pending.len() - failed.len(),
-        pending.len(),
+        EXAMPLES.len() - failed.len(),
         failed.len()
     );
     assert!(failed.is_empty(), "{} examples failed", failed.len());
