@@ -262,6 +262,13 @@ const EXAMPLES: &[Ex] = &[
          more in [[Kismayo]].",
         &[("SO", Country), ("SO", City), ("SO", City)],
     ),
+    // --- "in the northern Mozambican province of X": a place the text puts in another
+    // country's region is that region's own place, not a namesake abroad.
+    ex(
+        "Gunmen raided [[Mocimboa]], a town in the district of [[Palma]] in the northern \
+         Mozambican province of [[Cabo Delgado]].",
+        &[("MZ", City), ("MZ", City), ("MZ", Admin1)],
+    ),
     // --- Not places: people, organisations, common words in capitals.
     none("The University of California said 2 students were hurt."),
     none("Al Qaeda in Iraq claimed the attack."),

@@ -558,7 +558,8 @@ fn local_places<'g>(
             // Capital of Afghanistan" names no Capital Region of Denmark, "Federal Police" no
             // Federal District. (One word only: a longer alternate name is a name, not a
             // word. No place is made of it: it names none.)
-            if supported && m.tokens.0 == m.tokens.1 && alternate() {
+            let one_word = m.tokens.1 - usize::from(m.region_word) <= m.tokens.0;
+            if supported && one_word && alternate() {
                 picks[mi] = None;
             }
             continue;

@@ -377,6 +377,13 @@ fn relations(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<(usize, 
                 }
             }
             [.., dir, "of"] if bearing(dir).is_some() => out.push((ai, b_i, Relation::Inside)),
+            // "Palma in the northern Mozambican province of Cabo Delgado": "in", at most
+            // three words (article, compass part, adjective), a first-level word, "of".
+            ["in", mid @ .., region, "of"]
+                if mid.len() <= 3 && super::aliases::PROVINCE_WORDS.contains(region) =>
+            {
+                out.push((ai, b_i, Relation::Inside))
+            }
             _ => {}
         }
     }
