@@ -269,6 +269,11 @@ const EXAMPLES: &[Ex] = &[
          Mozambican province of [[Cabo Delgado]].",
         &[("MZ", City), ("MZ", City), ("MZ", Admin1)],
     ),
+    // --- "US-backed", "Saudi-led": whose backing, not where the story is.
+    ex(
+        "Five [[US]]-backed fighters were killed in [[Manbij]] overnight.",
+        &[("US", Country), ("SY", City)],
+    ),
     // --- Not places: people, organisations, common words in capitals.
     none("The University of California said 2 students were hurt."),
     none("Al Qaeda in Iraq claimed the attack."),

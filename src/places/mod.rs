@@ -642,6 +642,7 @@ fn container_of(
         .filter(|(_, m)| {
             m.span.start >= c.span.end && m.span.start - c.span.end < 60 && in_sentence(m)
         })
+        .filter(|(_, m)| !words::attributive(doc.text, &m.span))
         .filter_map(|(i, _)| mention_place.get(i).copied().flatten())
         .filter(|&p| has_coords(p))
         // The most specific of the names right after it: "the school in north-central
@@ -658,12 +659,18 @@ fn container_of(
         .take(hi)
         .skip(lo)
         .filter(|(_, m)| m.span.end <= c.span.start && in_sentence(m))
+        // (Not a country named for whose people or arms: "a US soldier was killed in the
+        // province of X" puts X in no part of the US.)
+        .filter(|(_, m)| !words::attributive(doc.text, &m.span))
         .filter_map(|(i, _)| mention_place.get(i).copied().flatten())
         .filter(|&p| has_coords(p))
         .min_by_key(|&p| places.get(p).map_or(9, |p| specificity(p.kind)));
     if before.is_some() {
         return before;
     }
+    let only_qualifies = |p: &ResolvedPlace| {
+        p.kind == PlaceKind::Country && p.mentions.iter().all(|m| words::attributive(doc.text, m))
+    };
     places
         .iter()
         .enumerate()
@@ -674,7 +681,7 @@ fn container_of(
             places
                 .iter()
                 .enumerate()
-                .filter(|(_, p)| p.lat.is_some())
+                .filter(|(_, p)| p.lat.is_some() && !only_qualifies(p))
                 .min_by_key(|(_, p)| specificity(p.kind))
                 .map(|(i, _)| i)
         })

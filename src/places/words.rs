@@ -434,14 +434,36 @@ pub fn classes_of_ascii_word(text: &[u8], start: usize, len: usize) -> Classes {
 /// story's country in resolution.
 /// (Countries only: "a Bangkok military-run hospital" is in Bangkok.)
 pub fn attributive(text: &str, span: &Range<usize>) -> bool {
-    let next = text
-        .get(span.end..)
-        .and_then(|t| t.strip_prefix(' '))
+    let rest = text.get(span.end..).unwrap_or("");
+    // "US-backed forces", "Saudi-led coalition": whose backing, not where.
+    if let Some(t) = rest.strip_prefix('-') {
+        let w = t.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        return HYPHEN_ATTRIBUTIVE.iter().any(|h| h.eq_ignore_ascii_case(w));
+    }
+    let next = rest
+        .strip_prefix(' ')
         .and_then(|t| t.split(|c: char| !c.is_alphabetic()).next())
         .unwrap_or("");
     // (Capitalised too: "U.S. Army personnel", "US Special Forces".)
     !next.is_empty() && ATTRIBUTIVE.iter().any(|w| w.eq_ignore_ascii_case(next))
 }
+
+/// Words after a country's name and a hyphen that say whose backing or lead, not where:
+/// "US-backed forces", "a Saudi-led coalition", "Iranian-trained militia".
+pub const HYPHEN_ATTRIBUTIVE: &[&str] = &[
+    "backed",
+    "led",
+    "funded",
+    "trained",
+    "armed",
+    "supported",
+    "sponsored",
+    "allied",
+    "brokered",
+    "made",
+    "built",
+    "owned",
+];
 
 /// Lower-case words after a country's name that make it say whose people or arms they are,
 /// not where: "a U.S. soldier", "US troops", "a US drone strike".
