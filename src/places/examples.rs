@@ -269,6 +269,20 @@ const EXAMPLES: &[Ex] = &[
          Mozambican province of [[Cabo Delgado]].",
         &[("MZ", City), ("MZ", City), ("MZ", Admin1)],
     ),
+    // --- A small town abroad that the text puts beside or in a town far from it, or a
+    // neighbourhood of a foreign namesake put in a town, is the story's own place.
+    ex(
+        "A bomb went off in the [[al-Shaab district]] northeast of [[Baghdad]], killing 2.",
+        &[("IQ", Admin2), ("IQ", City)],
+    ),
+    ex(
+        "Mortars hit [[Sha'ab]], a neighbourhood of [[Baghdad]], wounding 4.",
+        &[("IQ", City), ("IQ", City)],
+    ),
+    ex(
+        "Snipers fired into the [[Old City]] of [[Mosul]], wounding 3.",
+        &[("IQ", District), ("IQ", City)],
+    ),
     // --- "US-backed", "Saudi-led": whose backing, not where the story is.
     ex(
         "Five [[US]]-backed fighters were killed in [[Manbij]] overnight.",

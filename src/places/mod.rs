@@ -429,8 +429,20 @@ fn local_places<'g>(
                 && matches!((ea.coords, eb.coords), (Some(p), Some(q))
                     if resolve::distance_km(p, q) > resolve::W.far_km)
         };
+        // (And a town the neighbourhood of a foreign namesake is put in: "the Old City of
+        // Mosul", "the Zahra district of Homs".)
+        // So is a small town abroad that the text puts in or beside a town far from it:
+        // "al-Shaab district northeast of Baghdad", "Sha'ab, a neighbourhood of Baghdad".
+        let far_small = || {
+            ea.population < 100_000
+                && matches!((ea.coords, eb.coords), (Some(p), Some(q))
+                    if resolve::distance_km(p, q) > 500.0)
+        };
+        let quarter_of_town = (feature::CAPITAL..=feature::TOWN).contains(&eb.feature)
+            && (matches!(ea.feature, feature::SECTION | feature::DISTRICT) || far_small());
         let container = matches!(eb.feature, feature::COUNTRY | feature::ADMIN1)
             || possessive
+            || quarter_of_town
             || big_city_after_comma();
         // "Gaza, Israel said"; "In Beirut, US Ambassador ...": no containment.
         let not_containment = REPORTING.iter().any(|w| after.trim_start().starts_with(w))
@@ -449,6 +461,16 @@ fn local_places<'g>(
                         && matches!(o.feature, feature::COUNTRY | feature::ADMIN1)
                 })
         };
+        // "al-Shaab district northeast of Baghdad": a pick in another country, far from
+        // where the stated distance puts it, is a place of the story's own.
+        if let resolve::Relation::Offset { km, .. } = rel {
+            let off = matches!((ea.coords, eb.coords), (Some(p), Some(q))
+                if resolve::distance_km(p, q) > 3.0 * km + 100.0);
+            if off && !ea.is_area() && eb.country.is_some() && ea.country != eb.country {
+                contained_elsewhere[a] = true;
+            }
+            continue;
+        }
         if matches!(rel, resolve::Relation::Inside)
             && container
             && !ea.is_area()

@@ -377,6 +377,20 @@ fn relations(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<(usize, 
                 }
             }
             [.., dir, "of"] if bearing(dir).is_some() => out.push((ai, b_i, Relation::Inside)),
+            // "Sha'ab, a neighbourhood of Baghdad", "Karrada, a district of Baghdad".
+            [.., quarter, "of"]
+                if words.len() <= 4
+                    && [
+                        "neighbourhood",
+                        "neighborhood",
+                        "suburb",
+                        "district",
+                        "quarter",
+                    ]
+                    .contains(quarter) =>
+            {
+                out.push((ai, b_i, Relation::Inside))
+            }
             // "Palma in the northern Mozambican province of Cabo Delgado": "in", at most
             // three words (article, compass part, adjective), a first-level word, "of".
             ["in", mid @ .., region, "of"]
