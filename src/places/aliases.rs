@@ -419,6 +419,53 @@ pub const PROVINCE_WORDS: &[&str] = &[
     "regions",
 ];
 
+/// What each country calls its first-level divisions, as news writes them after a name:
+/// "Plateau state" is Nigeria's (Benin has a Plateau department), "Bolívar state"
+/// Venezuela's (Colombia's Bolívar is a department), "Anbar governorate" Iraq's. A
+/// first-level region of the name in a listed country gains
+/// [`crate::places::resolve::Weights::division_word`]. (Singular words; plurals are read
+/// as their singular.)
+pub const DIVISION_WORDS: &[(&str, &[&str])] = &[
+    // Nigeria, India, the US, Mexico, Brazil, Venezuela, Sudan, South Sudan, Malaysia,
+    // Australia, Myanmar (states and regions), Somalia (federal member states).
+    (
+        "state",
+        &[
+            "NG", "IN", "US", "MX", "BR", "VE", "SD", "SS", "MY", "AU", "MM", "SO",
+        ],
+    ),
+    // Colombia, Bolivia, Paraguay, Uruguay, Honduras, Guatemala, El Salvador, Nicaragua,
+    // Peru (until 2002), Benin, Cameroon (second level there, but named so in news of the
+    // regions), Niger, Senegal, France, Haiti.
+    (
+        "department",
+        &[
+            "CO", "BO", "PY", "UY", "HN", "GT", "SV", "NI", "PE", "BJ", "CM", "NE", "SN", "FR",
+            "HT",
+        ],
+    ),
+    // The Arab states with governorates.
+    (
+        "governorate",
+        &[
+            "IQ", "SY", "EG", "YE", "JO", "LB", "TN", "KW", "BH", "OM", "PS",
+        ],
+    ),
+    // Afghanistan, Iran, Iraq (also "province"), Pakistan, Turkey, the Philippines, China,
+    // Indonesia, Thailand, South Korea, Canada, South Africa, Argentina, DR Congo,
+    // Mozambique, Zambia, Cuba, Ecuador, Panama, the Dominican Republic, Rwanda, Burundi,
+    // Burkina Faso (provinces below its regions), Saudi Arabia.
+    (
+        "province",
+        &[
+            "AF", "IR", "IQ", "PK", "TR", "PH", "CN", "ID", "TH", "KR", "CA", "ZA", "AR", "CD",
+            "MZ", "ZM", "CU", "EC", "PA", "DO", "RW", "BI", "BF", "SA",
+        ],
+    ),
+    ("oblast", &["UA", "RU", "KZ", "KG", "BG", "BY"]),
+    ("prefecture", &["JP", "GR", "CF", "TG", "GN"]),
+];
+
 /// Capitalised words that are never a place on their own, though some town bears the name:
 /// months and days ("June" is not Junee), faiths and peoples ("Sunni", "Shi'a"), armed
 /// groups ("al-Shabab", "Hamas").
@@ -516,6 +563,19 @@ pub fn not_a_place(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn division_words_are_province_words_with_country_codes() {
+        for (word, countries) in DIVISION_WORDS {
+            assert!(PROVINCE_WORDS.contains(word), "{word}");
+            for c in *countries {
+                assert!(
+                    c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase()),
+                    "{c}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn tables_are_lower_case_and_un_is_absent() {

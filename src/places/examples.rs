@@ -283,6 +283,16 @@ const EXAMPLES: &[Ex] = &[
         "Snipers fired into the [[Old City]] of [[Mosul]], wounding 3.",
         &[("IQ", District), ("IQ", City)],
     ),
+    // --- The word a country uses for its first-level divisions picks the region:
+    // Nigeria's states, Venezuela's states (Benin and Colombia have departments).
+    ex(
+        "Herders killed 19 farmers in [[Plateau state]], police said.",
+        &[("NG", Admin1)],
+    ),
+    ex(
+        "Gunmen killed 4 miners in [[Bolívar state]].",
+        &[("VE", Admin1)],
+    ),
     // --- "US-backed", "Saudi-led": whose backing, not where the story is.
     ex(
         "Five [[US]]-backed fighters were killed in [[Manbij]] overnight.",

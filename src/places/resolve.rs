@@ -83,6 +83,9 @@ pub struct Weights {
     pub far: f64,
     /// See [`Weights::far`].
     pub far_km: f64,
+    /// A first-level region named with the word its country uses for them ("Plateau state":
+    /// Nigeria's, [`super::aliases::DIVISION_WORDS`]).
+    pub division_word: f64,
     /// The document's country hint (a reader's choice, [`crate::Options::country`]): a
     /// candidate in that country gains this, more than any evidence of the text gives a
     /// namesake (focus, dateline), less than a stated relation and a better name together.
@@ -111,6 +114,7 @@ pub const W: Weights = Weights {
     near_500km: 0.75,
     far: 3.0,
     far_km: 1500.0,
+    division_word: 2.0,
     country_hint: 6.0,
 };
 
@@ -527,7 +531,8 @@ fn resolve_inner(
         .iter()
         .map(|ms| {
             let m = &mentions[ms[0]];
-            name_cands(gaz, m, &written_name(text, tokens, m))
+            let division = division_countries(text, tokens, m);
+            name_cands(gaz, m, &written_name(text, tokens, m), division)
         })
         .collect();
     // Same region (the names are read only for the few pairs that need them).
@@ -784,6 +789,7 @@ fn resolve_inner(
                         let e = gaz.entry(c.id)?;
                         let (st, _, _) = stat_parts(&e, m, &written, &mut folded);
                         let spelled = if c.spelled { W.spelled } else { 0.0 };
+                        let division = if c.division { W.division_word } else { 0.0 };
                         let d = ps.get(i)?;
                         Some((
                             c.id,
@@ -791,7 +797,7 @@ fn resolve_inner(
                                 kind: st.kind,
                                 population: st.population,
                                 own_name: st.own_name + spelled,
-                                region_word: st.region_word,
+                                region_word: st.region_word + division,
                                 ..*d
                             },
                         ))
@@ -928,6 +934,9 @@ struct Cand {
     /// ... spelled as written, where another own name only folds alike: [`Weights::spelled`]
     /// is in `stat`.
     spelled: bool,
+    /// A first-level region named with its country's word for them:
+    /// [`Weights::division_word`] is in `stat`.
+    division: bool,
 }
 
 impl Cand {
@@ -970,9 +979,43 @@ fn written_name(text: &str, tokens: &[Token], m: &Mention) -> String {
     out
 }
 
+/// The countries whose first-level divisions the mention's region word names ("state",
+/// "governorate": [`super::aliases::DIVISION_WORDS`]), if it has one.
+fn division_countries(
+    text: &str,
+    tokens: &[Token],
+    m: &Mention,
+) -> Option<&'static [&'static str]> {
+    if !m.province_word {
+        return None;
+    }
+    let w = tokens
+        .get(m.tokens.1)
+        .and_then(|t| text.get(t.start..t.end))?;
+    super::aliases::DIVISION_WORDS
+        .iter()
+        .find_map(|(word, cs)| {
+            let singular = w.strip_suffix('s').unwrap_or(w);
+            (word.eq_ignore_ascii_case(w) || word.eq_ignore_ascii_case(singular)).then_some(*cs)
+        })
+}
+
 /// The candidates of a mention's name with their static scores (remembered by the name as
 /// written: two spellings that fold alike score apart, see [`Weights::spelled`]).
-fn name_cands(gaz: &Gazetteer, m: &Mention, written: &str) -> Rc<[Cand]> {
+fn name_cands(
+    gaz: &Gazetteer,
+    m: &Mention,
+    written: &str,
+    division: Option<&'static [&'static str]>,
+) -> Rc<[Cand]> {
+    // (The memo's key: the name as written, and the division word's countries when the
+    // name has one.)
+    let mut key = String::with_capacity(written.len() + 8);
+    key.push_str(written);
+    if let Some(cs) = division {
+        key.push('\u{0}');
+        key.push_str(cs.first().copied().unwrap_or(""));
+    }
     let input = m.candidates.get(..MAX_CANDIDATES).unwrap_or(&m.candidates);
     let gid = gaz.instance_id();
     let side = word_side(m);
@@ -984,7 +1027,7 @@ fn name_cands(gaz: &Gazetteer, m: &Mention, written: &str) -> Rc<[Cand]> {
                 return None;
             }
             n.1[side]
-                .get(written)
+                .get(key.as_str())
                 .filter(|(ids, _)| ids.as_slice() == input)
                 .map(|(_, c)| c.clone())
         })
@@ -1017,6 +1060,7 @@ fn name_cands(gaz: &Gazetteer, m: &Mention, written: &str) -> Rc<[Cand]> {
                     || own_name && (e.feature == feature::CAPITAL || e.population >= 1_000_000),
                 own_name,
                 spelled,
+                division: false,
             }
         })
         .collect();
@@ -1029,6 +1073,18 @@ fn name_cands(gaz: &Gazetteer, m: &Mention, written: &str) -> Rc<[Cand]> {
             c.stat += W.spelled;
         }
     }
+    // "Plateau state": a first-level region in a country that calls them so.
+    if let Some(cs) = division {
+        for c in &mut cands {
+            let named = c
+                .country
+                .is_some_and(|cc| cs.iter().any(|x| x.as_bytes() == cc));
+            if c.feature == feature::ADMIN1 && named {
+                c.stat += W.division_word;
+                c.division = true;
+            }
+        }
+    }
     let cands: Rc<[Cand]> = cands.into();
     let _ = NAMES.try_with(|n| {
         if let Ok(mut n) = n.try_borrow_mut() {
@@ -1036,7 +1092,7 @@ fn name_cands(gaz: &Gazetteer, m: &Mention, written: &str) -> Rc<[Cand]> {
                 n.0 = gid;
                 n.1.iter_mut().for_each(FxHashMap::clear);
             }
-            n.1[side].insert(written.into(), (input.to_vec(), cands.clone()));
+            n.1[side].insert(key.as_str().into(), (input.to_vec(), cands.clone()));
         }
     });
     cands
