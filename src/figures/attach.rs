@@ -341,7 +341,9 @@ fn hypothetical(text: &str, toks: &[Tok], from: usize, to: usize) -> bool {
     let to = to.min(toks.len());
     (from..to).any(|k| {
         let t = &toks[k];
-        let trial = is(text_of(text, t), "tried") && !is_word(text, toks, k + 1, "to");
+        let w = text_of(text, t);
+        let trial = ["tried", "trying", "tries"].iter().any(|x| is(w, x))
+            && !is_word(text, toks, k + 1, "to");
         t.any(MODAL | NEG) && !t.month_like && !trial
     })
 }

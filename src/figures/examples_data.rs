@@ -535,6 +535,10 @@ pub const EXAMPLES: &[Ex] = &[
     // A people's name in the plural names people where a row needs them.
     ex("An assailant stabbed [[two]] Norwegians outside the hotel.", &[(Injured, 2, Exact)]),
     none("Two Norwegians stabbed and wounded a guard outside the hotel."),
+    // "N of them" and a verb that tells nothing of the harm is no figure.
+    ex("Police found [[six]] bodies in the ravine. Two of them had tattoos.", &[(Killed, 6, Exact)]),
+    // A court trying someone for a killing is a trial, not an attempt.
+    ex("The court trying the guards for the killing of [[31]] prisoners adjourned.", &[(Killed, 31, Exact)]),
     // A possessive or "other" between an active harm word and its count.
     ex("The raiders shot dead his [[three]] brothers.", &[(Killed, 3, Exact)]),
     ex("The shell killed [[one]] cook and injured other [[4]] workers.", &[(Killed, 1, Exact), (Injured, 4, Exact)]),
@@ -575,6 +579,9 @@ pub const PARTS: &[(&str, &[Option<usize>])] = &[
     ("[[5]] people were killed – [[2]] Israelis and [[3]] workers – and [[40]] were injured, [[4]] seriously.", &[None, Some(0), Some(0), None, Some(3)]),
     ("The rebels killed [[182]] civilians ([[171]] of them farmers) in the village.", &[None, Some(0)]),
     ("[[140]] people were killed and [[150]] injured.", &[None, None]),
+    // "N of them" and a verb that tells nothing of the harm is no part of the count before.
+    ("Police found [[six]] bodies in the ravine. Two of them had tattoos.", &[None]),
+    ("Police found [[six]] bodies in the ravine. [[Two]] of them were women.", &[None, Some(0)]),
     // A breakdown's list ends where a count of other people takes its own harm word.
     ("[[Forty]] were killed, including [[12]] children and [[over 100]] others were injured.", &[None, Some(0), None]),
     ("Gunmen killed [[16]] people including [[7]] farmers and [[9]] herders and another [[20]] were wounded.", &[None, Some(0), Some(0), None]),

@@ -252,18 +252,18 @@ pub fn link_sentence(
                     rule: Construction::PartNamedAgain,
                     confidence: 0.6,
                 }),
-            None if c.part_marker => {
-                before
-                    .last()
-                    .filter(|f| f.sentence + 2 >= sentence)
-                    .map(|f| Attach {
-                        category: f.category,
-                        trigger: (c.a, c.b),
-                        how: How::Part,
-                        rule: Construction::PartPrevious,
-                        confidence: 0.6,
-                    })
-            }
+            // ("Three of them were children" tells of the people counted before; "three of
+            // them have a criminal record" tells nothing of the harm.)
+            None if c.part_marker && !of_them_then_other_verb(text, toks, c.b) => before
+                .last()
+                .filter(|f| f.sentence + 2 >= sentence)
+                .map(|f| Attach {
+                    category: f.category,
+                    trigger: (c.a, c.b),
+                    how: How::Part,
+                    rule: Construction::PartPrevious,
+                    confidence: 0.6,
+                }),
             None => None,
         };
         if let Some(at) = attach {
@@ -283,6 +283,20 @@ pub fn link_sentence(
             }
         }
     }
+}
+
+/// Whether "of them" after the count at `b` goes on with a verb other than a be-form or
+/// "included": "three of them have a criminal record".
+fn of_them_then_other_verb(text: &str, toks: &[Tok], b: usize) -> bool {
+    let w = |k: usize| toks.get(k).map_or("", |t| text_of(text, t));
+    if !(is(w(b), "of") && (is(w(b + 1), "them") || is(w(b + 1), "whom"))) {
+        return false;
+    }
+    [
+        "have", "has", "had", "own", "owned", "live", "lived", "belong", "belonged",
+    ]
+    .iter()
+    .any(|v| is(w(b + 2), v))
 }
 
 /// Whether a figure's victims are a noun of people right before a comma: "six men, ...".
