@@ -114,24 +114,64 @@ pub fn run_totals(args: TotalsArgs) -> ExitCode {
         }
     }
     let extractor = super::new_extractor(args.policy);
-    let results: Vec<(u64, u64, bool, bool)> = rows
+    // Per row: totals, whether the coded numbers appear in the text, the countries the
+    // document resolved names to (name, code), and each incident's place (name, code).
+    type Placed = Vec<(String, String)>;
+    let results: Vec<(u64, u64, bool, bool, Placed, Placed)> = rows
         .par_iter()
         .map(|r| {
             let doc = extractor.extract(&r.id, &r.text);
             let total = |c: Category| doc.totals.get(&c).map_or(0, |t| t.value);
             let forms = TextForms::new(&r.text);
+            let countries = doc
+                .places
+                .iter()
+                .filter(|p| p.kind == crate::vocab::PlaceKind::Country)
+                .filter_map(|p| Some((p.name.clone(), p.country.clone()?)))
+                .collect();
+            let incident_places = doc
+                .incidents
+                .iter()
+                .filter_map(|i| doc.places.get(i.place?))
+                .filter_map(|p| Some((p.name.clone(), p.country.clone()?)))
+                .collect();
             (
                 total(Category::Killed),
                 total(Category::Injured),
                 r.killed.is_some_and(|n| forms.has(n)),
                 r.injured.is_some_and(|n| forms.has(n)),
+                countries,
+                incident_places,
             )
         })
         .collect();
+    let mut names = totals::CountryNames::default();
+    for (_, _, _, _, countries, _) in &results {
+        for (name, code) in countries {
+            names.learn(name, code);
+        }
+    }
+    // Incident places in another country than the coded one.
+    let (mut placed, mut elsewhere, mut unnamed) = (0u64, 0u64, 0u64);
     let (mut killed, mut injured) = (Tally::default(), Tally::default());
-    for (r, (k, i, k_in, i_in)) in rows.iter().zip(&results) {
+    for (r, (k, i, k_in, i_in, _, incident_places)) in rows.iter().zip(&results) {
         killed.add(r.killed, *k, *k_in);
         injured.add(r.injured, *i, *i_in);
+        match r.country.as_deref().map(|c| names.code(c)) {
+            Some(Some(coded)) => {
+                for (name, code) in incident_places {
+                    placed += 1;
+                    if code != coded {
+                        elsewhere += 1;
+                        if args.verbose {
+                            println!("  COUNTRY {}: coded {coded} got {name} ({code})", r.id);
+                        }
+                    }
+                }
+            }
+            Some(None) => unnamed += 1,
+            None => {}
+        }
         if args.verbose {
             if *k_in && r.killed != Some(*k) {
                 println!(
@@ -168,5 +208,13 @@ pub fn run_totals(args: TotalsArgs) -> ExitCode {
             );
         }
     }
+    println!(
+        "{:24} {} of {} incident places = {} (rows whose coded country no report names: {})",
+        "incident_other_country",
+        elsewhere,
+        placed,
+        totals::rate(elsewhere, placed),
+        unnamed
+    );
     ExitCode::SUCCESS
 }

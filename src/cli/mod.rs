@@ -36,7 +36,7 @@ enum Command {
     },
     /// Score extraction against a gold directory (the metrics of score.py, same numbers).
     Eval(eval::EvalArgs),
-    /// Compare document totals with coded killed/injured counts (JSON lines, .gz allowed).
+    /// Compare document totals with coded killed/injured counts, and incident places with coded countries (JSON lines, .gz allowed).
     EvalTotals(eval::TotalsArgs),
 }
 

@@ -9,6 +9,10 @@
 //! between tens and units, "and" after "hundred" optional ("twenty-three", "Twenty three",
 //! "one hundred and five"; 1 appears as "one", 100 also as "a hundred"). These are the rows
 //! a reader could code from the text alone without adding numbers up.
+//!
+//! Places: each incident's place whose country differs from the row's coded country
+//! (`place.country`, an English name, mapped to its code by the names the reports themselves
+//! resolve to countries: [`CountryNames`]).
 
 use serde_json::Value;
 
@@ -22,6 +26,9 @@ pub struct Row {
     pub killed: Option<u64>,
     /// Coded injured count (None: not an integer).
     pub injured: Option<u64>,
+    /// Coded country of the incident, as a name ("Syria"), where the row has one
+    /// (`place.country`).
+    pub country: Option<String>,
 }
 
 /// Parses one JSON line; `None` if it is not an object with a string `text`.
@@ -36,7 +43,42 @@ pub fn parse_row(line: &str) -> Option<Row> {
         text: v.get("text")?.as_str()?.to_string(),
         killed: v.get("killed").and_then(Value::as_u64),
         injured: v.get("injured").and_then(Value::as_u64),
+        country: v
+            .get("place")
+            .and_then(|p| p.get("country"))
+            .and_then(Value::as_str)
+            .map(str::to_string),
     })
+}
+
+/// Country names to ISO codes, learnt from the reports' own country places (a name the
+/// extractor resolved to a country, most often to one code): the coded rows name countries
+/// in English, as the gazetteer does.
+#[derive(Default)]
+pub struct CountryNames {
+    seen: std::collections::BTreeMap<String, std::collections::BTreeMap<String, u64>>,
+}
+
+impl CountryNames {
+    /// Records that `name` resolved to the country `code`.
+    pub fn learn(&mut self, name: &str, code: &str) {
+        *self
+            .seen
+            .entry(name.to_lowercase())
+            .or_default()
+            .entry(code.to_string())
+            .or_default() += 1;
+    }
+
+    /// The code most often given to `name` (ties: the first code in order).
+    pub fn code(&self, name: &str) -> Option<&str> {
+        let codes = self.seen.get(&name.to_lowercase())?;
+        let best = codes.values().copied().max()?;
+        codes
+            .iter()
+            .find(|(_, &n)| n == best)
+            .map(|(c, _)| c.as_str())
+    }
 }
 
 const UNITS: [&str; 20] = [
@@ -222,6 +264,26 @@ impl TextForms {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn country_names_take_their_most_frequent_code() {
+        let mut n = CountryNames::default();
+        n.learn("Georgia", "GE");
+        n.learn("Georgia", "US");
+        n.learn("georgia", "US");
+        n.learn("Syria", "SY");
+        assert_eq!(n.code("GEORGIA"), Some("US"));
+        assert_eq!(n.code("Syria"), Some("SY"));
+        assert_eq!(n.code("Atlantis"), None);
+    }
+
+    #[test]
+    fn rows_read_their_coded_country() {
+        let r = parse_row(r#"{"id":"a","text":"t","killed":2,"place":{"country":"Iraq"}}"#);
+        assert_eq!(r.and_then(|r| r.country).as_deref(), Some("Iraq"));
+        let r = parse_row(r#"{"id":"b","text":"t"}"#);
+        assert!(r.is_some_and(|r| r.country.is_none()));
+    }
 
     #[test]
     fn appearing_numbers() {
