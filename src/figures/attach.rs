@@ -598,11 +598,7 @@ fn skip_aside(text: &str, toks: &[Tok], k: usize) -> usize {
                 return if j > k + 1 { j } else { k };
             }
             // "two officers guarding a church in the town died".
-            let own_verb = x
-                .trigger
-                .is_some_and(|m| matches!(m.row().form, Form::Intrans | Form::Adj))
-                && !toks[j - 1].any(DET | PREP);
-            if own_verb && j > k + 1 {
+            if j > k + 1 && predicate_harm(toks, j) {
                 return j;
             }
             // (A count of groups is part of the phrase: "seven people from one family".)
@@ -617,6 +613,18 @@ fn skip_aside(text: &str, toks: &[Tok], k: usize) -> usize {
         }
     }
     long_subject(text, toks, k)
+}
+
+/// Whether token `j` is an intransitive or adjective harm word that a subject before it
+/// takes as its predicate ("... died", "... dead"), not "the dead" named as people ("with
+/// the dead bodies of ...").
+fn predicate_harm(toks: &[Tok], j: usize) -> bool {
+    toks.get(j)
+        .and_then(|t| t.trigger)
+        .is_some_and(|m| matches!(m.row().form, Form::Intrans | Form::Adj))
+        && j.checked_sub(1)
+            .and_then(|p| toks.get(p))
+            .is_none_or(|p| !p.any(DET | PREP))
 }
 
 /// Digits with an ordinal's ending: "3rd", "45th", "21st".
@@ -676,12 +684,7 @@ fn long_subject(text: &str, toks: &[Tok], k: usize) -> usize {
             }
             // "At least one member of the mission (MINUSMA) died": an intransitive or
             // adjective harm word ends the subject too.
-            // (Not "the dead" named as people: "with the dead bodies of ...".)
-            let own_verb = x
-                .trigger
-                .is_some_and(|m| matches!(m.row().form, Form::Intrans | Form::Adj))
-                && !toks[j - 1].any(DET | PREP);
-            if own_verb && j > k {
+            if j > k && predicate_harm(toks, j) {
                 return j;
             }
             if x.trigger.is_some() || x.any(NEG | MODAL) {
