@@ -92,15 +92,8 @@ pub fn fold_word(word: &str, out: &mut String) {
     }
     let start = out.len();
     for c in word.chars() {
-        if is_apostrophe(c) {
-            continue;
-        }
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else if let Some(s) = latin_base(c) {
-            out.push_str(s);
-        } else {
-            out.extend(c.to_lowercase());
+        if !is_apostrophe(c) {
+            push_base(c, out);
         }
     }
     // Spelling-variant rules on the ASCII letters of the word.
@@ -143,13 +136,18 @@ pub fn spelled_into(name: &str, out: &mut String) {
             out.push(' ');
         }
         space = false;
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else if let Some(s) = latin_base(c) {
-            out.push_str(s);
-        } else {
-            out.extend(c.to_lowercase());
-        }
+        push_base(c, out);
+    }
+}
+
+/// Appends one letter lower-cased, a Latin letter without its diacritic.
+fn push_base(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+    } else if let Some(s) = latin_base(c) {
+        out.push_str(s);
+    } else {
+        out.extend(c.to_lowercase());
     }
 }
 
