@@ -285,10 +285,12 @@ pub fn describe(text: &str, toks: &[Tok], c: &mut Cand) {
             c.partitive = true;
         }
     }
-    // "2 Germans were among the kidnapped": a part of the count of the kidnapped.
-    if (c.after..(c.after + 4).min(toks.len())).any(|i| is_word(text, toks, i, "among"))
-        && (c.after..(c.after + 4).min(toks.len())).all(|i| toks[i].shape == Shape::Word)
-    {
+    // "2 Germans were among the kidnapped": a part of the count of the kidnapped; "killed
+    // 22 people, at least five children among them".
+    let among_at = (c.after..(c.after + 4).min(toks.len()))
+        .take_while(|&i| toks[i].shape == Shape::Word)
+        .find(|&i| is_word(text, toks, i, "among"));
+    if among_at.is_some() {
         c.part_marker = true;
         c.among = true;
     }

@@ -582,6 +582,10 @@ pub const PARTS: &[(&str, &[Option<usize>])] = &[
     // "N of them" and a verb that tells nothing of the harm is no part of the count before.
     ("Police found [[six]] bodies in the ravine. Two of them had tattoos.", &[None]),
     ("Police found [[six]] bodies in the ravine. [[Two]] of them were women.", &[None, Some(0)]),
+    // "among them" after a count and its people, the sentence's end after it.
+    ("The shelling killed [[19]] people, [[at least six]] children among them.", &[None, Some(0)]),
+    // "all" and the same number name the count before again, in another sentence.
+    ("[[Nine]] workers died in the fire at the mill. The first blaze, in the dye shop, caused the deaths of all [[nine]] workers.", &[None, Some(0)]),
     // A breakdown's list ends where a count of other people takes its own harm word.
     ("[[Forty]] were killed, including [[12]] children and [[over 100]] others were injured.", &[None, Some(0), None]),
     ("Gunmen killed [[16]] people including [[7]] farmers and [[9]] herders and another [[20]] were wounded.", &[None, Some(0), Some(0), None]),

@@ -299,6 +299,20 @@ fn of_them_then_other_verb(text: &str, toks: &[Tok], b: usize) -> bool {
     .any(|v| is(w(b + 2), v))
 }
 
+/// Whether "all" (or "all the") stands right before a count's span: "all twelve people".
+fn all_before(text: &str, span: &Range<usize>) -> bool {
+    let before = text.get(..span.start).unwrap_or("").trim_end();
+    let before = before
+        .strip_suffix("the")
+        .filter(|b| b.ends_with(char::is_whitespace))
+        .map_or(before, str::trim_end);
+    before
+        .get(before.len().saturating_sub(4)..)
+        .is_some_and(|w| {
+            w.eq_ignore_ascii_case(" all") || (before.len() == 3 && w.eq_ignore_ascii_case("all"))
+        })
+}
+
 /// Whether a figure's victims are a noun of people right before a comma: "six men, ...".
 fn people_then_comma(text: &str, f: &RawFigure) -> bool {
     let Some(v) = f.victims.clone() else {
@@ -476,6 +490,23 @@ pub fn resolve(text: &str, sentences: &[Range<usize>], figs: &mut [RawFigure], h
                 && f.value > figs[i].value
                 && f.group != figs[i].group
                 && head_noun(text, f).is_some_and(|h| same_people(h, mine))
+        });
+        if let Some(j) = found {
+            figs[i].part_of = Some(j);
+        }
+    }
+    // "Twelve people were killed ... caused the deaths of all twelve people": "all" and the
+    // same number of the same kind name the count before again.
+    for i in 0..figs.len() {
+        if figs[i].part_of.is_some() || figs[i].additive || !all_before(text, &figs[i].span) {
+            continue;
+        }
+        let found = (i.saturating_sub(LOOKBACK)..i).rev().find(|&j| {
+            let f = &figs[j];
+            f.category == figs[i].category
+                && f.value == figs[i].value
+                && f.part_of.is_none()
+                && f.sentence < figs[i].sentence
         });
         if let Some(j) = found {
             figs[i].part_of = Some(j);
