@@ -222,6 +222,16 @@ pub fn link_sentence(
             .iter()
             .rev()
             .find_map(|h| h.attach.filter(|_| h.group != c.group || !colon));
+        // A figure of the last two sentences that the count is a part of, by `rule`.
+        let part_of_recent = |f: Option<&RawFigure>, rule| {
+            f.filter(|f| f.sentence + 2 >= sentence).map(|f| Attach {
+                category: f.category,
+                trigger: (c.a, c.b),
+                how: How::Part,
+                rule,
+                confidence: 0.6,
+            })
+        };
         let attach = match head {
             Some(h) => Some(Attach {
                 how: How::Part,
@@ -243,27 +253,15 @@ pub fn link_sentence(
             // ...or the last figure of the sentence before, when the sentence opens with
             // the marker ("Among them were 2 children") or names that figure again ("He
             // said the 14 included nine children").
-            None if c.part_marker && c.a > 4 => named_again(text, toks, c.a, before)
-                .filter(|f| f.sentence + 2 >= sentence)
-                .map(|f| Attach {
-                    category: f.category,
-                    trigger: (c.a, c.b),
-                    how: How::Part,
-                    rule: Construction::PartNamedAgain,
-                    confidence: 0.6,
-                }),
+            None if c.part_marker && c.a > 4 => part_of_recent(
+                named_again(text, toks, c.a, before),
+                Construction::PartNamedAgain,
+            ),
             // ("Three of them were children" tells of the people counted before; "three of
             // them have a criminal record" tells nothing of the harm.)
-            None if c.part_marker && !of_them_then_other_verb(text, toks, c.b) => before
-                .last()
-                .filter(|f| f.sentence + 2 >= sentence)
-                .map(|f| Attach {
-                    category: f.category,
-                    trigger: (c.a, c.b),
-                    how: How::Part,
-                    rule: Construction::PartPrevious,
-                    confidence: 0.6,
-                }),
+            None if c.part_marker && !of_them_then_other_verb(text, toks, c.b) => {
+                part_of_recent(before.last(), Construction::PartPrevious)
+            }
             None => None,
         };
         if let Some(at) = attach {
