@@ -151,6 +151,22 @@ pub struct Mention {
     pub tokens: (usize, usize),
 }
 
+impl Mention {
+    /// The last token of the name itself, without the region word the mention holds
+    /// ("Nawa" of "Nawa district").
+    pub fn name_last(&self) -> usize {
+        self.tokens.1 - usize::from(self.region_word && self.tokens.1 > self.tokens.0)
+    }
+
+    /// The byte range of the name itself, without its region word.
+    pub fn name_span(&self, tokens: &[Token]) -> Range<usize> {
+        let end = tokens
+            .get(self.name_last())
+            .map_or(self.span.end, |t| t.end);
+        self.span.start..end.max(self.span.start)
+    }
+}
+
 /// Whether a gap is plain white space within one paragraph (a line break of wrapped text
 /// included): the words on both sides belong together.
 pub fn soft_gap(g: &str) -> bool {

@@ -500,11 +500,9 @@ fn local_places<'g>(
         if contained_elsewhere[mi] {
             picks[mi] = None;
             // Named without its region word ("Nawa district": Nawa, a district).
-            let last = m.tokens.1 - usize::from(m.region_word && m.tokens.1 > m.tokens.0);
-            let name_end = tokens.get(last).map_or(m.span.end, |t| t.end);
             made.push(context::ContextPlace {
                 span: m.span.clone(),
-                name: text.get(m.span.start..name_end).unwrap_or("").to_string(),
+                name: text.get(m.name_span(tokens)).unwrap_or("").to_string(),
                 kind: match (m.region_word, m.province_word) {
                     (true, true) => PlaceKind::Admin1,
                     (true, false) => PlaceKind::Admin2,
@@ -580,8 +578,7 @@ fn local_places<'g>(
             // Capital of Afghanistan" names no Capital Region of Denmark, "Federal Police" no
             // Federal District. (One word only: a longer alternate name is a name, not a
             // word. No place is made of it: it names none.)
-            let one_word = m.tokens.1 - usize::from(m.region_word) <= m.tokens.0;
-            if supported && one_word && alternate() {
+            if supported && m.name_last() == m.tokens.0 && alternate() {
                 picks[mi] = None;
             }
             continue;

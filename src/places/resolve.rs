@@ -972,10 +972,8 @@ thread_local! {
 /// A mention's name as written, letter for letter ([`fold::spelled_into`]), without the
 /// region word its span holds ("Anbar" of "Anbar province").
 fn written_name(text: &str, tokens: &[Token], m: &Mention) -> String {
-    let last = m.tokens.1 - usize::from(m.region_word && m.tokens.1 > m.tokens.0);
-    let end = tokens.get(last).map_or(m.span.end, |t| t.end);
     let mut out = String::new();
-    fold::spelled_into(text.get(m.span.start..end).unwrap_or(""), &mut out);
+    fold::spelled_into(text.get(m.name_span(tokens)).unwrap_or(""), &mut out);
     out
 }
 
@@ -992,10 +990,10 @@ fn division_countries(
     let w = tokens
         .get(m.tokens.1)
         .and_then(|t| text.get(t.start..t.end))?;
+    let singular = w.strip_suffix('s').unwrap_or(w);
     super::aliases::DIVISION_WORDS
         .iter()
         .find_map(|(word, cs)| {
-            let singular = w.strip_suffix('s').unwrap_or(w);
             (word.eq_ignore_ascii_case(w) || word.eq_ignore_ascii_case(singular)).then_some(*cs)
         })
 }
@@ -1009,13 +1007,11 @@ fn name_cands(
     division: Option<&'static [&'static str]>,
 ) -> Rc<[Cand]> {
     // (The memo's key: the name as written, and the division word's countries when the
-    // name has one.)
-    let mut key = String::with_capacity(written.len() + 8);
-    key.push_str(written);
-    if let Some(cs) = division {
-        key.push('\u{0}');
-        key.push_str(cs.first().copied().unwrap_or(""));
-    }
+    // name has one; no copy of the name otherwise.)
+    let key: std::borrow::Cow<str> = match division {
+        Some(cs) => format!("{written}\u{0}{}", cs.first().copied().unwrap_or("")).into(),
+        None => written.into(),
+    };
     let input = m.candidates.get(..MAX_CANDIDATES).unwrap_or(&m.candidates);
     let gid = gaz.instance_id();
     let side = word_side(m);
@@ -1027,7 +1023,7 @@ fn name_cands(
                 return None;
             }
             n.1[side]
-                .get(key.as_str())
+                .get(key.as_ref())
                 .filter(|(ids, _)| ids.as_slice() == input)
                 .map(|(_, c)| c.clone())
         })
@@ -1092,7 +1088,7 @@ fn name_cands(
                 n.0 = gid;
                 n.1.iter_mut().for_each(FxHashMap::clear);
             }
-            n.1[side].insert(key.as_str().into(), (input.to_vec(), cands.clone()));
+            n.1[side].insert(key.as_ref().into(), (input.to_vec(), cands.clone()));
         }
     });
     cands
